@@ -1,0 +1,56 @@
+/**
+ * Every diagnostic code the product emits, with its default severity. Codes
+ * are stable strings: never renamed, never reused, so suppression comments,
+ * settings and CI baselines written against them keep working.
+ */
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface CodeInfo {
+  severity: SeverityName;
+  /** One line for docs, settings descriptions and SARIF rule metadata. */
+  summary: string;
+  /** True when the diagnostic is about dead or useless text (rendered faded). */
+  unnecessary?: boolean;
+}
+
+export const CODES = {
+  'file/skipped': { severity: 'information', summary: 'The file was not analysed (binary, too large, or over the file cap).' },
+  'file/encoding': { severity: 'warning', summary: 'Invalid UTF-8 or a byte-order mark that the consuming program would read as text.' },
+  'file/crlf': { severity: 'warning', summary: 'CRLF line ends: /bin/sh keeps the carriage return in every value.' },
+
+  'rc/syntax': { severity: 'error', summary: 'A /bin/sh syntax error in rc.conf.' },
+  'rc/unknown-variable': { severity: 'warning', summary: 'A variable name one small typo away from a known rc.conf knob.' },
+  'rc/duplicate-assignment': { severity: 'warning', summary: 'A variable assigned twice in one file; the earlier value is dead.', unnecessary: true },
+  'rc/invalid-yes-no': { severity: 'error', summary: "A YES/NO knob whose value rc's checkyesno rejects." },
+  'rc/empty-alias-stops': { severity: 'warning', summary: 'An empty ifconfig_<if>_aliasN stops processing of the higher aliases.' },
+  'rc/alias-missing-family': { severity: 'warning', summary: 'An alias value without a leading inet/inet6/link/ether keyword.' },
+  'carp/legacy-carp-interface': { severity: 'error', summary: 'carpN interfaces were removed in FreeBSD 10; the setting does nothing.' },
+  'carp/value-out-of-range': { severity: 'error', summary: 'vhid, advbase or advskew outside the range the kernel accepts.' },
+  'carp/advskew-above-240': { severity: 'warning', summary: 'advskew 241-254 behaves exactly like 240.' },
+  'carp/pass-truncated': { severity: 'warning', summary: 'A CARP pass longer than 19 characters; only the first 19 count.' },
+  'carp/missing-pass': { severity: 'warning', summary: 'A vhid alias without a pass.' },
+
+  'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },
+  'loader/legacy-if-carp': { severity: 'error', summary: 'if_carp_load: the if_carp module does not exist since FreeBSD 10.' },
+  'loader/load-value': { severity: 'warning', summary: 'A *_load value other than YES or NO; the loader loads only on "yes".' },
+  'loader/not-a-tunable': { severity: 'warning', summary: 'A net.inet.carp.* sysctl that loader.conf silently ignores.' },
+  'loader/redundant-default': { severity: 'hint', summary: 'A loader setting equal to its default.', unnecessary: true },
+
+  'sysctl/syntax': { severity: 'error', summary: 'A malformed sysctl.conf line.' },
+  'sysctl/unknown-carp-oid': { severity: 'error', summary: 'A net.inet.carp.* OID that does not exist.' },
+  'sysctl/demotion-persisted': { severity: 'warning', summary: 'net.inet.carp.demotion in sysctl.conf demotes the node at every boot.' },
+  'sysctl/value-out-of-range': { severity: 'error', summary: 'A CARP sysctl set outside its range.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export const ALL_CODES = Object.keys(CODES) as Code[];
+
+export function isCode(value: unknown): value is Code {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CODES, value);
+}
+
+/** README anchor for a code: GitHub's slug of the "### `rc/syntax`" heading. */
+export function codeAnchor(code: Code): string {
+  return code.replace(/[^a-z0-9-]/g, '');
+}

@@ -1,0 +1,41 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Code } from './codes';
+import type { ParsedDocument } from '../model/document';
+import type { WorkspaceView } from '../model/workspace-view';
+import type { FixProposal } from '../fixes/types';
+
+/** Another place that explains a finding (the peer's line, the macro's definition). */
+export interface RelatedLocation {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+/**
+ * What a check reports. Severity is not here on purpose: it is applied from
+ * the code's default and the user's settings at the edge (LSP or CLI).
+ */
+export interface Finding {
+  code: Code;
+  uri: string;
+  range: Range;
+  message: string;
+  related?: RelatedLocation[];
+  /** Quick-fixes, computed by the builders in fixes/; carried in diagnostic.data. */
+  fixes?: FixProposal[];
+}
+
+export interface CheckContext {
+  /** The document being checked. */
+  doc: ParsedDocument;
+  /** Read access to every other analysed file, grouped into nodes. */
+  workspace: WorkspaceView;
+}
+
+/** One check = one code = one file in checks/, named after the code. */
+export interface Check {
+  code: Code;
+  /** The file kinds the check reads; it is only run on those. */
+  kinds: readonly ParsedDocument['kind'][];
+  run(ctx: CheckContext): Finding[];
+}

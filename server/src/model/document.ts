@@ -1,0 +1,69 @@
+import { LineIndex } from '../parsers/text';
+import type { Comment } from '../parsers/syntax';
+import { parseRcConf, type RcFile } from '../parsers/rcconf';
+import { parseLoaderConf, type LoaderFile } from '../parsers/loaderconf';
+import { parseSysctlConf, type SysctlFile } from '../parsers/sysctlconf';
+import type { ConfKind } from './kinds';
+import { parseSuppressions, type Suppressions } from './suppression';
+import { statementSpans } from './statements';
+
+interface DocumentBase {
+  uri: string;
+  /** The text exactly as in the editor, so offsets match it. A leading BOM stays in. */
+  text: string;
+  lines: LineIndex;
+  comments: readonly Comment[];
+  suppressions: Suppressions;
+  /** True when the text begins with a byte-order mark. */
+  hadBom: boolean;
+}
+
+export type RcDocument = DocumentBase & { kind: 'rc'; rc: RcFile };
+export type LoaderDocument = DocumentBase & { kind: 'loader'; loader: LoaderFile };
+export type SysctlDocument = DocumentBase & { kind: 'sysctl'; sysctl: SysctlFile };
+export type PfDocument = DocumentBase & { kind: 'pf' };
+
+/** One file, parsed once and shared by every check and feature until its text changes. */
+export type ParsedDocument = RcDocument | LoaderDocument | SysctlDocument | PfDocument;
+
+/**
+ * Parses a document of a known kind. Pure: no I/O, never throws (parsers
+ * recover), so the language server, the CLI and the tests share it.
+ */
+export function parseDocument(uri: string, kind: ConfKind, originalText: string): ParsedDocument {
+  const hadBom = originalText.charCodeAt(0) === 0xfeff;
+  // The BOM is kept as a character so every offset still matches the editor's buffer.
+  const text = originalText;
+  const lines = new LineIndex(text);
+  const base = { uri, text, lines, hadBom };
+  const doc = build(kind, base);
+  // A directive above a multi-line statement silences every line of it.
+  for (const span of statementSpans(doc)) {
+    const codes = doc.suppressions.lines.get(span.first);
+    if (!codes) continue;
+    for (let l = span.first + 1; l <= span.last; l++) doc.suppressions.lines.set(l, new Set([...(doc.suppressions.lines.get(l) ?? []), ...codes]));
+  }
+  return doc;
+}
+
+type Base = Omit<DocumentBase, 'comments' | 'suppressions'>;
+
+function build(kind: ConfKind, base: Base): ParsedDocument {
+  const { text, lines } = base;
+  switch (kind) {
+    case 'rc': {
+      const rc = parseRcConf(text);
+      return { ...base, kind, rc, comments: rc.comments, suppressions: parseSuppressions(rc.comments, lines) };
+    }
+    case 'loader': {
+      const loader = parseLoaderConf(text);
+      return { ...base, kind, loader, comments: loader.comments, suppressions: parseSuppressions(loader.comments, lines) };
+    }
+    case 'sysctl': {
+      const sysctl = parseSysctlConf(text);
+      return { ...base, kind, sysctl, comments: sysctl.comments, suppressions: parseSuppressions(sysctl.comments, lines) };
+    }
+    case 'pf':
+      return { ...base, kind, comments: [], suppressions: parseSuppressions([], lines) };
+  }
+}

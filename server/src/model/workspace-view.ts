@@ -1,0 +1,23 @@
+import type { ParsedDocument } from './document';
+import type { ConfKind } from './kinds';
+
+/** The files of one machine, each kind in FreeBSD's load order. */
+export interface NodeFiles {
+  /** URI of the node's folder. */
+  root: string;
+  /** True for an etc/ + boot/ layout, false for flat files in the folder. */
+  rootLayout: boolean;
+  byKind: Record<ConfKind, ParsedDocument[]>;
+}
+
+/**
+ * What checks and features may read of the workspace. Kept to an interface so
+ * checks cannot mutate the index and tests can hand in a small fake.
+ */
+export interface WorkspaceView {
+  get(uri: string): ParsedDocument | undefined;
+  documents(): Iterable<ParsedDocument>;
+  /** The node a file belongs to (a node of one file when it stands alone). */
+  nodeOf(uri: string): NodeFiles;
+  nodes(): Iterable<NodeFiles>;
+}

@@ -1,0 +1,91 @@
+import { parseDocument, type ParsedDocument } from '../model/document';
+import type { ConfKind } from '../model/kinds';
+import { nodeRootOf, usesRootLayout } from '../model/node';
+import type { NodeFiles, WorkspaceView } from '../model/workspace-view';
+
+/** Rank of a file within its kind, following FreeBSD's load order (lower loads first). */
+function loadRank(uri: string): number {
+  if (/\/defaults\/rc\.conf$/.test(uri)) return 0;
+  if (/\/defaults\/vendor\.conf$/.test(uri)) return 1;
+  if (/\/(rc|loader|sysctl)\.conf$/.test(uri)) return 2;
+  if (/\.conf\.local$/.test(uri)) return 3;
+  if (/\/usr\/local\/etc\//.test(uri)) return 5;
+  return 4; // rc.conf.d/, loader.conf.d/, sysctl.kld.d/
+}
+
+/**
+ * The workspace index: uri → parsed document, grouped into nodes. Parsing is
+ * cached per file and redone only when that file's text changes, so a
+ * keystroke re-parses one file however large the cluster is.
+ */
+export class Workspace implements WorkspaceView {
+  private readonly docs = new Map<string, ParsedDocument>();
+  /** node root → member URIs; changes only when files are added or removed. */
+  private readonly members = new Map<string, Set<string>>();
+  /** node root → built NodeFiles; dropped when one of its files changes. */
+  private readonly nodeCache = new Map<string, NodeFiles>();
+
+  /** Adds or updates a file; returns the cached parse when the text is unchanged. */
+  set(uri: string, kind: ConfKind, text: string): ParsedDocument {
+    const existing = this.docs.get(uri);
+    if (existing && existing.kind === kind && existing.text === text) return existing;
+    const doc = parseDocument(uri, kind, text);
+    this.docs.set(uri, doc);
+    const root = nodeRootOf(uri);
+    const set = this.members.get(root) ?? new Set<string>();
+    set.add(uri);
+    this.members.set(root, set);
+    this.nodeCache.delete(root);
+    return doc;
+  }
+
+  remove(uri: string): boolean {
+    if (!this.docs.delete(uri)) return false;
+    const root = nodeRootOf(uri);
+    const set = this.members.get(root);
+    set?.delete(uri);
+    if (set && set.size === 0) this.members.delete(root);
+    this.nodeCache.delete(root);
+    return true;
+  }
+
+  get(uri: string): ParsedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  documents(): Iterable<ParsedDocument> {
+    return this.docs.values();
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  nodeOf(uri: string): NodeFiles {
+    return this.nodeAt(nodeRootOf(uri), uri);
+  }
+
+  *nodes(): Iterable<NodeFiles> {
+    for (const root of this.members.keys()) yield this.nodeAt(root);
+  }
+
+  private nodeAt(root: string, fallbackUri?: string): NodeFiles {
+    const cached = this.nodeCache.get(root);
+    if (cached) return cached;
+    const node = this.buildNode(root, [...(this.members.get(root) ?? (fallbackUri ? [fallbackUri] : []))]);
+    if (this.members.has(root)) this.nodeCache.set(root, node);
+    return node;
+  }
+
+  private buildNode(root: string, uris: string[]): NodeFiles {
+    const byKind: NodeFiles['byKind'] = { rc: [], loader: [], sysctl: [], pf: [] };
+    for (const uri of uris) {
+      const doc = this.docs.get(uri);
+      if (doc) byKind[doc.kind].push(doc);
+    }
+    for (const list of Object.values(byKind)) {
+      list.sort((a, b) => loadRank(a.uri) - loadRank(b.uri) || a.uri.localeCompare(b.uri));
+    }
+    return { root, rootLayout: usesRootLayout(uris), byKind };
+  }
+}
