@@ -1,0 +1,143 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Workspace } from '../workspace/workspace';
+import { readConfFile, scanFolder, MAX_FILE_BYTES } from '../workspace/scan';
+import { kindOfLanguageId, kindOfPath, type ConfKind } from '../model/kinds';
+import { checkDocument } from '../checks/registry';
+import type { ParsedDocument } from '../model/document';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { WorkspaceStatus } from '../protocol';
+import { toDiagnostics } from './convert';
+
+export interface ServiceHooks {
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  log(message: string): void;
+  docsUrl: string;
+  relatedSupport: boolean;
+}
+
+/**
+ * Keeps the workspace index in step with the editor and the disk, and decides
+ * which files to re-check. Open documents win over disk contents. Files that
+ * are not open still get diagnostics, because a mistake in fw2's rc.conf
+ * matters while you edit fw1's.
+ */
+export class AnalysisService {
+  readonly workspace = new Workspace();
+  settings: Settings = DEFAULT_SETTINGS;
+  private readonly open = new Set<string>();
+  private readonly skipped = new Map<string, string>();
+  private overCap = 0;
+  private scanned = false;
+
+  constructor(private readonly hooks: ServiceHooks) {}
+
+  /** Scans the workspace folders, indexes every config file and publishes all diagnostics. */
+  async scan(folderUris: readonly string[]): Promise<WorkspaceStatus> {
+    let budget = this.settings.maxFiles;
+    for (const folder of folderUris) {
+      if (!folder.startsWith('file:')) continue;
+      const { files, truncated } = await scanFolder(fileURLToPath(folder), budget);
+      this.overCap += truncated;
+      for (const file of files) {
+        const uri = pathToFileURL(file.path).href;
+        if (this.open.has(uri)) continue;
+        await this.loadFromDisk(uri, file.kind);
+      }
+      budget -= files.length;
+      if (budget <= 0) break;
+    }
+    if (this.overCap > 0) this.hooks.log(`${this.overCap} config files not analysed: over freebsdConf.maxFiles (${this.settings.maxFiles}).`);
+    this.scanned = true;
+    this.publishAll();
+    return this.status();
+  }
+
+  status(): WorkspaceStatus {
+    const skipped = [...this.skipped].map(([uri, reason]) => ({ uri, reason }));
+    return { files: this.workspace.size, nodes: [...this.workspace.nodes()].length, skipped, overCap: this.overCap, scanned: this.scanned };
+  }
+
+  /** An editor buffer opened or changed. */
+  openOrChange(uri: string, languageId: string | undefined, text: string): void {
+    const kind = (languageId && kindOfLanguageId(languageId)) || kindOfPath(uri);
+    if (!kind) return;
+    this.open.add(uri);
+    if (text.length > MAX_FILE_BYTES) {
+      this.skip(uri, 'larger than 5 MB');
+      return;
+    }
+    this.skipped.delete(uri);
+    this.workspace.set(uri, kind, text);
+    this.publishNode(uri);
+  }
+
+  /** The buffer closed: the disk contents become the truth again. */
+  async close(uri: string): Promise<void> {
+    this.open.delete(uri);
+    const kind = kindOfPath(uri);
+    if (kind && uri.startsWith('file:')) await this.loadFromDisk(uri, kind);
+    else this.forget(uri);
+    this.publishNode(uri);
+  }
+
+  /** A watched file changed on disk (not through an open buffer). */
+  async diskChanged(uri: string, deleted: boolean): Promise<void> {
+    if (this.open.has(uri)) return;
+    const kind = kindOfPath(uri);
+    if (!kind) return;
+    if (deleted) this.forget(uri);
+    else await this.loadFromDisk(uri, kind);
+    this.publishNode(uri);
+  }
+
+  get(uri: string): ParsedDocument | undefined {
+    return this.workspace.get(uri);
+  }
+
+  publishAll(): void {
+    for (const doc of this.workspace.documents()) this.publishOne(doc);
+    for (const [uri, reason] of this.skipped) this.publishSkipped(uri, reason);
+  }
+
+  /** Re-checks every file of the node a changed file belongs to (node-level checks read its siblings). */
+  private publishNode(uri: string): void {
+    const node = this.workspace.nodeOf(uri);
+    for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
+    if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
+  }
+
+  private publishOne(doc: ParsedDocument): void {
+    const findings = checkDocument(doc, this.workspace, (check, error) => this.hooks.log(`check ${check.code} failed on ${doc.uri}: ${String(error)}`));
+    this.hooks.publish(doc.uri, toDiagnostics(findings.filter((f) => f.uri === doc.uri), this.settings, this.hooks.docsUrl, this.hooks.relatedSupport));
+  }
+
+  private publishSkipped(uri: string, reason: string): void {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    this.hooks.publish(uri, toDiagnostics([{ code: 'file/skipped', uri, range, message: `Not analysed: ${reason}.` }], this.settings, this.hooks.docsUrl));
+  }
+
+  private async loadFromDisk(uri: string, kind: ConfKind): Promise<void> {
+    const read = await readConfFile(fileURLToPath(uri));
+    if (read.ok) {
+      this.skipped.delete(uri);
+      this.workspace.set(uri, kind, read.text);
+    } else if (read.reason.startsWith('E')) {
+      this.forget(uri); // gone or unreadable: nothing to report on
+    } else {
+      this.skip(uri, read.reason);
+    }
+  }
+
+  private skip(uri: string, reason: string): void {
+    this.workspace.remove(uri);
+    this.skipped.set(uri, reason);
+    this.hooks.log(`skipped ${uri}: ${reason}`);
+    this.publishSkipped(uri, reason);
+  }
+
+  private forget(uri: string): void {
+    this.workspace.remove(uri);
+    this.skipped.delete(uri);
+  }
+}

@@ -1,0 +1,47 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { CODES, codeAnchor, type SeverityName } from '../checks/codes';
+import type { Finding } from '../checks/types';
+import type { FixProposal } from '../fixes/types';
+import { effectiveSeverity, type Settings } from '../settings';
+
+/** What a published diagnostic carries in `data`: the fixes, so code actions need no server state. */
+export interface DiagnosticData {
+  fixes: FixProposal[];
+}
+
+const LSP_SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const SOURCE = 'freebsd-conf';
+
+/**
+ * Turns findings into LSP diagnostics: applies the severity settings (a code
+ * set to `off` disappears), links each code to its README section and packs
+ * the fixes into `data`.
+ */
+export function toDiagnostics(findings: readonly Finding[], settings: Settings, docsUrl: string, relatedSupport = true): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const severity = effectiveSeverity(f.code, settings);
+    if (!severity) continue;
+    const d: Diagnostic = {
+      range: f.range,
+      severity: LSP_SEVERITY[severity],
+      code: f.code,
+      codeDescription: { href: `${docsUrl}#${codeAnchor(f.code)}` },
+      source: SOURCE,
+      message: f.message,
+      data: { fixes: f.fixes ?? [] } satisfies DiagnosticData,
+    };
+    if ('unnecessary' in CODES[f.code]) d.tags = [DiagnosticTag.Unnecessary];
+    if (f.related && f.related.length > 0 && relatedSupport) {
+      d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+    }
+    out.push(d);
+  }
+  return out;
+}

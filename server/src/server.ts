@@ -1,0 +1,107 @@
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisService } from './lsp/analysis-service';
+import { capabilities } from './lsp/capabilities';
+import { codeActions, type EditSupport } from './lsp/code-actions';
+import { ScanFinishedNotification, WorkspaceStatusRequest } from './protocol';
+import { parseSettings } from './settings';
+import { docsUrl } from './docs-url';
+import { hover } from './features/hover';
+import { complete } from './features/completion';
+import { documentSymbols } from './features/symbols';
+
+// `--stdio`, `--node-ipc` and `--socket` are read by createConnection itself.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let editSupport: EditSupport = { documentChanges: false, createFiles: false };
+let configurationSupport = false;
+let folders: string[] = [];
+
+const service = new AnalysisService({
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  log: (message) => connection.console.log(message),
+  docsUrl: docsUrl(),
+  relatedSupport: true,
+});
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const ws = params.capabilities.workspace;
+  editSupport = {
+    documentChanges: ws?.workspaceEdit?.documentChanges === true,
+    createFiles: ws?.workspaceEdit?.resourceOperations?.includes('create') === true,
+  };
+  configurationSupport = ws?.configuration === true;
+  folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  if (params.initializationOptions && typeof params.initializationOptions === 'object') {
+    service.settings = parseSettings((params.initializationOptions as { settings?: unknown }).settings);
+  }
+  return { capabilities: capabilities(), serverInfo: { name: 'freebsd-conf' } };
+});
+
+async function loadSettings(): Promise<void> {
+  if (!configurationSupport) return;
+  service.settings = parseSettings(await connection.workspace.getConfiguration('freebsdConf'));
+}
+
+/** Resolves when the first scan has finished: tests await the scanFinished notification. */
+async function scanWorkspace(): Promise<void> {
+  const status = await service.scan(folders);
+  void connection.sendNotification(ScanFinishedNotification, status);
+}
+
+connection.onInitialized(async () => {
+  if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'freebsdConf' });
+  await loadSettings();
+  await scanWorkspace();
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (configurationSupport) await loadSettings();
+  else service.settings = parseSettings((change.settings as { freebsdConf?: unknown } | undefined)?.freebsdConf);
+  service.publishAll();
+});
+
+connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+  folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
+  await scanWorkspace();
+});
+
+// TextDocuments fires onDidChangeContent on open too, so this covers both.
+documents.onDidChangeContent((e) => service.openOrChange(e.document.uri, e.document.languageId, e.document.getText()));
+documents.onDidClose((e) => void service.close(e.document.uri));
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  for (const change of params.changes) await service.diskChanged(change.uri, change.type === 3 /* Deleted */);
+});
+
+connection.onCodeAction((params) => {
+  const doc = service.get(params.textDocument.uri);
+  return doc ? codeActions(doc, params.context.diagnostics, editSupport) : [];
+});
+
+connection.onHover((params) => {
+  const doc = service.get(params.textDocument.uri);
+  return doc ? hover(doc, params.position, service.workspace, { showPasswords: service.settings.showPasswords }) : null;
+});
+
+connection.onCompletion((params) => {
+  const doc = service.get(params.textDocument.uri);
+  return doc ? complete(doc, params.position, service.workspace) : [];
+});
+
+connection.onDocumentSymbol((params) => {
+  const doc = service.get(params.textDocument.uri);
+  return doc ? documentSymbols(doc) : [];
+});
+
+connection.onRequest(WorkspaceStatusRequest, () => service.status());
+
+documents.listen(connection);
+connection.listen();
