@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Workspace } from './workspace/workspace';
+import { readConfFile, scanFolder } from './workspace/scan';
+import { kindOfPath, type ConfKind } from './model/kinds';
+import { checkDocument } from './checks/registry';
+import type { Finding } from './checks/types';
+import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { toReport } from './cli/report';
+import { formatText, summary } from './cli/format-text';
+import { formatSarif } from './cli/format-sarif';
+import { docsUrl, productVersion } from './docs-url';
+
+const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [PATH...]
+
+Checks FreeBSD rc.conf, loader.conf, sysctl.conf and pf.conf files. Directories
+are scanned for those files; files are checked as given. PATH defaults to ".".
+
+  --format        text (default): file:line:col severity code message
+                  json: {"diagnostics": [...]}; sarif: SARIF 2.1.0
+  --max-warnings  exit 1 when there are more warnings than N
+  --kind          file type for files whose name does not tell it
+  --settings      JSON file with freebsdConf settings (e.g. {"severity": {"rc/syntax": "off"}})
+
+exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable path`;
+
+class UsageError extends Error {}
+
+const KINDS: readonly ConfKind[] = ['rc', 'loader', 'sysctl', 'pf'];
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'max-warnings': { type: 'string' },
+      kind: { type: 'string' },
+      settings: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${productVersion()}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`);
+  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings needs a whole number');
+  if (values.kind !== undefined && !KINDS.includes(values.kind as ConfKind)) throw new UsageError(`unknown kind "${values.kind}"`);
+  const settings = values.settings ? parseSettings(JSON.parse(fs.readFileSync(values.settings, 'utf8'))) : DEFAULT_SETTINGS;
+
+  const cwd = process.cwd();
+  const ws = new Workspace();
+  const skipped: Finding[] = [];
+  let fileCount = 0;
+  for (const p of paths.length > 0 ? paths : ['.']) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      process.stderr.write(`freebsd-conf: ${p}: no such file or directory\n`);
+      return 2;
+    }
+    const targets = stat.isDirectory() ? (await scanFolder(p, settings.maxFiles)).files : [{ path: p, kind: (values.kind as ConfKind | undefined) ?? kindOfPath(p) ?? guessKind(p) }];
+    for (const t of targets) {
+      if (!t.kind) throw new UsageError(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
+      const uri = pathToFileURL(path.resolve(t.path)).href;
+      const read = await readConfFile(t.path);
+      if (!read.ok) {
+        if (!stat.isDirectory() && read.reason.startsWith('E')) {
+          process.stderr.write(`freebsd-conf: ${p}: cannot read (${read.reason})\n`);
+          return 2;
+        }
+        process.stderr.write(`freebsd-conf: skipped ${path.relative(cwd, t.path)}: ${read.reason}\n`);
+        skipped.push({ code: 'file/skipped', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Not analysed: ${read.reason}.` });
+        continue;
+      }
+      ws.set(uri, t.kind, read.text);
+      fileCount++;
+    }
+  }
+
+  const findings = [...skipped];
+  for (const doc of ws.documents()) {
+    findings.push(...checkDocument(doc, ws, (check, error) => process.stderr.write(`freebsd-conf: internal error in ${check.code} on ${doc.uri}: ${String(error)}\n`)));
+  }
+  const items = toReport(findings, settings, cwd);
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ diagnostics: items }, null, 2)}\n`);
+  else if (format === 'sarif') process.stdout.write(`${formatSarif(items, productVersion(), docsUrl())}\n`);
+  else if (items.length > 0) process.stdout.write(`${formatText(items)}\n`);
+  process.stderr.write(`${summary(items, fileCount)}\n`);
+
+  const errors = items.filter((i) => i.severity === 'error').length;
+  const warnings = items.filter((i) => i.severity === 'warning').length;
+  if (warnings > maxWarnings) process.stderr.write(`freebsd-conf: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/** A loose guess for explicitly named files such as `rc.conf.fw1` or `fw1-loader.conf`. */
+function guessKind(p: string): ConfKind | undefined {
+  const base = path.basename(p);
+  return KINDS.find((k) => base.includes(`${k}.conf`) || base.startsWith(`${k}.`));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`freebsd-conf: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`);
+    process.exitCode = 2;
+  },
+);

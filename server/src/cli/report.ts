@@ -1,0 +1,51 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Finding, RelatedLocation } from '../checks/types';
+import type { SeverityName } from '../checks/codes';
+import { effectiveSeverity, type Settings } from '../settings';
+
+/** One reported problem in the CLI's terms: paths relative to the cwd, 1-based lines and columns. */
+export interface ReportItem {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: SeverityName;
+  code: string;
+  message: string;
+  related: Omit<ReportItem, 'related' | 'severity' | 'code'>[];
+}
+
+export function displayPath(uri: string, cwd: string): string {
+  const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  const rel = path.relative(cwd, file);
+  return (rel === '' ? file : rel).split(path.sep).join('/');
+}
+
+function location(uri: string, range: Finding['range'], cwd: string) {
+  return {
+    file: displayPath(uri, cwd),
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+/** Applies severity settings (dropping codes set to off) and sorts by file and position. */
+export function toReport(findings: readonly Finding[], settings: Settings, cwd: string): ReportItem[] {
+  const items: ReportItem[] = [];
+  for (const f of findings) {
+    const severity = effectiveSeverity(f.code, settings);
+    if (!severity) continue;
+    items.push({
+      ...location(f.uri, f.range, cwd),
+      severity,
+      code: f.code,
+      message: f.message,
+      related: (f.related ?? []).map((r: RelatedLocation) => ({ ...location(r.uri, r.range, cwd), message: r.message })),
+    });
+  }
+  return items.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
