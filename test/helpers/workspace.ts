@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Workspace } from '../../server/src/workspace/workspace';
+import { kindOfPath } from '../../server/src/model/kinds';
+import { checkDocument } from '../../server/src/checks/registry';
+import type { Finding } from '../../server/src/checks/types';
+import type { Code } from '../../server/src/checks/codes';
+import type { FixProposal } from '../../server/src/fixes/types';
+
+/** Repository root: the nearest folder above this file with our package.json, else the cwd (tests run from the root). */
+export const REPO_ROOT = ((): string => {
+  for (let d = __dirname; d !== path.dirname(d); d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'package.json')) && fs.existsSync(path.join(d, 'server', 'src'))) return d;
+  }
+  return process.cwd();
+})();
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
+
+/** A workspace built in memory from relative paths, under a fake root URI. */
+export interface TestWorkspace {
+  ws: Workspace;
+  uri(rel: string): string;
+  rel(uri: string): string;
+}
+
+const FAKE_ROOT = 'file:///ws';
+
+export function workspaceFromFiles(files: Record<string, string>, root = FAKE_ROOT): TestWorkspace {
+  const ws = new Workspace();
+  for (const [rel, text] of Object.entries(files)) {
+    const kind = kindOfPath(rel);
+    if (!kind) throw new Error(`not a config file name: ${rel}`);
+    ws.set(`${root}/${rel}`, kind, text);
+  }
+  return { ws, uri: (rel) => `${root}/${rel}`, rel: (uri) => uri.slice(root.length + 1) };
+}
+
+/** Loads test/fixtures/<name> (every config file under it) into a workspace. */
+export function loadFixture(name: string): TestWorkspace & { dir: string } {
+  const dir = path.join(FIXTURES, name);
+  const files: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (kindOfPath(full)) files[path.relative(dir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  const root = pathToFileURL(dir).href;
+  return { ...workspaceFromFiles(files, root), dir };
+}
+
+export function findings(t: TestWorkspace, rel: string): Finding[] {
+  const doc = t.ws.get(t.uri(rel));
+  if (!doc) throw new Error(`no such file in the test workspace: ${rel}`);
+  return checkDocument(doc, t.ws, (check, error) => {
+    throw new Error(`check ${check.code} threw: ${String(error)}`);
+  });
+}
+
+export function allFindings(t: TestWorkspace): Finding[] {
+  return [...t.ws.documents()].flatMap((d) => findings(t, t.rel(d.uri)));
+}
+
+/** The findings of one code in one file, asserting how many there are. */
+export function findingsOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
+  const list = findings(t, rel).filter((f) => f.code === code);
+  if (count !== undefined) assert.equal(list.length, count, `${code} in ${rel}: ${JSON.stringify(list.map((f) => f.message))}`);
+  return list;
+}
+
+/** [startLine, startChar, endLine, endChar] — compact range assertions. */
+export function rangeOf(f: Finding): [number, number, number, number] {
+  return [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character];
+}
+
+/** Applies a fix to a copy of the workspace (creating files it asks for) and returns the copy. */
+export function applyFix(t: TestWorkspace, fix: FixProposal): TestWorkspace {
+  const texts = new Map<string, string>();
+  for (const d of t.ws.documents()) texts.set(d.uri, d.text);
+  for (const change of fix.changes) {
+    const before = texts.get(change.uri);
+    if (before === undefined && !change.create) throw new Error(`fix edits a file that does not exist: ${change.uri}`);
+    const doc = TextDocument.create(change.uri, 'plaintext', 0, before ?? '');
+    texts.set(change.uri, TextDocument.applyEdits(doc, change.edits));
+  }
+  const ws = new Workspace();
+  for (const [uri, text] of texts) {
+    const kind = kindOfPath(uri);
+    if (kind) ws.set(uri, kind, text);
+  }
+  return { ws, uri: t.uri, rel: t.rel };
+}
+
+/** The text of a file after a fix, for asserting the exact edit. */
+export function textAfterFix(t: TestWorkspace, fix: FixProposal, rel: string): string {
+  const after = applyFix(t, fix);
+  const doc = after.ws.get(t.uri(rel));
+  if (!doc) throw new Error(`no ${rel} after the fix`);
+  return doc.text;
+}
+
+/**
+ * Proves a fix is safe: after applying it, the finding it fixes is gone and no
+ * other finding appeared anywhere in the workspace (counted per file and code,
+ * since line numbers move).
+ */
+export function assertFixResolves(t: TestWorkspace, finding: Finding, fix: FixProposal): TestWorkspace {
+  const count = (list: Finding[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const f of list) m.set(`${f.uri} ${f.code}`, (m.get(`${f.uri} ${f.code}`) ?? 0) + 1);
+    return m;
+  };
+  const before = count(allFindings(t));
+  const after = applyFix(t, fix);
+  const afterCounts = count(allFindings(after));
+  const fixedKey = `${finding.uri} ${finding.code}`;
+  assert.ok((afterCounts.get(fixedKey) ?? 0) < (before.get(fixedKey) ?? 0), `"${fix.title}" did not remove ${finding.code}`);
+  for (const [key, n] of afterCounts) {
+    assert.ok(n <= (before.get(key) ?? 0), `"${fix.title}" added a finding: ${key}`);
+  }
+  return after;
+}
