@@ -1,0 +1,52 @@
+import type { LoaderDocument, ParsedDocument } from '../model/document';
+import type { WorkspaceView } from '../model/workspace-view';
+import type { LoaderSetting } from '../parsers/loaderconf';
+import loaderKnobs from '../data/loader-knobs.json';
+
+/**
+ * Shared lookups for the loader checks (not a check itself): the node's
+ * other loader settings and the defaults from stand/defaults/loader.conf.
+ * A setting is only called dead or redundant when no other line of the
+ * node assigns the same name, because loader.conf.local or loader.conf.d
+ * may deliberately undo an earlier value.
+ */
+export interface PlacedLoaderSetting {
+  doc: LoaderDocument;
+  setting: LoaderSetting;
+}
+
+/** True for a copy of /boot/defaults/loader.conf, which holds the defaults rather than choices. */
+export function isLoaderDefaults(uri: string): boolean {
+  return /\/defaults\/loader\.conf$/.test(uri);
+}
+
+/** Every loader setting of the node that holds `doc`, in load order, the defaults file excluded. */
+export function nodeLoaderSettings(workspace: WorkspaceView, doc: LoaderDocument): PlacedLoaderSetting[] {
+  const docs = workspace.nodeOf(doc.uri).byKind.loader.filter((d): d is LoaderDocument => d.kind === 'loader');
+  if (!docs.some((d) => d.uri === doc.uri)) docs.push(doc);
+  return docs
+    .filter((d) => !isLoaderDefaults(d.uri))
+    .flatMap((d) => d.loader.settings.map((setting) => ({ doc: d, setting })));
+}
+
+/** The node's other assignments of the same name as `setting` (the same file included). */
+export function otherAssignments(workspace: WorkspaceView, doc: LoaderDocument, setting: LoaderSetting): PlacedLoaderSetting[] {
+  return nodeLoaderSettings(workspace, doc).filter((p) => p.setting.name === setting.name && p.setting !== setting);
+}
+
+const DEFAULTS = new Map<string, string>(loaderKnobs.knobs.map((k) => [k.name, k.default]));
+
+/** The value stand/defaults/loader.conf gives a name, or undefined when it sets none. */
+export function loaderDefault(name: string): string | undefined {
+  return DEFAULTS.get(name);
+}
+
+/** What a `*_load` knob is when nobody sets it: YES for the few the defaults load, else NO. */
+export function loadDefault(name: string): 'YES' | 'NO' {
+  return loaderDefault(name)?.toUpperCase() === 'YES' ? 'YES' : 'NO';
+}
+
+/** Narrows a checked document; the registry only runs loader checks on loader documents. */
+export function asLoader(doc: ParsedDocument): LoaderDocument | undefined {
+  return doc.kind === 'loader' ? doc : undefined;
+}
