@@ -1,0 +1,9 @@
+import type { Check } from './types';
+import { carpLegacyCarpInterface } from './carp-legacy-carp-interface';
+import { carpValueOutOfRange } from './carp-value-out-of-range';
+import { carpAdvskewAbove240 } from './carp-advskew-above-240';
+import { carpPassTruncated } from './carp-pass-truncated';
+import { carpMissingPass } from './carp-missing-pass';
+
+/** The per-node CARP checks on rc.conf interface lines, one file per code. */
+export const carpChecks: readonly Check[] = [carpLegacyCarpInterface, carpValueOutOfRange, carpAdvskewAbove240, carpPassTruncated, carpMissingPass];

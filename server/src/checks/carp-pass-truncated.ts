@@ -1,0 +1,40 @@
+import type { Check, Finding } from './types';
+import { findingAt } from './finding';
+import { itemsInFile, nodeInterfaces } from '../model/carp-node';
+
+/** CARP_KEY_LEN is 20 and ifconfig copies the pass with strlcpy, so 19 bytes survive. */
+const KEPT = 19;
+
+/**
+ * A pass longer than 19 bytes is cut to 19 without any warning (facts §1.2).
+ * Harmless while every node writes the same string, but a node configured
+ * with the full string elsewhere (by hand, another tool) or a pass changed
+ * only after the 19th character gives a mismatch nobody can see. The message
+ * never shows the pass.
+ */
+export const carpPassTruncated: Check = {
+  code: 'carp/pass-truncated',
+  kinds: ['rc'],
+  run({ doc, workspace }) {
+    if (doc.kind !== 'rc') return [];
+    const findings: Finding[] = [];
+    const encoder = new TextEncoder();
+    for (const item of itemsInFile(nodeInterfaces(workspace.nodeOf(doc.uri)), doc.uri)) {
+      const pass = item.entry.carp.pass?.value;
+      if (!pass) continue;
+      const bytes = encoder.encode(pass.text).length;
+      if (bytes <= KEPT) continue;
+      const size = bytes === pass.text.length ? `${bytes} characters` : `${bytes} bytes`;
+      findings.push(
+        findingAt(
+          doc,
+          'carp/pass-truncated',
+          pass.start,
+          pass.end,
+          `This CARP pass is ${size} long, but only the first ${KEPT} count: ifconfig copies it into a 20-byte key and drops the rest without a warning. Nodes sharing the vhid must agree on the first ${KEPT} characters; shorten the pass to at most ${KEPT} so what is written is what is used.`,
+        ),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,138 @@
+import type { NodeFiles } from './workspace-view';
+import type { IfAddress, IfParam, NumericParam } from './carp-alias';
+import { hostPrefix, networkOf, subnetContains, type IpAddress } from './if-address';
+import { isLegacyCarpName, listInterfaces, type IfItem, type InterfaceConfig, type NodeInterfaces } from './rc-interfaces';
+
+const cache = new WeakMap<NodeFiles, NodeInterfaces>();
+
+/**
+ * The interface configuration of a node, computed once per NodeFiles: the
+ * workspace rebuilds that object only when one of the node's files changes,
+ * so every check on every file of the node shares one listing.
+ */
+export function nodeInterfaces(node: NodeFiles): NodeInterfaces {
+  const hit = cache.get(node);
+  if (hit) return hit;
+  const files = node.byKind.rc.flatMap((d) => (d.kind === 'rc' ? [{ uri: d.uri, assignments: d.rc.assignments }] : []));
+  const list = listInterfaces(files);
+  cache.set(node, list);
+  return list;
+}
+
+/** The interface whose subnet holds a VIP, or why there is none. */
+export type ParentResult =
+  | { kind: 'found'; iface: InterfaceConfig; via: IfAddress }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; candidates: InterfaceConfig[] };
+
+/**
+ * Finds the interface a CARP VIP belongs on: the one with a non-CARP address
+ * whose subnet holds the VIP, the longest prefix winning as in routing.
+ * Host routes (/32, /128) define no subnet and legacy carpN interfaces no
+ * longer exist, so neither counts. Two interfaces with the same best subnet
+ * make the parent ambiguous (facts, seed-article row j).
+ */
+export function findParentInterface(list: NodeInterfaces, vip: IpAddress): ParentResult {
+  let best: { iface: InterfaceConfig; via: IfAddress } | undefined;
+  let tied: InterfaceConfig[] = [];
+  for (const iface of list.interfaces.values()) {
+    if (isLegacyCarpName(iface.key)) continue;
+    for (const item of iface.items) {
+      const a = item.entry.address;
+      if (!item.applied || item.entry.removes || item.entry.carp.vhid || !a?.ip || a.prefix === undefined) continue;
+      if (a.prefix >= hostPrefix(a.family) || !subnetContains(a.ip, a.prefix, vip)) continue;
+      if (!best || a.prefix > (best.via.prefix ?? 0)) {
+        best = { iface, via: a };
+        tied = [iface];
+      } else if (a.prefix === best.via.prefix && !tied.includes(iface)) {
+        tied.push(iface);
+      }
+    }
+  }
+  if (!best) return { kind: 'none' };
+  return tied.length > 1 ? { kind: 'ambiguous', candidates: tied } : { kind: 'found', ...best };
+}
+
+/** A setting of a vhid together with the command that set it last. */
+export interface VhidSetting<P extends IfParam> {
+  param: P;
+  item: IfItem;
+}
+
+/**
+ * One vhid on one parent interface of one node: the unit CARP elects a master
+ * for. ifconfig keeps pass/advskew/advbase per vhid and a later command that
+ * omits them leaves them as they were, so each setting is the last one given.
+ */
+export interface CarpVhid {
+  ifKey: string;
+  vhid: number;
+  /** Every command that names this vhid on this interface, in processing order. */
+  items: IfItem[];
+  addresses: IfAddress[];
+  pass?: VhidSetting<IfParam>;
+  advskew?: VhidSetting<NumericParam>;
+  advbase?: VhidSetting<NumericParam>;
+  /** True when the interface also has a value the model cannot read, which might set this vhid's settings. */
+  uncertain: boolean;
+  /**
+   * The subnet the vhid lives in (`192.168.1.0/24`), from the interface's own
+   * address holding its first VIP, or from a VIP written with a subnet mask
+   * (the pfsync.4 form). Nodes whose vhid shares the number and the segment
+   * form one CARP group; undefined when no subnet is known.
+   */
+  segment: string | undefined;
+}
+
+/**
+ * Groups a node's CARP commands by (interface, vhid). Only commands
+ * network.subr runs count (effective assignments, before an empty alias),
+ * and only vhids ifconfig would accept (a valid 1–255 number).
+ */
+export function carpVhids(list: NodeInterfaces): CarpVhid[] {
+  const groups = new Map<string, CarpVhid>();
+  for (const iface of list.interfaces.values()) {
+    for (const item of iface.items) {
+      const { carp, removes, address } = item.entry;
+      const vhid = carp.vhid?.number;
+      if (!item.applied || removes || vhid === undefined || vhid < 1 || vhid > 255) continue;
+      const id = `${iface.key}#${vhid}`;
+      const group = groups.get(id) ?? { ifKey: iface.key, vhid, items: [], addresses: [], uncertain: iface.dynamic, segment: undefined };
+      groups.set(id, group);
+      group.items.push(item);
+      if (address) group.addresses.push(address);
+      if (carp.pass) group.pass = { param: carp.pass, item };
+      if (carp.advskew) group.advskew = { param: carp.advskew, item };
+      if (carp.advbase) group.advbase = { param: carp.advbase, item };
+    }
+  }
+  for (const group of groups.values()) group.segment = segmentOf(list.interfaces.get(group.ifKey), group.addresses);
+  return [...groups.values()];
+}
+
+function segmentOf(iface: InterfaceConfig | undefined, vips: readonly IfAddress[]): string | undefined {
+  const vip = vips.find((a) => a.ip);
+  if (!iface || !vip?.ip) return undefined;
+  let best: IfAddress | undefined;
+  for (const item of iface.items) {
+    const a = item.entry.address;
+    if (!item.applied || item.entry.removes || item.entry.carp.vhid || !a?.ip || a.prefix === undefined) continue;
+    if (a.prefix < hostPrefix(a.family) && subnetContains(a.ip, a.prefix, vip.ip) && a.prefix > (best?.prefix ?? -1)) best = a;
+  }
+  if (best?.ip && best.prefix !== undefined) return networkOf(best.ip, best.prefix);
+  const own = vips.find((a) => a.ip && a.prefix !== undefined && a.prefix < hostPrefix(a.family));
+  return own?.ip && own.prefix !== undefined ? networkOf(own.ip, own.prefix) : undefined;
+}
+
+/**
+ * The commands of one file that network.subr actually runs (effective
+ * assignments, before any empty alias), for per-file checks: a dead line is
+ * reported once, by the rc checks, not again for each CARP value on it.
+ */
+export function itemsInFile(list: NodeInterfaces, uri: string): IfItem[] {
+  const items: IfItem[] = [];
+  for (const iface of list.interfaces.values()) {
+    for (const item of iface.items) if (item.applied && item.source.uri === uri) items.push(item);
+  }
+  return items;
+}
