@@ -15,12 +15,16 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  // Some dependencies ship ESM that reads import.meta.url (fdir, under tinyglobby);
+  // in a CommonJS bundle that is derived from __filename instead.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
 ];
 
 if (watch) {

@@ -5,6 +5,7 @@ import {
   TextDocuments,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisService } from './lsp/analysis-service';
@@ -22,6 +23,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let editSupport: EditSupport = { documentChanges: false, createFiles: false };
 let configurationSupport = false;
+let folderEventsSupport = false;
 let folders: string[] = [];
 
 const service = new AnalysisService({
@@ -38,6 +40,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     createFiles: ws?.workspaceEdit?.resourceOperations?.includes('create') === true,
   };
   configurationSupport = ws?.configuration === true;
+  folderEventsSupport = ws?.workspaceFolders === true;
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
     service.settings = parseSettings((params.initializationOptions as { settings?: unknown }).settings);
@@ -58,6 +61,8 @@ async function scanWorkspace(): Promise<void> {
 
 connection.onInitialized(async () => {
   if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'freebsdConf' });
+  // Only a client that announced workspace folder support may be asked for their change events.
+  if (folderEventsSupport) connection.workspace.onDidChangeWorkspaceFolders((event) => void onFoldersChanged(event));
   await loadSettings();
   await scanWorkspace();
 });
@@ -68,10 +73,10 @@ connection.onDidChangeConfiguration(async (change) => {
   service.publishAll();
 });
 
-connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+async function onFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
   folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
   await scanWorkspace();
-});
+}
 
 // TextDocuments fires onDidChangeContent on open too, so this covers both.
 documents.onDidChangeContent((e) => service.openOrChange(e.document.uri, e.document.languageId, e.document.getText()));

@@ -40,7 +40,7 @@ describe('freebsd-conf check (the built CLI)', () => {
   test('text format prints file:line:col severity code message and exits 1 on errors', () => {
     const r = run(['check', fixture]);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /^test\/fixtures\/protocol-cluster\/fw1\/etc\/rc\.conf:7:13 error rc\/invalid-yes-no /m);
+    assert.match(r.stdout, /^test\/fixtures\/protocol-cluster\/fw1\/etc\/rc\.conf:7:11 error rc\/invalid-yes-no /m);
     assert.match(r.stdout, /^test\/fixtures\/protocol-cluster\/fw2\/boot\/loader\.conf:2:1 error loader\/legacy-if-carp /m);
     assert.match(r.stderr, /4 files checked: \d+ errors/);
   });
@@ -51,7 +51,7 @@ describe('freebsd-conf check (the built CLI)', () => {
     const item = out.diagnostics.find((d) => d.code === 'rc/invalid-yes-no')!;
     assert.deepEqual(
       { file: item.file, line: item.line, column: item.column, endLine: item.endLine, endColumn: item.endColumn, severity: item.severity },
-      { file: 'test/fixtures/protocol-cluster/fw1/etc/rc.conf', line: 7, column: 13, endLine: 7, endColumn: 18, severity: 'error' },
+      { file: 'test/fixtures/protocol-cluster/fw1/etc/rc.conf', line: 7, column: 11, endLine: 7, endColumn: 18, severity: 'error' },
     );
     const dup = out.diagnostics.find((d) => d.code === 'rc/duplicate-assignment' && d.file.includes('fw1'))!;
     assert.equal((dup.related[0] as JsonItem).line, 8);

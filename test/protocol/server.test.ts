@@ -79,7 +79,7 @@ describe('language server over IPC, on a two-node cluster', () => {
     const d = await client.waitForDiagnostics(u, (x) => x.length > 0);
     assert.deepEqual(codes(d), ['rc/duplicate-assignment', 'rc/invalid-yes-no']);
     const yesNo = d.find((x) => x.code === 'rc/invalid-yes-no')!;
-    assert.deepEqual(yesNo.range, { start: { line: 6, character: 12 }, end: { line: 6, character: 17 } });
+    assert.deepEqual(yesNo.range, { start: { line: 6, character: 10 }, end: { line: 6, character: 17 } });
     assert.ok(Array.isArray((yesNo.data as { fixes: unknown[] }).fixes));
     const dup = d.find((x) => x.code === 'rc/duplicate-assignment')!;
     assert.equal(dup.range.start.line, 4);
@@ -141,8 +141,13 @@ describe('language server over IPC, on a two-node cluster', () => {
     const move = actions.find((a) => /sysctl\.conf/.test(a.title))!;
     assert.ok(move, actions.map((a) => a.title).join(' | '));
     const changes = move.edit!.documentChanges!;
-    assert.deepEqual(changes[0], { kind: 'create', uri: uri('fw2/etc/sysctl.conf'), options: { ignoreIfExists: true } });
-    const sysctlEdit = changes.find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri('fw2/etc/sysctl.conf'))!;
+    const createAt = changes.findIndex((c) => 'kind' in c && c.kind === 'create');
+    assert.deepEqual(changes[createAt], { kind: 'create', uri: uri('fw2/etc/sysctl.conf'), options: { ignoreIfExists: true } });
+    const editAt = changes.findIndex((c) => 'textDocument' in c && c.textDocument.uri === uri('fw2/etc/sysctl.conf'));
+    assert.ok(createAt < editAt, 'the file is created before it is edited');
+    const sysctlEdit = changes[editAt] as TextDocumentEdit;
+    const loaderEdit = changes.find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === u)!;
+    assert.deepEqual(loaderEdit.edits, [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, newText: '' }]);
     assert.match(sysctlEdit.edits.map((e) => e.newText).join(''), /^net\.inet\.carp\.preempt=1\n?$/m);
   });
 

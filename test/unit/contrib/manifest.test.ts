@@ -52,7 +52,8 @@ describe('extension manifest', () => {
 
   test('snippets teach only modern CARP (no if_carp, carpN or made-up sysctls)', () => {
     for (const s of manifest.contributes.snippets) {
-      const text = fs.readFileSync(path.join(REPO_ROOT, s.path), 'utf8');
+      const snippets = read(s.path) as Record<string, { body: string | string[] }>;
+      const text = Object.values(snippets).flatMap((x) => x.body).join('\n');
       assert.doesNotMatch(text, /if_carp|ifconfig_carp|carp\d|net\.inet\.carp\.(advskew|advbase|ad_timeout)/, s.path);
     }
   });
