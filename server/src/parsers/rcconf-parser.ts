@@ -1,0 +1,272 @@
+import { Scanner, type Word } from './rcconf-scanner';
+import type { RcAssignment, RcFile } from './rcconf';
+import { CLOSER, CLOSES, FrameParser, RESERVED } from './rcconf-frames';
+
+/** A simple command being read: prefix assignments, the command word, its arguments. */
+interface SimpleCommand {
+  start: number;
+  end: number;
+  assigns: Word[];
+  command?: Word;
+  args: number;
+  /** `export a=b` / `readonly a=b`: these arguments assign too. */
+  declAssigns: Word[];
+  spaceEq?: { start: number; end: number; name: string; valueStart: number; bare: boolean };
+  conditional: boolean;
+}
+
+const DECLARATIONS = new Set(['export', 'readonly', 'local']);
+/** Commands where `x = y` arguments are normal (`test a = b`), so `cmd = y` is not a typo'd assignment. */
+const EQ_ARG_COMMANDS = new Set(['test', 'echo', 'printf', 'expr', 'eval', 'exec', 'command', 'set', 'true', 'false', 'alias', 'let']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The grammar half of the rc.conf parser: a small state machine over the
+ * scanner's tokens that knows sh's compound commands well enough to tell a
+ * top-level assignment (which always runs) from one inside if/case/loops or
+ * after `&&`/`||` (which may not), and to report unbalanced keywords.
+ */
+export class RcParser extends FrameParser {
+  private cmd?: SimpleCommand;
+  private andOr = false;
+  private piped = false;
+  private lastWasJoin = false;
+  private redirect?: 'file' | 'heredoc' | 'heredoc-dash';
+  private heredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  private readonly assignments: RcAssignment[] = [];
+
+  constructor(readonly text: string) {
+    super(new Scanner(text));
+  }
+
+  parse(): RcFile {
+    const s = this.s;
+    for (;;) {
+      const tok = s.next();
+      if (tok.type === 'eof') break;
+      if (tok.type === 'word') this.onWord(tok.word);
+      else if (tok.type === 'newline') this.onNewline();
+      else this.onOp(tok.op, tok.start, tok.end);
+    }
+    this.endCommand('eof');
+    if (!s.stopped) {
+      for (const f of this.frames) {
+        s.error(`\`${f.keyword}\` is never closed: sh expects \`${CLOSER[f.kind]}\` before the end of the file and rejects the whole file.`, f.start, f.end);
+      }
+    }
+    s.errors.sort((a, b) => a.start - b.start);
+    return { assignments: this.assignments, comments: s.comments, commands: this.commands, errors: s.errors, references: s.references };
+  }
+
+  private onWord(w: Word): void {
+    this.lastWasJoin = false;
+    if (w.failed) {
+      // The scanner resumed at a line start after an unterminated construct: start afresh there.
+      this.cmd = undefined;
+      this.redirect = undefined;
+      this.heredocs = [];
+      this.andOr = false;
+      this.piped = false;
+      if (this.mode !== 'case-pattern-start') this.mode = 'command';
+      return;
+    }
+    if (this.redirect) {
+      if (this.redirect !== 'file') this.heredocs.push({ delimiter: w.value, stripTabs: this.redirect === 'heredoc-dash' });
+      this.redirect = undefined;
+      if (this.cmd) this.cmd.end = w.end;
+      return;
+    }
+    if (w.ioNumber) return;
+    const reserved = w.plain && !this.cmd ? w.value : '';
+    switch (this.mode) {
+      case 'for-name':
+        this.mode = 'for-in';
+        return;
+      case 'for-in':
+        if (reserved === 'in') this.mode = 'for-words';
+        else if (reserved === 'do') this.beginBody();
+        else this.unexpected(w, 'a `for` loop needs `in` or `do` after its variable');
+        return;
+      case 'for-words':
+        return;
+      case 'for-do':
+        if (reserved === 'do') this.beginBody();
+        else this.unexpected(w, 'a `for` loop needs `do` after its word list');
+        return;
+      case 'case-word':
+        this.mode = 'case-in';
+        return;
+      case 'case-in':
+        if (reserved === 'in') this.mode = 'case-pattern-start';
+        else this.unexpected(w, '`case WORD` must be followed by `in`');
+        return;
+      case 'case-pattern-start':
+        // `fi`/`done`/`}` here is an outer closer written before `esac`; close() reports the open case.
+        if (Object.prototype.hasOwnProperty.call(CLOSES, reserved)) this.close(CLOSES[reserved], w);
+        else this.mode = 'case-pattern';
+        return;
+      case 'case-pattern':
+      case 'after':
+        return;
+      case 'func-paren':
+        this.unexpected(w, 'a function name must be followed by `()`');
+        return;
+      default:
+        break;
+    }
+    this.mode = 'command';
+    if (RESERVED.has(reserved)) {
+      this.keyword(w);
+      return;
+    }
+    const cmd = (this.cmd ??= { start: w.start, end: w.end, assigns: [], args: 0, declAssigns: [], conditional: this.andOr || this.piped });
+    cmd.end = w.end;
+    if (!cmd.command) {
+      if (w.eq >= 0) cmd.assigns.push(w);
+      else cmd.command = w;
+      return;
+    }
+    cmd.args++;
+    const name = cmd.command.value;
+    if (cmd.args === 1 && cmd.assigns.length === 0 && cmd.command.plain && NAME.test(name) && !EQ_ARG_COMMANDS.has(name) && this.text[w.start] === '=') {
+      cmd.spaceEq = { start: cmd.command.start, end: w.end, name, valueStart: w.start + 1, bare: w.value === '=' };
+    } else if (cmd.args === 2 && cmd.spaceEq?.bare) {
+      cmd.spaceEq.end = w.end;
+      cmd.spaceEq.valueStart = w.start;
+    }
+    if (w.eq >= 0 && cmd.command.plain && DECLARATIONS.has(name)) cmd.declAssigns.push(w);
+  }
+
+  private onNewline(): void {
+    const ended = this.endCommand('newline');
+    for (const h of this.heredocs) this.s.skipHereDoc(h.delimiter, h.stripTabs);
+    this.heredocs = [];
+    this.redirect = undefined;
+    if (ended || !this.lastWasJoin) {
+      this.andOr = false;
+      this.piped = false;
+    }
+    if (this.mode === 'for-words') this.mode = 'for-do';
+    else if (this.mode === 'after') this.mode = 'command';
+  }
+
+  private onOp(op: string, start: number, end: number): void {
+    const joins = op === '&&' || op === '||' || op === '|';
+    switch (op) {
+      case ';':
+      case '&':
+        this.endCommand(op);
+        this.andOr = false;
+        this.piped = false;
+        if (this.mode === 'for-in' || this.mode === 'for-words') this.mode = 'for-do';
+        else if (!this.mode.startsWith('case-')) this.mode = 'command';
+        break;
+      case '&&':
+      case '||':
+      case '|':
+        if (this.mode === 'case-pattern') break;
+        this.endCommand(op);
+        if (op === '|') this.piped = true;
+        else this.andOr = true;
+        this.mode = 'command';
+        break;
+      case ';;':
+      case ';&':
+        this.endCommand(op);
+        if (this.top?.kind === 'case' && this.top.phase === 'body') {
+          this.top.phase = 'patterns';
+          this.mode = 'case-pattern-start';
+        } else this.s.error(`\`${op}\` outside a \`case\`: sh rejects the whole file with a syntax error.`, start, end);
+        break;
+      case '(':
+        this.onOpenParen(start, end);
+        break;
+      case ')':
+        this.onCloseParen(start, end);
+        break;
+      default:
+        // Redirections: the next word is their target (or a here-document's delimiter).
+        this.redirect = op === '<<' ? 'heredoc' : op === '<<-' ? 'heredoc-dash' : 'file';
+        this.cmd ??= { start, end, assigns: [], args: 0, declAssigns: [], conditional: this.andOr || this.piped };
+        if (this.mode === 'after' || this.mode === 'func-body') break;
+        this.mode = 'command';
+        break;
+    }
+    this.lastWasJoin = joins;
+  }
+
+  private onOpenParen(start: number, end: number): void {
+    const cmd = this.cmd;
+    if (this.mode === 'case-pattern-start') {
+      this.mode = 'case-pattern';
+    } else if (cmd?.command && cmd.args === 0 && cmd.assigns.length === 0) {
+      // `name() compound-command`: a function definition; its body only runs when called.
+      this.commands.push({ word: cmd.command.value, start: cmd.start, end });
+      this.cmd = undefined;
+      this.mode = 'func-paren';
+    } else if (!cmd && (this.mode === 'command' || this.mode === 'func-body')) {
+      this.push('paren', { value: '(', start, end }, 'body');
+      this.mode = 'command';
+    } else {
+      this.s.error('Unexpected `(`: sh rejects the whole file with a syntax error. Quote it if it is part of a value.', start, end);
+    }
+  }
+
+  private onCloseParen(start: number, end: number): void {
+    if (this.mode === 'case-pattern') {
+      if (this.top) this.top.phase = 'body';
+      this.mode = 'command';
+      return;
+    }
+    if (this.mode === 'func-paren') {
+      this.mode = 'func-body';
+      return;
+    }
+    this.endCommand(')');
+    if (this.top?.kind === 'paren') {
+      this.frames.pop();
+      this.mode = 'after';
+    } else {
+      this.s.error('Unexpected `)`: sh rejects the whole file with a syntax error. Quote it if it is part of a value.', start, end);
+    }
+  }
+
+  /** Finishes the simple command being read; returns whether there was one. */
+  private endCommand(terminator: string): boolean {
+    const c = this.cmd;
+    this.cmd = undefined;
+    if (!c) return false;
+    if (c.spaceEq) {
+      const e = c.spaceEq;
+      const shown = this.text.slice(e.start, e.end);
+      const written = shown.length <= 60 ? shown : `${e.name} = ...`;
+      const value = this.text.slice(e.valueStart, e.end);
+      const fix = value.length <= 60 ? `${e.name}=${value}` : `${e.name}=...`;
+      this.s.error(`\`${written}\` runs a command named ${e.name} instead of setting it; write ${fix} without spaces around =.`, e.start, e.end);
+    }
+    const conditional = this.frames.length > 0 || c.conditional || terminator === '|' || terminator === '&';
+    const decl = c.command?.plain && DECLARATIONS.has(c.command.value);
+    if (!c.command) for (const w of c.assigns) this.assignments.push(toAssignment(w, conditional));
+    else if (decl && c.declAssigns.length > 0) for (const w of c.declAssigns) this.assignments.push(toAssignment(w, conditional));
+    else this.commands.push({ word: c.command.value, start: c.start, end: c.end });
+    return true;
+  }
+}
+
+/** Splits an assignment word at its `=` into the Setting shape. */
+function toAssignment(w: Word, conditional: boolean): RcAssignment {
+  const eq = w.eq;
+  return {
+    name: w.value.slice(0, eq),
+    nameStart: w.start,
+    nameEnd: w.offsets[eq - 1] + 1,
+    value: w.value.slice(eq + 1),
+    valueStart: w.offsets[eq] + 1,
+    valueEnd: w.end,
+    valueOffsets: w.offsets.slice(eq + 1),
+    start: w.start,
+    end: w.end,
+    references: w.refs,
+    conditional,
+  };
+}

@@ -1,0 +1,117 @@
+import type { ParseError } from './syntax';
+import type { RcReference } from './rcconf';
+
+/** Nesting of `$(`, `${` and quotes beyond this is not real configuration; stop instead of overflowing the stack. */
+export const MAX_DEPTH = 100;
+/** Unterminated constructs that swallow the rest of the file; after this many, parsing stops to stay linear. */
+const MAX_EOF_ERRORS = 3;
+/** A file with this many syntax errors is not an rc.conf; more diagnostics would only bury the first ones. */
+const MAX_ERRORS = 200;
+
+/** Character classes of sh's lexer (POSIX name characters, blanks, metacharacters). */
+export const isNameStart = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
+export const isNameChar = (c: string): boolean => isNameStart(c) || (c >= '0' && c <= '9');
+export const isBlank = (c: string): boolean => c === ' ' || c === '\t' || c === '\uFEFF' || c === '\f' || c === '\v';
+export const isMeta = (c: string): boolean =>
+  isBlank(c) || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '<' || c === '>' || c === '(' || c === ')';
+
+/** What each unterminated construct does to the file, for the rc/syntax message. */
+export const UNTERMINATED = {
+  dquote: 'Unterminated double quote: sh reads on to the next " and swallows every line in between, so those settings are lost. Close the quote on this line.',
+  squote: "Unterminated single quote: sh reads on to the next ' and swallows every line in between, so those settings are lost. Close the quote on this line.",
+  brace: 'Unterminated ${ expansion: it has no closing }, so sh stops reading rc.conf with a syntax error. Add the }.',
+  badsub: 'Bad substitution: after ${name only }, :-, -, :=, =, :?, ?, :+, +, % or # may follow. sh stops reading rc.conf here.',
+  paren: 'Unterminated $( command substitution: it has no closing ), so sh stops reading rc.conf with a syntax error. Add the ).',
+  backquote: 'Unterminated ` command substitution: it has no closing `, so sh stops reading rc.conf with a syntax error. Add the closing `.',
+};
+
+/** Thrown inside the scanner when an unterminated construct forces a jump; caught at word level. */
+export class Unterminated {
+  constructor(readonly resume: number) {}
+}
+
+/**
+ * What every layer of the rc.conf scanner shares: the text and position,
+ * line-break helpers, the error and reference sinks, and the limits that
+ * keep hostile input linear.
+ */
+export class ScanState {
+  pos = 0;
+  readonly errors: ParseError[] = [];
+  /** Every reference in the file, including commands and substitutions. */
+  readonly references: RcReference[] = [];
+  /** Set when the scanner gave up on the rest of the file (runaway nesting or too many errors). */
+  stopped = false;
+  /** References of the word being read. */
+  protected refs: RcReference[] = [];
+  protected depth = 0;
+  private eofErrors = 0;
+
+  constructor(readonly text: string) {}
+
+  /** Length of the line break at `i` (2 for CRLF), 0 when there is none. */
+  lineBreakAt(i: number): number {
+    const c = this.text[i];
+    if (c === '\n') return 1;
+    if (c === '\r') return this.text[i + 1] === '\n' ? 2 : 1;
+    return 0;
+  }
+
+  /** Offset where the line after the one holding `i` starts (text length at the last line). */
+  nextLineStart(i: number): number {
+    const t = this.text;
+    for (let j = i; j < t.length; j++) {
+      const lb = this.lineBreakAt(j);
+      if (lb > 0) return j + lb;
+    }
+    return t.length;
+  }
+
+  /** Offset of the end of the line holding `i`, before its line break. */
+  lineEndAt(i: number): number {
+    let j = i;
+    while (j < this.text.length && this.lineBreakAt(j) === 0) j++;
+    return j;
+  }
+
+  /** Records a syntax error; past MAX_ERRORS the file is clearly not rc.conf, so scanning stops. */
+  error(message: string, start: number, end: number): void {
+    if (this.stopped) return;
+    this.errors.push({ message, start, end: Math.max(end, start + 1) });
+    if (this.errors.length >= MAX_ERRORS) {
+      this.errors.push({ message: `More than ${MAX_ERRORS} syntax errors: the rest of the file is not checked.`, start, end: Math.max(end, start + 1) });
+      this.stopped = true;
+      this.pos = this.text.length;
+    }
+  }
+
+  protected continuationAt(i: number): number {
+    return this.text[i] === '\\' ? this.lineBreakAt(i + 1) : 0;
+  }
+
+  /**
+   * Raises Unterminated for a quote opened at `open`. A quote that would be
+   * closed only by the quote after `name=` on a later line is reported too:
+   * sh would pair them and silently eat the assignments between.
+   */
+  protected unterminated(what: keyof typeof UNTERMINATED, open: number, resumeAt?: number): never {
+    const lineEnd = this.lineEndAt(open);
+    this.error(UNTERMINATED[what], open, Math.min(lineEnd, open + 200));
+    if (resumeAt === undefined) {
+      this.eofErrors++;
+      if (this.eofErrors >= MAX_EOF_ERRORS) this.stop();
+    }
+    throw new Unterminated(resumeAt ?? this.nextLineStart(open));
+  }
+
+  protected stop(): never {
+    this.stopped = true;
+    throw new Unterminated(this.text.length);
+  }
+
+  protected addRef(name: string, start: number, end: number): void {
+    const ref = { name, start, end };
+    this.refs.push(ref);
+    this.references.push(ref);
+  }
+}
