@@ -5,7 +5,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { CONF_GLOBS, LANGUAGE_IDS } from '../../server/src/model/kinds';
+import { CONF_GLOBS, LANGUAGE_IDS } from '../../server/src/protocol';
 
 /** Client id: also the prefix of the `freebsdConf.trace.server` setting the library reads. */
 const CLIENT_ID = 'freebsdConf';

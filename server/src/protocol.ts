@@ -25,3 +25,6 @@ export const ScanFinishedNotification = new NotificationType<WorkspaceStatus>('f
 
 /** Asks the server for its current WorkspaceStatus. */
 export const WorkspaceStatusRequest = new RequestType0<WorkspaceStatus, void>('freebsdConf/workspaceStatus');
+
+/** Language ids and the file globs of the four file types, shared with the client's selectors and watchers. */
+export { LANGUAGE_IDS, CONF_GLOBS } from './model/kinds';
