@@ -192,3 +192,32 @@ describe('language server over stdio (other editors)', () => {
     }
   });
 });
+
+describe('bad input opened in the editor', () => {
+  let client: TestClient;
+  before(async () => {
+    client = TestClient.start('ipc');
+    await client.initialize(undefined);
+  });
+  after(() => client.stop());
+
+  test('a buffer over 5 MB is skipped with a clear diagnostic instead of being parsed', async () => {
+    const uri = 'untitled:/huge/rc.conf';
+    await client.open(uri, 'rc-conf', `hostname="${'x'.repeat(5 * 1024 * 1024)}"\n`);
+    const d = await client.waitForDiagnostics(uri, (x) => x.length > 0);
+    assert.deepEqual(codes(d), ['file/skipped']);
+    assert.match(d[0].message, /larger than 5 MB/);
+  });
+
+  test('CRLF, a 100,000-character line and unbalanced shell are reported without crashing the server', async () => {
+    const crlf = 'file:///bad/crlf/etc/rc.conf';
+    await client.open(crlf, 'rc-conf', 'hostname="x"\r\npf_enable="maybe"\r\n');
+    assert.deepEqual(codes(await client.waitForDiagnostics(crlf, (x) => x.length > 0)), ['file/crlf', 'rc/invalid-yes-no']);
+    const long = 'file:///bad/long/etc/rc.conf';
+    await client.open(long, 'rc-conf', `if [ -f /x ]; then\nhostname="${'y'.repeat(100000)}\n`);
+    const d = await client.waitForDiagnostics(long, (x) => x.length > 0);
+    assert.ok(codes(d).every((c) => c === 'rc/syntax'), codes(d).join());
+    const status = await client.connection.sendRequest(WorkspaceStatusRequest);
+    assert.equal(status.files, 2, 'the server is alive and indexed the two parsable buffers');
+  });
+});

@@ -1,13 +1,16 @@
 import type { ParsedDocument } from '../model/document';
 import type { FixProposal } from './types';
 
-/** Deletes every carriage return: one small edit per line, no line's text is rewritten. */
+/**
+ * Replaces each CRLF (or lone CR) line break with LF: one small edit per line,
+ * no line's text is rewritten. LSP positions cannot point between the CR and
+ * the LF, so the edit spans the whole line break.
+ */
 export function crlfFix(doc: ParsedDocument): FixProposal {
   const edits = [];
   for (let i = doc.text.indexOf('\r'); i >= 0; i = doc.text.indexOf('\r', i + 1)) {
-    const range = doc.lines.range(i, i + 1);
-    // A lone CR is itself the line break: replace it with LF rather than join two lines.
-    edits.push({ range, newText: doc.text.charCodeAt(i + 1) === 10 ? '' : '\n' });
+    const end = doc.text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    edits.push({ range: doc.lines.range(i, end), newText: '\n' });
   }
   return { title: 'Convert line ends to LF', isPreferred: true, changes: [{ uri: doc.uri, edits }] };
 }
