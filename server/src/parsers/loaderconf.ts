@@ -1,5 +1,6 @@
 import type { Comment, ParseError, Setting } from './syntax';
-import { LineIndex } from './text';
+import { forEachLine, offsetRange } from './line-scan';
+import { ENV_START, has, isSpace, LineScanner, MODULE_CHAR, moduleField, WORD_CHAR, type ValueMatch } from './loaderconf-line';
 
 /** The `<module>_<field>` suffixes config.lua knows; each feeds one part of the module's load command. */
 export type ModuleField = 'load' | 'name' | 'type' | 'flags' | 'before' | 'after' | 'error';
@@ -31,73 +32,18 @@ export function moduleLoads(value: string): boolean {
   return value.toLowerCase() === 'yes';
 }
 
-// The patterns below mirror stand/lua/config.lua (FreeBSD 13/14): MODULEEXPR
-// `[-%w_]+`, the env name `[%w][%w%d-_.]*`, QVALEXPR `"(.*)"` (greedy: up to
-// the LAST quote on the line) and WORDEXPR `[-%w%d][-%w%d_.]*`. Lua's %s is
-// C isspace; the BOM is not, but we treat a leading one as space and leave it
-// to the encoding check.
-const FIELDS: readonly ModuleField[] = ['load', 'name', 'type', 'flags', 'before', 'after', 'error'];
-const MODULE_NAME = /^[-A-Za-z0-9_]+/;
-const ENV_NAME = /^[A-Za-z0-9][-A-Za-z0-9_.]*/;
-const WORD = /^[-A-Za-z0-9][-A-Za-z0-9_.]*/;
 const IGNORED = ' The loader prints "Malformed line" and ignores the line.';
-
-function isSpace(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (i === 0 && c === 0xfeff);
-}
-
-/** A value found after `=`: its source span, quotes included. */
-type ValueMatch = { quoted: boolean; start: number; end: number };
-
-/** Per-line scanner state, so the helpers share offsets without long parameter lists. */
-class LineScanner {
-  constructor(readonly text: string, readonly start: number, readonly end: number) {}
-
-  skipSpace(i: number): number {
-    while (i < this.end && isSpace(this.text, i)) i++;
-    return i;
-  }
-
-  /** End of the content before trailing whitespace. */
-  trimEnd(i: number): number {
-    let e = this.end;
-    while (e > i && isSpace(this.text, e - 1)) e--;
-    return e;
-  }
-
-  /** `%s*=%s*` at i: the offset after it, or -1. */
-  equals(i: number): number {
-    const j = this.skipSpace(i);
-    if (this.text[j] !== '=') return -1;
-    return this.skipSpace(j + 1);
-  }
-
-  /** `"(.*)"` (greedy) then WORDEXPR, in that order, as checkPattern tries them. */
-  value(i: number, allowWord: boolean): ValueMatch | undefined {
-    if (this.text[i] === '"') {
-      const close = this.text.lastIndexOf('"', this.end - 1);
-      if (close > i) return { quoted: true, start: i, end: close + 1 };
-    }
-    if (!allowWord) return undefined;
-    const m = WORD.exec(this.text.slice(i, this.end));
-    return m ? { quoted: false, start: i, end: i + m[0].length } : undefined;
-  }
-
-  /** Offset of trailing text that is neither space nor a `#` comment, or -1. */
-  badTrailer(i: number): number {
-    const j = this.skipSpace(i);
-    return j >= this.end || this.text[j] === '#' ? -1 : j;
-  }
-}
 
 /** Parses loader.conf with the Lua loader's line grammar. Never throws. */
 export function parseLoaderConf(text: string): LoaderFile {
   const result: LoaderFile = { settings: [], comments: [], errors: [] };
-  const lines = new LineIndex(text);
-  for (let line = 0; line < lines.lineCount; line++) {
-    parseLine(new LineScanner(text, lines.lineStarts[line], lines.lineEnd(line)), result);
-  }
+  const s = new LineScanner();
+  s.text = text;
+  forEachLine(text, (start, end) => {
+    s.start = start;
+    s.end = end;
+    parseLine(s, result);
+  });
   return result;
 }
 
@@ -105,24 +51,21 @@ function parseLine(s: LineScanner, out: LoaderFile): void {
   const { text } = s;
   const p = s.skipSpace(s.start);
   if (p >= s.end) return;
-  if (text[p] === '#') {
+  if (text.charCodeAt(p) === 35 /* # */) {
     out.comments.push({ start: p, end: s.end, text: text.slice(p + 1, s.end), ownLine: true });
     return;
   }
-  const rest = text.slice(p, s.end);
 
   // module_<field>=VALUE: the name run must end in `_<field>` right before `%s*=`.
-  const mod = MODULE_NAME.exec(rest);
-  if (mod) {
-    const nameEnd = p + mod[0].length;
-    const field = FIELDS.find((f) => mod[0].endsWith(`_${f}`) && mod[0].length > f.length + 1);
+  let nameEnd = p;
+  while (nameEnd < s.end && has(text, nameEnd, MODULE_CHAR)) nameEnd++;
+  if (nameEnd > p) {
+    const field = moduleField(text, p, nameEnd);
     const v = field ? s.equals(nameEnd) : -1;
     const value = v >= 0 ? s.value(v, true) : undefined;
     if (field && value) {
-      const setting = finish(s, out, p, nameEnd, value, 'module');
+      const setting = finish(s, out, p, nameEnd, value, 'module', text.slice(p, nameEnd - field.length - 1), field);
       if (!setting) return;
-      setting.module = mod[0].slice(0, mod[0].length - field.length - 1);
-      setting.moduleField = field;
       out.settings.push(setting);
       const stray = setting.value.indexOf('"');
       if (stray >= 0) {
@@ -139,7 +82,7 @@ function parseLine(s: LineScanner, out: LoaderFile): void {
   }
 
   // exec="command": quoted only; the command goes to the loader's interpreter as is.
-  if (/^exec[\t\v\f\r ]*=/.test(rest)) {
+  if (text.startsWith('exec', p) && p + 4 <= s.end) {
     const v = s.equals(p + 4);
     const value = v >= 0 ? s.value(v, false) : undefined;
     if (value) {
@@ -149,13 +92,13 @@ function parseLine(s: LineScanner, out: LoaderFile): void {
     }
   }
 
-  const env = ENV_NAME.exec(rest);
-  if (env) {
-    const nameEnd = p + env[0].length;
-    const v = s.equals(nameEnd);
+  if (has(text, p, ENV_START)) {
+    let envEnd = p + 1;
+    while (envEnd < s.end && has(text, envEnd, WORD_CHAR)) envEnd++;
+    const v = s.equals(envEnd);
     const value = v >= 0 ? s.value(v, true) : undefined;
     if (value) {
-      const setting = finish(s, out, p, nameEnd, value, 'variable');
+      const setting = finish(s, out, p, envEnd, value, 'variable');
       if (setting) processEnvVar(setting, out);
       return;
     }
@@ -171,6 +114,8 @@ function finish(
   nameEnd: number,
   value: ValueMatch,
   kind: LoaderSetting['kind'],
+  module?: string,
+  moduleField?: ModuleField,
 ): LoaderSetting | undefined {
   const { text } = s;
   const bad = s.badTrailer(value.end);
@@ -186,22 +131,17 @@ function finish(
     out.errors.push({ start: greedy ? innerQuote : bad, end: s.trimEnd(bad), message: `Malformed line: ${message}${IGNORED}` });
     return undefined;
   }
-  const inner = value.quoted ? { start: value.start + 1, end: value.end - 1 } : value;
-  const valueOffsets: number[] = [];
-  for (let i = inner.start; i <= inner.end; i++) valueOffsets.push(i);
-  const setting: LoaderSetting = {
-    kind,
-    name: text.slice(nameStart, nameEnd),
-    nameStart,
-    nameEnd,
-    value: text.slice(inner.start, inner.end),
-    valueStart: value.start,
-    valueEnd: value.end,
-    valueOffsets,
-    quoted: value.quoted,
-    start: nameStart,
-    end: value.end,
-  };
+  const innerStart = value.quoted ? value.start + 1 : value.start;
+  const innerEnd = value.quoted ? value.end - 1 : value.end;
+  const name = text.slice(nameStart, nameEnd);
+  const inner = text.slice(innerStart, innerEnd);
+  const valueOffsets = offsetRange(innerStart, innerEnd);
+  // A module setting gets its two extra keys in the literal (same key order as
+  // adding them afterwards), so it is allocated once at its final size.
+  const setting: LoaderSetting =
+    module === undefined
+      ? { kind, name, nameStart, nameEnd, value: inner, valueStart: value.start, valueEnd: value.end, valueOffsets, quoted: value.quoted, start: nameStart, end: value.end }
+      : { kind, name, nameStart, nameEnd, value: inner, valueStart: value.start, valueEnd: value.end, valueOffsets, quoted: value.quoted, start: nameStart, end: value.end, module, moduleField };
   const c = s.skipSpace(value.end);
   if (c < s.end) out.comments.push({ start: c, end: s.end, text: text.slice(c + 1, s.end), ownLine: false });
   return setting;
@@ -215,6 +155,11 @@ function finish(
  */
 function processEnvVar(setting: LoaderSetting, out: LoaderFile): void {
   const raw = setting.value;
+  // Without these three characters the loop below would rebuild the same value and offsets.
+  if (raw.indexOf('\\') < 0 && raw.indexOf('"') < 0 && raw.indexOf('$') < 0) {
+    out.settings.push(setting);
+    return;
+  }
   const offsets = setting.valueOffsets;
   let value = '';
   const map: number[] = [];

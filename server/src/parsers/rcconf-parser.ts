@@ -1,4 +1,4 @@
-import { Scanner, type Word } from './rcconf-scanner';
+import { EOF, NEWLINE, Scanner, WORD, type Word } from './rcconf-scanner';
 import type { RcAssignment, RcFile } from './rcconf';
 import { CLOSER, CLOSES, FrameParser, RESERVED } from './rcconf-frames';
 
@@ -28,6 +28,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export class RcParser extends FrameParser {
   private cmd?: SimpleCommand;
+  /** The one SimpleCommand object, reused: a command is finished before the next starts, and rc.conf is mostly one-word commands. */
+  private readonly spare: SimpleCommand = { start: 0, end: 0, assigns: [], command: undefined, args: 0, declAssigns: [], spaceEq: undefined, conditional: false };
   private andOr = false;
   private piped = false;
   private lastWasJoin = false;
@@ -42,11 +44,11 @@ export class RcParser extends FrameParser {
   parse(): RcFile {
     const s = this.s;
     for (;;) {
-      const tok = s.next();
-      if (tok.type === 'eof') break;
-      if (tok.type === 'word') this.onWord(tok.word);
-      else if (tok.type === 'newline') this.onNewline();
-      else this.onOp(tok.op, tok.start, tok.end);
+      const type = s.next();
+      if (type === EOF) break;
+      if (type === WORD) this.onWord(s.tokWord as Word);
+      else if (type === NEWLINE) this.onNewline();
+      else this.onOp(s.tokOp, s.tokStart, s.tokEnd);
     }
     this.endCommand('eof');
     if (!s.stopped) {
@@ -77,7 +79,8 @@ export class RcParser extends FrameParser {
       return;
     }
     if (w.ioNumber) return;
-    const reserved = w.plain && !this.cmd ? w.value : '';
+    // Reserved words never contain `=`, so an assignment word is never one (and its value need not be read).
+    const reserved = w.plain && !this.cmd && w.eq < 0 ? w.value : '';
     switch (this.mode) {
       case 'for-name':
         this.mode = 'for-in';
@@ -119,7 +122,7 @@ export class RcParser extends FrameParser {
       this.keyword(w);
       return;
     }
-    const cmd = (this.cmd ??= { start: w.start, end: w.end, assigns: [], args: 0, declAssigns: [], conditional: this.andOr || this.piped });
+    const cmd = (this.cmd ??= this.newCommand(w.start, w.end));
     cmd.end = w.end;
     if (!cmd.command) {
       if (w.eq >= 0) cmd.assigns.push(w);
@@ -139,8 +142,10 @@ export class RcParser extends FrameParser {
 
   private onNewline(): void {
     const ended = this.endCommand('newline');
-    for (const h of this.heredocs) this.s.skipHereDoc(h.delimiter, h.stripTabs);
-    this.heredocs = [];
+    if (this.heredocs.length > 0) {
+      for (const h of this.heredocs) this.s.skipHereDoc(h.delimiter, h.stripTabs);
+      this.heredocs = [];
+    }
     this.redirect = undefined;
     if (ended || !this.lastWasJoin) {
       this.andOr = false;
@@ -187,7 +192,7 @@ export class RcParser extends FrameParser {
       default:
         // Redirections: the next word is their target (or a here-document's delimiter).
         this.redirect = op === '<<' ? 'heredoc' : op === '<<-' ? 'heredoc-dash' : 'file';
-        this.cmd ??= { start, end, assigns: [], args: 0, declAssigns: [], conditional: this.andOr || this.piped };
+        this.cmd ??= this.newCommand(start, end);
         if (this.mode === 'after' || this.mode === 'func-body') break;
         this.mode = 'command';
         break;
@@ -231,6 +236,19 @@ export class RcParser extends FrameParser {
     }
   }
 
+  private newCommand(start: number, end: number): SimpleCommand {
+    const c = this.spare;
+    c.start = start;
+    c.end = end;
+    c.assigns.length = 0;
+    c.command = undefined;
+    c.args = 0;
+    c.declAssigns.length = 0;
+    c.spaceEq = undefined;
+    c.conditional = this.andOr || this.piped;
+    return c;
+  }
+
   /** Finishes the simple command being read; returns whether there was one. */
   private endCommand(terminator: string): boolean {
     const c = this.cmd;
@@ -253,17 +271,16 @@ export class RcParser extends FrameParser {
   }
 }
 
-/** Splits an assignment word at its `=` into the Setting shape. */
+/** An assignment word (already split at its `=` by the scanner) in the Setting shape. */
 function toAssignment(w: Word, conditional: boolean): RcAssignment {
-  const eq = w.eq;
   return {
-    name: w.value.slice(0, eq),
+    name: w.name,
     nameStart: w.start,
-    nameEnd: w.offsets[eq - 1] + 1,
-    value: w.value.slice(eq + 1),
-    valueStart: w.offsets[eq] + 1,
+    nameEnd: w.nameEnd,
+    value: w.rest,
+    valueStart: w.valueStart,
     valueEnd: w.end,
-    valueOffsets: w.offsets.slice(eq + 1),
+    valueOffsets: w.offsets,
     start: w.start,
     end: w.end,
     references: w.refs,

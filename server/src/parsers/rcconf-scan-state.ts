@@ -15,6 +15,33 @@ export const isBlank = (c: string): boolean => c === ' ' || c === '\t' || c === 
 export const isMeta = (c: string): boolean =>
   isBlank(c) || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '<' || c === '>' || c === '(' || c === ')';
 
+/** Bits of `charClass`: one table lookup replaces a chain of comparisons on the scanner's hot path. */
+export const NAME_START = 1;
+export const NAME_CHAR = 2;
+export const BLANK = 4;
+export const META = 8;
+/** Ends a run of ordinary unquoted characters: metacharacters, quotes, `\\`, `$` and backquote. */
+export const UNQUOTED_STOP = 16;
+
+/** `charClass` for ASCII, exported so the hottest loops can index it without a call. */
+export const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  let k = 0;
+  if (isNameStart(ch)) k |= NAME_START;
+  if (isNameChar(ch)) k |= NAME_CHAR;
+  if (isBlank(ch)) k |= BLANK;
+  if (isMeta(ch)) k |= META | UNQUOTED_STOP;
+  if ('\\\'"$`'.includes(ch)) k |= UNQUOTED_STOP;
+  ASCII_CLASS[c] = k;
+}
+const BOM_CLASS = BLANK | META | UNQUOTED_STOP;
+
+/** The class bits of a UTF-16 code unit (the BOM is a blank, as in `isBlank`). */
+export function charClass(c: number): number {
+  return c < 128 ? ASCII_CLASS[c] : c === 0xfeff ? BOM_CLASS : 0;
+}
+
 /** What each unterminated construct does to the file, for the rc/syntax message. */
 export const UNTERMINATED = {
   dquote: 'Unterminated double quote: sh reads on to the next " and swallows every line in between, so those settings are lost. Close the quote on this line.',
@@ -51,26 +78,26 @@ export class ScanState {
 
   /** Length of the line break at `i` (2 for CRLF), 0 when there is none. */
   lineBreakAt(i: number): number {
-    const c = this.text[i];
-    if (c === '\n') return 1;
-    if (c === '\r') return this.text[i + 1] === '\n' ? 2 : 1;
+    const c = this.text.charCodeAt(i);
+    if (c === 10) return 1;
+    if (c === 13) return this.text.charCodeAt(i + 1) === 10 ? 2 : 1;
     return 0;
   }
 
   /** Offset where the line after the one holding `i` starts (text length at the last line). */
   nextLineStart(i: number): number {
-    const t = this.text;
-    for (let j = i; j < t.length; j++) {
-      const lb = this.lineBreakAt(j);
-      if (lb > 0) return j + lb;
-    }
-    return t.length;
+    const j = this.lineEndAt(i);
+    return j + this.lineBreakAt(j);
   }
 
   /** Offset of the end of the line holding `i`, before its line break. */
   lineEndAt(i: number): number {
+    const t = this.text;
     let j = i;
-    while (j < this.text.length && this.lineBreakAt(j) === 0) j++;
+    for (; j < t.length; j++) {
+      const c = t.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+    }
     return j;
   }
 
@@ -86,7 +113,7 @@ export class ScanState {
   }
 
   protected continuationAt(i: number): number {
-    return this.text[i] === '\\' ? this.lineBreakAt(i + 1) : 0;
+    return this.text.charCodeAt(i) === 92 /* \\ */ ? this.lineBreakAt(i + 1) : 0;
   }
 
   /**

@@ -1,19 +1,27 @@
 import type { Comment } from './syntax';
 import type { RcReference } from './rcconf';
-import { ExpansionScanner } from './rcconf-expansions';
-import { isBlank, isMeta, isNameChar, isNameStart, Unterminated } from './rcconf-scan-state';
+import { BACKSLASH, DOLLAR, DQUOTE, QuotingScanner, SQUOTE } from './rcconf-quoting';
+import { ASCII_CLASS, BLANK, charClass, META, NAME_CHAR, NAME_START, UNQUOTED_STOP, Unterminated } from './rcconf-scan-state';
 
 /**
- * One shell word after quote removal. `offsets` maps every character of
- * `value` to its source offset (an escaped character maps to its backslash)
- * and has one extra entry: the offset just after the last character, or just
- * inside the first quote when the (assignment) value is empty, so an edit
- * there lands inside the quotes.
+ * One shell word after quote removal. For an assignment word (`eq >= 0`)
+ * the scanner also splits it: `name`, `rest` (the value after `=`) and
+ * `offsets`, the source offset of every character of `rest` (an escaped
+ * character maps to its backslash) plus one extra entry: the offset just
+ * after the last character, or just inside the first quote when the value is
+ * empty, so an edit there lands inside the quotes. Other words never need
+ * offsets, so they get none, which keeps command words cheap.
  */
 export interface Word {
   start: number;
   end: number;
   value: string;
+  /** Assignment words only (else empty): the name before `=`, where it ends, and the value after it. */
+  name: string;
+  nameEnd: number;
+  rest: string;
+  /** Source offset just after the `=`. */
+  valueStart: number;
   offsets: number[];
   /** `$name` / `${name...}` references inside the word, outermost first. */
   refs: RcReference[];
@@ -27,64 +35,82 @@ export interface Word {
   failed: boolean;
 }
 
-export type Token =
-  | { type: 'word'; start: number; end: number; word: Word }
-  | { type: 'op'; op: string; start: number; end: number }
-  | { type: 'newline'; start: number; end: number }
-  | { type: 'eof'; start: number; end: number };
+/** Token types `next()` returns; the token's details are in the scanner's `tok*` fields, so no object is made per token. */
+export const EOF = 0;
+export const WORD = 1;
+export const OP = 2;
+export const NEWLINE = 3;
+export type TokenType = typeof EOF | typeof WORD | typeof OP | typeof NEWLINE;
 
-/** Runs of characters with no special meaning in each quoting context (sticky, so matching is linear). */
-const UNQUOTED_RUN = /[^\s;&|<>()\\'"$`\uFEFF]*/y;
-const DQUOTED_RUN = /[^"\\$`\r\n]*/y;
-const SQUOTED_RUN = /[^'\r\n]*/y;
-
-const OPS = [';;', ';&', '&&', '||', '<<-', '<<', '<&', '<>', '>>', '>&', '>|', ';', '&', '|', '<', '>', '(', ')'];
+/** Offsets are only collected after an assignment's `=`; other words share this never-exposed empty list. */
+const NO_OFFSETS: number[] = [];
 
 /**
  * The lexical half of the rc.conf parser: words with sh's quoting rules,
  * operators, comments and line continuations. Offsets are kept for every
- * character so checks can point inside values. Each character is looked at
- * a bounded number of times, so huge lines and files stay linear.
+ * value character so checks can point inside values. Each character is
+ * looked at a bounded number of times, so huge lines and files stay linear.
+ *
+ * A word's text is built from runs of source text (sliced once per run, not
+ * appended per character) because parsing is on every keystroke of large
+ * rc.conf files.
  */
-export class Scanner extends ExpansionScanner {
+export class Scanner extends QuotingScanner {
   readonly comments: Comment[] = [];
-  private value = '';
-  private offsets: number[] = [];
-  private lastEnd = 0;
+  /** The last token: where it is, its operator, or its word. */
+  tokStart = 0;
+  tokEnd = 0;
+  tokOp = '';
+  tokWord: Word | undefined;
 
   /** Reads the next token, collecting comments and skipping blanks and backslash-newlines. */
-  next(): Token {
+  next(): TokenType {
     const t = this.text;
+    const len = t.length;
+    let c = 0;
     for (;;) {
-      if (this.pos >= t.length) return { type: 'eof', start: t.length, end: t.length };
-      const c = t[this.pos];
-      const cont = this.continuationAt(this.pos);
-      if (cont > 0) this.pos += 1 + cont;
-      else if (isBlank(c)) this.pos++;
-      else if (c === '#') this.readComment();
+      if (this.pos >= len) {
+        this.tokStart = this.tokEnd = len;
+        return EOF;
+      }
+      c = t.charCodeAt(this.pos);
+      if (c === BACKSLASH) {
+        const cont = this.lineBreakAt(this.pos + 1);
+        if (cont > 0) {
+          this.pos += 1 + cont;
+          continue;
+        }
+        break;
+      }
+      if (charClass(c) & BLANK) this.pos++;
+      else if (c === 35 /* # */) this.readComment();
       else break;
     }
     const start = this.pos;
-    const lb = this.lineBreakAt(start);
-    if (lb > 0) {
-      this.pos += lb;
-      return { type: 'newline', start, end: this.pos };
+    this.tokStart = start;
+    if (c === 10 || c === 13) {
+      this.pos += this.lineBreakAt(start);
+      this.tokEnd = this.pos;
+      return NEWLINE;
     }
-    for (const op of OPS) {
-      if (t.startsWith(op, start)) {
-        this.pos += op.length;
-        return { type: 'op', op, start, end: this.pos };
-      }
+    const op = operatorAt(t, start, c);
+    if (op !== '') {
+      this.pos += op.length;
+      this.tokOp = op;
+      this.tokEnd = this.pos;
+      return OP;
     }
     const word = this.readWord();
-    return { type: 'word', start, end: word.end, word };
+    this.tokWord = word;
+    this.tokEnd = word.end;
+    return WORD;
   }
 
   private readComment(): void {
     const start = this.pos;
     const end = this.lineEndAt(start);
     let k = start - 1;
-    while (k >= 0 && isBlank(this.text[k])) k--;
+    while (k >= 0 && charClass(this.text.charCodeAt(k)) & BLANK) k--;
     const ownLine = k < 0 || this.lineBreakAt(k) > 0;
     this.comments.push({ start, end, text: this.text.slice(start + 1, end), ownLine });
     this.pos = end;
@@ -96,215 +122,134 @@ export class Scanner extends ExpansionScanner {
     while (this.pos < t.length) {
       const lineEnd = this.lineEndAt(this.pos);
       let s = this.pos;
-      if (stripTabs) while (s < lineEnd && t[s] === '\t') s++;
+      if (stripTabs) while (s < lineEnd && t.charCodeAt(s) === 9) s++;
       const line = t.slice(s, lineEnd);
       this.pos = lineEnd + this.lineBreakAt(lineEnd);
       if (line === delimiter) return;
     }
   }
 
-  private push(ch: string, at: number, width: number): void {
-    this.value += ch;
-    this.offsets.push(at);
-    this.lastEnd = at + width;
-  }
-
-  /** Copies source text verbatim into the value: expansions are kept as written. */
-  private pushRaw(from: number, to: number): void {
-    for (let i = from; i < to; i++) this.push(this.text[i], i, 1);
-  }
-
-  /** Copies the run of ordinary characters at `from` that `run` matches (at least one); returns where it ends. */
-  private pushRun(from: number, run: RegExp): number {
-    run.lastIndex = from;
-    run.test(this.text);
-    const to = Math.max(from + 1, run.lastIndex);
-    this.value += this.text.slice(from, to);
-    for (let i = from; i < to; i++) this.offsets.push(i);
-    this.lastEnd = to;
-    return to;
-  }
 
   private readWord(): Word {
     const t = this.text;
+    const len = t.length;
     const start = this.pos;
-    this.value = '';
-    this.offsets = [];
+    this.acc = '';
+    this.runFrom = this.runTo = -1;
+    this.vlen = 0;
+    this.nOffsets = 0;
+    this.collect = false;
     this.refs = [];
     this.lastEnd = start;
     let eq = -1;
+    let name = '';
+    let nameEnd = 0;
+    let valueStart = 0;
     let nameOk = true;
     let plain = true;
     let failed = false;
     try {
-      while (this.pos < t.length) {
+      while (this.pos < len) {
         const i = this.pos;
-        const c = t[i];
-        const cont = this.continuationAt(i);
-        if (cont > 0) {
-          this.pos += 1 + cont;
-          continue;
+        const c = t.charCodeAt(i);
+        if (c === BACKSLASH) {
+          const cont = this.lineBreakAt(i + 1);
+          if (cont > 0) {
+            this.pos += 1 + cont;
+            continue;
+          }
         }
-        if (isMeta(c)) break;
+        const k = c < 128 ? ASCII_CLASS[c] : charClass(c);
+        if (k & META) break;
         if (eq < 0 && nameOk) {
-          if (c === '=' && this.value.length > 0) {
-            eq = this.value.length;
-            this.push(c, i, 1);
+          if (c === 61 /* = */ && this.vlen > 0) {
+            // The name is complete: from here on the value is built separately, with its offsets.
+            nameEnd = this.lastEnd;
+            eq = this.vlen;
+            name = this.takeValue();
+            valueStart = i + 1;
+            this.collect = true;
+            this.lastEnd = i + 1;
             this.pos++;
             continue;
           }
-          if (!isNameChar(c) || (this.value.length === 0 && !isNameStart(c))) nameOk = false;
+          if (!(k & NAME_CHAR) || (this.vlen === 0 && !(k & NAME_START))) nameOk = false;
+          else {
+            // A run of name characters: each would keep the name valid and none is `=`.
+            let j = i + 1;
+            for (; j < len; j++) {
+              const d = t.charCodeAt(j);
+              if (d >= 128 || !(ASCII_CLASS[d] & NAME_CHAR)) break;
+            }
+            this.pushSource(i, j);
+            this.pos = j;
+            continue;
+          }
         }
-        if (c === '\\' || c === "'" || c === '"' || c === '$' || c === '`') {
-          plain = false;
-          nameOk = false;
+        if (!(k & UNQUOTED_STOP)) {
+          let j = i + 1;
+          for (; j < len; j++) {
+            const d = t.charCodeAt(j);
+            if (d < 128 ? ASCII_CLASS[d] & UNQUOTED_STOP : d === 0xfeff) break;
+          }
+          this.pushSource(i, j);
+          this.pos = j;
+          continue;
         }
-        if (c === '\\') {
-          if (i + 1 >= t.length) this.push('\\', i, 1);
-          else this.push(t[i + 1], i, 2);
-          this.pos = Math.min(t.length, i + 2);
-        } else if (c === "'") this.singleQuoted(eq, false);
-        else if (c === '"') this.doubleQuoted(eq);
-        else if (c === '$') this.dollar(false, eq);
-        else if (c === '`') this.backtick(true);
-        else if (eq >= 0 || !nameOk) this.pos = this.pushRun(i, UNQUOTED_RUN);
-        else {
-          this.push(c, i, 1);
-          this.pos++;
-        }
+        plain = false;
+        nameOk = false;
+        if (c === BACKSLASH) {
+          if (i + 1 >= len) this.pushSource(i, i + 1);
+          else this.pushEscaped(i);
+          this.pos = Math.min(len, i + 2);
+        } else if (c === SQUOTE) this.singleQuoted(false);
+        else if (c === DQUOTE) this.doubleQuoted();
+        else if (c === DOLLAR) this.dollar(false);
+        else this.backtick(true);
       }
     } catch (e) {
       if (!(e instanceof Unterminated)) throw e;
-      this.pos = this.stopped ? t.length : e.resume;
+      this.pos = this.stopped ? len : e.resume;
       this.depth = 0;
       failed = true;
     }
     const end = this.pos;
-    this.offsets.push(this.lastEnd);
-    const value = this.value;
-    const ioNumber = /^[0-9]+$/.test(value) && plain && (t[this.pos] === '<' || t[this.pos] === '>');
-    return { start, end, value, offsets: this.offsets, refs: this.refs, eq, plain, ioNumber, failed };
+    let value: string;
+    let rest = '';
+    let offsets = NO_OFFSETS;
+    if (eq >= 0) {
+      rest = this.takeValue();
+      value = `${name}=${rest}`;
+      this.scratch[this.nOffsets++] = this.lastEnd;
+      offsets = this.scratch.slice(0, this.nOffsets);
+    } else value = this.takeValue();
+    this.collect = false;
+    const next = t.charCodeAt(end);
+    const ioNumber = plain && eq < 0 && (next === 60 || next === 62) && /^[0-9]+$/.test(value);
+    return { start, end, value, name, nameEnd, rest, valueStart, offsets, refs: this.refs, eq, plain, ioNumber, failed };
   }
+}
 
-  /** Opening a quote before any value character: an edit of the empty value belongs inside the quotes. */
-  private anchorQuote(eq: number, quoteEnd: number): void {
-    if (this.value.length === (eq >= 0 ? eq + 1 : 0)) this.lastEnd = quoteEnd;
-  }
-
-  /** True when the line starting at `i` begins with `name=` directly followed by the quote `q`. */
-  private startsNewAssignment(i: number, q: string): boolean {
-    const t = this.text;
-    let j = i;
-    while (j < t.length && isBlank(t[j])) j++;
-    if (!isNameStart(t[j] ?? '')) return false;
-    while (j < t.length && isNameChar(t[j])) j++;
-    return t[j] === '=' && t[j + 1] === q;
-  }
-
-  private singleQuoted(eq: number, dollar: boolean): void {
-    const t = this.text;
-    const open = this.pos;
-    this.pos += dollar ? 2 : 1;
-    if (dollar) this.pushRaw(open, this.pos);
-    else this.anchorQuote(eq, this.pos);
-    for (;;) {
-      const i = this.pos;
-      if (i >= t.length) this.unterminated('squote', open);
-      const c = t[i];
-      if (c === "'") {
-        this.pos++;
-        if (dollar) this.pushRaw(i, i + 1);
-        return;
-      }
-      if (dollar && c === '\\' && i + 1 < t.length) {
-        this.pushRaw(i, i + 2);
-        this.pos += 2;
-        continue;
-      }
-      const lb = this.lineBreakAt(i);
-      if (lb > 0 && this.startsNewAssignment(i + lb, "'")) this.unterminated('squote', open, i + lb);
-      if (lb > 0 || dollar) {
-        this.push(c, i, 1);
-        this.pos++;
-      } else this.pos = this.pushRun(i, SQUOTED_RUN);
-    }
-  }
-
-  private doubleQuoted(eq: number): void {
-    const t = this.text;
-    const open = this.pos;
-    this.pos++;
-    this.anchorQuote(eq, this.pos);
-    for (;;) {
-      const i = this.pos;
-      if (i >= t.length) this.unterminated('dquote', open);
-      const c = t[i];
-      if (c === '"') {
-        this.pos++;
-        return;
-      }
-      if (c === '\\') {
-        const cont = this.continuationAt(i);
-        const n = t[i + 1];
-        if (cont > 0) this.pos += 1 + cont;
-        else if (n === '$' || n === '`' || n === '"' || n === '\\') {
-          this.push(n, i, 2);
-          this.pos += 2;
-        } else {
-          this.push('\\', i, 1);
-          this.pos++;
-        }
-        continue;
-      }
-      if (c === '$') {
-        this.dollar(true, eq);
-        continue;
-      }
-      if (c === '`') {
-        this.backtick(true);
-        continue;
-      }
-      const lb = this.lineBreakAt(i);
-      if (lb > 0 && this.startsNewAssignment(i + lb, '"')) this.unterminated('dquote', open, i + lb);
-      if (lb > 0) {
-        this.push(c, i, 1);
-        this.pos++;
-      } else this.pos = this.pushRun(i, DQUOTED_RUN);
-    }
-  }
-
-  /**
-   * A `$` expansion at the current position. Its source text goes into the
-   * value verbatim (rc.conf values are checked as written, not evaluated);
-   * names are recorded as references.
-   */
-  private dollar(inDq: boolean, eq: number): void {
-    const t = this.text;
-    const start = this.pos;
-    const n = t[start + 1] ?? '';
-    if (n === '{') this.skipBraced(start);
-    else if (n === '(') this.skipParens(start);
-    else if (n === "'" && !inDq) {
-      this.singleQuoted(eq, true);
-      return;
-    } else if (isNameStart(n)) {
-      let j = start + 1;
-      while (j < t.length && isNameChar(t[j])) j++;
-      this.addRef(t.slice(start + 1, j), start, j);
-      this.pos = j;
-    } else if (n !== '' && '0123456789@*#?-$!'.includes(n)) this.pos = start + 2;
-    else this.pos = start + 1;
-    this.pushRaw(start, this.pos);
-  }
-
-  /** A backquoted command substitution; kept verbatim in the value when `keep`. */
-  private backtick(keep: boolean): void {
-    const t = this.text;
-    const open = this.pos;
-    let i = open + 1;
-    while (i < t.length && t[i] !== '`') i += t[i] === '\\' ? 2 : 1;
-    if (i >= t.length) this.unterminated('backquote', open);
-    this.pos = i + 1;
-    if (keep) this.pushRaw(open, this.pos);
+/** The operator at `i` (whose first code unit is `c`), longest first as sh reads them, or ''. */
+function operatorAt(t: string, i: number, c: number): string {
+  const n = t.charCodeAt(i + 1);
+  switch (c) {
+    case 59 /* ; */:
+      return n === 59 ? ';;' : n === 38 ? ';&' : ';';
+    case 38 /* & */:
+      return n === 38 ? '&&' : '&';
+    case 124 /* | */:
+      return n === 124 ? '||' : '|';
+    case 60 /* < */:
+      if (n === 60) return t.charCodeAt(i + 2) === 45 /* - */ ? '<<-' : '<<';
+      return n === 38 ? '<&' : n === 62 ? '<>' : '<';
+    case 62 /* > */:
+      return n === 62 ? '>>' : n === 38 ? '>&' : n === 124 ? '>|' : '>';
+    case 40 /* ( */:
+      return '(';
+    case 41 /* ) */:
+      return ')';
+    default:
+      return '';
   }
 }

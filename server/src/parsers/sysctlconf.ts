@@ -1,5 +1,5 @@
 import type { Comment, ParseError, Setting } from './syntax';
-import { LineIndex } from './text';
+import { CharFinder, forEachLine, offsetRange } from './line-scan';
 
 /** A parsed sysctl.conf: applied settings, comments (for suppressions) and malformed lines. */
 export interface SysctlFile {
@@ -12,6 +12,9 @@ export interface SysctlFile {
 // '_', '-', '%' (dev.em.0.%desc) and whatever a device or pool name brings in,
 // so only characters that are surely wrong are listed.
 const BAD_OID_CHAR = /[\s"'$\\;`(){}[\]<>|&*?!,=#]/;
+/** ASCII characters that BAD_OID_CHAR or \s match: a name without them (and without non-ASCII) needs no regex. */
+const SUSPECT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) SUSPECT[c] = BAD_OID_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
 
 function isSpace(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -26,106 +29,142 @@ function isSpace(text: string, i: number): boolean {
  * value is removed. Never throws.
  */
 export function parseSysctlConf(text: string): SysctlFile {
-  const result: SysctlFile = { settings: [], comments: [], errors: [] };
-  const lines = new LineIndex(text);
-  for (let line = 0; line < lines.lineCount; line++) {
-    parseLine(text, lines.lineStarts[line], lines.lineEnd(line), result);
-  }
-  return result;
+  const parser = new SysctlParser(text);
+  forEachLine(text, (start, end) => parser.parseLine(start, end));
+  return parser.result;
 }
 
-/** Where parsefile cuts the line: its comment logic, including its quirks with quotes. */
-function commentCut(text: string, start: number, end: number): { cut: number; comment: number } {
-  const line = text.slice(start, end);
-  const pq = line.indexOf("'");
-  const pdq = line.indexOf('"');
-  let p = 0;
-  for (;;) {
-    p = line.indexOf('#', p);
-    if (p < 0) return { cut: end, comment: -1 };
-    if (pq >= 0 && p > pq) return afterQuote(line, pq, "'", start, end);
-    if (pdq >= 0 && p > pdq) return afterQuote(line, pdq, '"', start, end);
-    if (p === 0 || line[p - 1] !== '\\') return { cut: start + p, comment: start + p };
-    p++;
-  }
-}
+/**
+ * Line parser over offsets into the whole text: no line is sliced and the
+ * characters that matter (`#` and quotes) are found with indexOf, because
+ * sysctl.conf is re-parsed on every keystroke.
+ */
+class SysctlParser {
+  readonly result: SysctlFile = { settings: [], comments: [], errors: [] };
+  private readonly hash: CharFinder;
+  private readonly squote: CharFinder;
+  private readonly dquote: CharFinder;
+  /** Set by commentCut: where the line's content ends and where its comment starts (-1: none). */
+  private cut = 0;
+  private comment = -1;
 
-/** A `#` after an opening quote: the line ends right after the closing quote, or nothing is cut. */
-function afterQuote(line: string, open: number, quote: string, start: number, end: number): { cut: number; comment: number } {
-  const close = line.indexOf(quote, open + 1);
-  if (close < 0) return { cut: end, comment: -1 };
-  const hash = line.indexOf('#', close + 1);
-  return { cut: start + close + 1, comment: hash < 0 ? -1 : start + hash };
-}
-
-function parseLine(text: string, start: number, end: number, out: SysctlFile): void {
-  const { cut, comment } = commentCut(text, start, end);
-  if (comment >= 0) {
-    let first = start;
-    while (first < comment && isSpace(text, first)) first++;
-    out.comments.push({ start: comment, end, text: text.slice(comment + 1, end), ownLine: first === comment });
-  }
-  let s = start;
-  let e = cut;
-  while (s < e && isSpace(text, s)) s++;
-  while (e > s && isSpace(text, e - 1)) e--;
-  if (s >= e) return;
-
-  let delim = s;
-  while (delim < e && text[delim] !== '=' && text[delim] !== ':') delim++;
-  if (delim >= e) {
-    out.errors.push({
-      start: s,
-      end: e,
-      message: `Malformed line: no '=' between the OID and its value, so sysctl only prints '${text.slice(s, e)}' at boot and sets nothing.`,
-    });
-    return;
-  }
-  let nameEnd = delim;
-  while (nameEnd > s && isSpace(text, nameEnd - 1)) nameEnd--;
-  const name = text.slice(s, nameEnd);
-  const nameError = checkOid(name);
-  if (nameError) {
-    out.errors.push({ start: name ? s : delim, end: name ? nameEnd : delim + 1, message: `Malformed line: ${nameError} sysctl reports "unknown oid" and sets nothing.` });
-    return;
+  constructor(readonly text: string) {
+    this.hash = new CharFinder(text, '#');
+    this.squote = new CharFinder(text, "'");
+    this.dquote = new CharFinder(text, '"');
   }
 
-  let v = delim + 1;
-  while (v < e && isSpace(text, v)) v++;
-  let inner = { start: v, end: e };
-  const q = text[v];
-  if (q === '"' || q === "'") {
-    if (e - v < 2 || text[e - 1] !== q) {
+  /** Where parsefile cuts the line: its comment logic, including its quirks with quotes. */
+  private commentCut(start: number, end: number): void {
+    const pq = this.squote.within(start, end);
+    const pdq = this.dquote.within(start, end);
+    let p = start;
+    for (;;) {
+      p = this.hash.within(p, end);
+      if (p < 0) return this.setCut(end, -1);
+      if (pq >= 0 && p > pq) return this.afterQuote(pq, this.squote, end);
+      if (pdq >= 0 && p > pdq) return this.afterQuote(pdq, this.dquote, end);
+      if (p === start || this.text.charCodeAt(p - 1) !== 92 /* \ */) return this.setCut(p, p);
+      p++;
+    }
+  }
+
+  /** A `#` after an opening quote: the line ends right after the closing quote, or nothing is cut. */
+  private afterQuote(open: number, quote: CharFinder, end: number): void {
+    const close = quote.within(open + 1, end);
+    if (close < 0) return this.setCut(end, -1);
+    this.setCut(close + 1, this.hash.within(close + 1, end));
+  }
+
+  private setCut(cut: number, comment: number): void {
+    this.cut = cut;
+    this.comment = comment;
+  }
+
+  parseLine(start: number, end: number): void {
+    const { text, result: out } = this;
+    this.commentCut(start, end);
+    const comment = this.comment;
+    if (comment >= 0) {
+      let first = start;
+      while (first < comment && isSpace(text, first)) first++;
+      out.comments.push({ start: comment, end, text: text.slice(comment + 1, end), ownLine: first === comment });
+    }
+    let s = start;
+    let e = this.cut;
+    while (s < e && isSpace(text, s)) s++;
+    while (e > s && isSpace(text, e - 1)) e--;
+    if (s >= e) return;
+
+    let delim = s;
+    for (; delim < e; delim++) {
+      const c = text.charCodeAt(delim);
+      if (c === 61 /* = */ || c === 58 /* : */) break;
+    }
+    if (delim >= e) {
       out.errors.push({
-        start: v,
+        start: s,
         end: e,
-        message: `Malformed line: the ${q === '"' ? 'double' : 'single'} quote is not closed, so sysctl keeps everything after it, comments included, in the value.`,
+        message: `Malformed line: no '=' between the OID and its value, so sysctl only prints '${text.slice(s, e)}' at boot and sets nothing.`,
       });
       return;
     }
-    inner = { start: v + 1, end: e - 1 };
+    let nameEnd = delim;
+    while (nameEnd > s && isSpace(text, nameEnd - 1)) nameEnd--;
+    const name = text.slice(s, nameEnd);
+    const nameError = checkOid(text, s, nameEnd, name);
+    if (nameError) {
+      out.errors.push({ start: name ? s : delim, end: name ? nameEnd : delim + 1, message: `Malformed line: ${nameError} sysctl reports "unknown oid" and sets nothing.` });
+      return;
+    }
+
+    let v = delim + 1;
+    while (v < e && isSpace(text, v)) v++;
+    let innerStart = v;
+    let innerEnd = e;
+    const q = text.charCodeAt(v);
+    if (q === 34 /* " */ || q === 39 /* ' */) {
+      if (e - v < 2 || text.charCodeAt(e - 1) !== q) {
+        out.errors.push({
+          start: v,
+          end: e,
+          message: `Malformed line: the ${q === 34 ? 'double' : 'single'} quote is not closed, so sysctl keeps everything after it, comments included, in the value.`,
+        });
+        return;
+      }
+      innerStart = v + 1;
+      innerEnd = e - 1;
+    }
+    out.settings.push({
+      name,
+      nameStart: s,
+      nameEnd,
+      value: text.slice(innerStart, innerEnd),
+      valueStart: v,
+      valueEnd: e,
+      valueOffsets: offsetRange(innerStart, innerEnd),
+      start: s,
+      end: e,
+    });
   }
-  const valueOffsets: number[] = [];
-  for (let i = inner.start; i <= inner.end; i++) valueOffsets.push(i);
-  out.settings.push({
-    name,
-    nameStart: s,
-    nameEnd,
-    value: text.slice(inner.start, inner.end),
-    valueStart: v,
-    valueEnd: e,
-    valueOffsets,
-    start: s,
-    end: e,
-  });
 }
 
-/** Why a name can never be an OID, or undefined when it might be one. */
-function checkOid(name: string): string | undefined {
+/** Why a name (text[start, end)) can never be an OID, or undefined when it might be one. */
+function checkOid(text: string, start: number, end: number, name: string): string | undefined {
   if (name.length === 0) return 'the OID before the delimiter is missing;';
-  if (/\s/.test(name)) return `the OID '${name}' contains a space;`;
-  const bad = BAD_OID_CHAR.exec(name);
-  if (bad) return `the OID '${name}' contains '${bad[0]}', which no sysctl name has;`;
+  let suspect = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || SUSPECT[c]) {
+      suspect = true;
+      break;
+    }
+  }
+  if (suspect) {
+    if (/\s/.test(name)) return `the OID '${name}' contains a space;`;
+    const bad = BAD_OID_CHAR.exec(name);
+    if (bad) return `the OID '${name}' contains '${bad[0]}', which no sysctl name has;`;
+  }
   // A trailing dot is left alone: whether name2oid tolerates it is not certain.
   if (name.startsWith('.') || name.includes('..')) return `the OID '${name}' has an empty component;`;
   return undefined;
