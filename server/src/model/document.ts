@@ -3,6 +3,7 @@ import type { Comment } from '../parsers/syntax';
 import { parseRcConf, type RcFile } from '../parsers/rcconf';
 import { parseLoaderConf, type LoaderFile } from '../parsers/loaderconf';
 import { parseSysctlConf, type SysctlFile } from '../parsers/sysctlconf';
+import { parsePfConf, type PfFile } from '../parsers/pf';
 import type { ConfKind } from './kinds';
 import { parseSuppressions, type Suppressions } from './suppression';
 import { statementSpans } from './statements';
@@ -21,7 +22,7 @@ interface DocumentBase {
 export type RcDocument = DocumentBase & { kind: 'rc'; rc: RcFile };
 export type LoaderDocument = DocumentBase & { kind: 'loader'; loader: LoaderFile };
 export type SysctlDocument = DocumentBase & { kind: 'sysctl'; sysctl: SysctlFile };
-export type PfDocument = DocumentBase & { kind: 'pf' };
+export type PfDocument = DocumentBase & { kind: 'pf'; pf: PfFile };
 
 /** One file, parsed once and shared by every check and feature until its text changes. */
 export type ParsedDocument = RcDocument | LoaderDocument | SysctlDocument | PfDocument;
@@ -63,7 +64,9 @@ function build(kind: ConfKind, base: Base): ParsedDocument {
       const sysctl = parseSysctlConf(text);
       return { ...base, kind, sysctl, comments: sysctl.comments, suppressions: parseSuppressions(sysctl.comments, lines) };
     }
-    case 'pf':
-      return { ...base, kind, comments: [], suppressions: parseSuppressions([], lines) };
+    case 'pf': {
+      const pf = parsePfConf(text);
+      return { ...base, kind, pf, comments: pf.comments, suppressions: parseSuppressions(pf.comments, lines) };
+    }
   }
 }

@@ -1,0 +1,224 @@
+import type { PfAntispoof, PfFilterRule, PfOrderClass, PfRule, PfRuleBase, PfScrubRule } from './ast';
+import type { PfWord } from './ast-parts';
+import { fromTo, ifItem, ifSpec, list, logSpec } from './common';
+import { filterOpts, FILTER_OPTS } from './filter-opts';
+import { routeSpec } from './redirect';
+import { scrubOpts, SCRUB_OPTS } from './state-opts';
+import { checkRule } from './semantics';
+import { ParseState, union, word } from './state';
+import { Tok } from './tokens';
+
+/**
+ * pass / block / match rules (parse.y `pfrule`), scrub rules and antispoof.
+ * The fields up to from/to come in a fixed order; each stage knows which
+ * keywords could still follow, which is what a syntax error reports as expected.
+ */
+
+const STAGES: readonly (readonly string[])[] = [
+  ['in', 'out'],
+  ['log', 'quick'],
+  ['on'],
+  ['route-to', 'reply-to', 'dup-to', 'fastroute'],
+  ['inet', 'inet6'],
+  ['proto'],
+  ['all', 'from', 'os', 'to'],
+];
+
+/** Keywords valid after header stage `i` (and everything later), for "expected" sets. */
+export function expectedAfter(stage: number, tail: readonly string[] = FILTER_OPTS, stages = STAGES): readonly string[] {
+  return union(...stages.slice(stage), tail);
+}
+
+export const BLOCK_POLICIES = ['drop', 'return', 'return-rst', 'return-icmp', 'return-icmp6'];
+
+/**
+ * A new rule with every field present (unset ones undefined), so all rule
+ * objects share one shape — property access stays fast on megabyte rulesets.
+ */
+export function newRule<T extends PfRule>(type: T['type'], order: PfOrderClass, action: T['action'], keyword: PfWord): T {
+  const r = {
+    type, order, action, keyword, no: undefined, direction: undefined, log: undefined, quick: undefined, onKeyword: undefined,
+    interfaces: undefined, route: undefined, af: undefined, protoKeyword: undefined, protocols: undefined, all: undefined,
+    from: undefined, os: undefined, to: undefined, options: [], expansionCount: 1, blockPolicy: undefined,
+    blockPolicyArgs: undefined, pass: undefined, arrow: undefined, redirect: undefined, name: undefined, body: undefined,
+    bodyStart: undefined, bodyEnd: undefined, bridgeTo: undefined, l3: undefined, start: keyword.start, end: keyword.end,
+  };
+  return r as unknown as T;
+}
+
+/** A scratch rule for parsing a from/to part on its own (ether `l3`). */
+export function ruleBase(keyword: PfWord): PfRuleBase {
+  return newRule<PfFilterRule>('filter', 'none', 'match', keyword);
+}
+
+/** `in|out`, `log`/`quick` in either order. */
+export function dirLogQuick(st: ParseState, r: PfRuleBase, allowLog = true): void {
+  if (st.isKw('in') || st.isKw('out')) r.direction = word(st.take());
+  for (let i = 0; i < 2; i++) {
+    if (allowLog && !r.log && st.isKw('log')) r.log = logSpec(st);
+    else if (!r.quick && st.isKw('quick')) r.quick = word(st.take());
+  }
+}
+
+/** `on IF`, `inet|inet6`, `proto …` helpers shared by every rule family. */
+export function onSpec(st: ParseState, r: PfRuleBase): void {
+  if (!st.isKw('on')) return;
+  r.onKeyword = word(st.take());
+  r.interfaces = ifSpec(st);
+}
+
+export function afSpec(st: ParseState, r: PfRuleBase): void {
+  if (st.isKw('inet') || st.isKw('inet6')) r.af = word(st.take());
+}
+
+export function protoSpec(st: ParseState, r: PfRuleBase): void {
+  if (!st.isKw('proto')) return;
+  r.protoKeyword = word(st.take());
+  r.protocols = list(st, (s) => s.expectValue(['{']));
+}
+
+/** The action and its block policy (`block return-icmp(net-unr, 3)`). */
+export function blockPolicy(st: ParseState, r: PfFilterRule): void {
+  const t = st.peek();
+  if (t.kind !== Tok.Keyword || !BLOCK_POLICIES.includes(t.text)) return;
+  r.blockPolicy = word(st.take());
+  if (t.text !== 'return' && t.text !== 'drop' && st.isPunct('(')) {
+    st.take();
+    r.blockPolicyArgs = [];
+    if (t.text === 'return-rst') {
+      st.expectKw('ttl');
+      r.blockPolicyArgs.push(st.expectNumber());
+    } else {
+      r.blockPolicyArgs.push(st.expectValue());
+      st.acceptPunct(',');
+      if (!st.isPunct(')') && t.text === 'return-icmp') r.blockPolicyArgs.push(st.expectValue());
+    }
+    r.end = st.expectPunct(')').end;
+  }
+}
+
+/** The header of a pass/block/match rule after the action, through from/to. */
+export function filterHeader(st: ParseState, r: PfRuleBase): void {
+  dirLogQuick(st, r);
+  onSpec(st, r);
+  if (st.isKw('route-to') || st.isKw('reply-to') || st.isKw('dup-to') || st.isKw('fastroute')) {
+    const keyword = word(st.take());
+    r.route = { keyword, start: keyword.start, end: keyword.end };
+    if (keyword.text !== 'fastroute') {
+      r.route.target = routeSpec(st);
+      r.route.end = r.route.target.end;
+    }
+  }
+  afSpec(st, r);
+  protoSpec(st, r);
+  fromTo(st, r);
+}
+
+const EXPECTED_BY_STAGE = STAGES.map((_, i) => expectedAfter(i));
+
+/** The header stage a rule reached: the index after its last filled part. */
+function stageOf(r: PfRuleBase): number {
+  if (r.all || r.from || r.os || r.to) return STAGES.length;
+  if (r.protocols) return 6;
+  if (r.af) return 5;
+  if (r.route) return 4;
+  if (r.interfaces) return 3;
+  if (r.log && r.quick) return 2;
+  if (r.log || r.quick) return 1;
+  return r.direction ? 1 : 0;
+}
+
+/**
+ * Before the options: a word that is neither an option nor the end fails with
+ * every keyword still possible at that point (header parts not yet given, options).
+ */
+export function beforeOpts(st: ParseState, r: PfRuleBase, opts: readonly string[]): void {
+  if (st.atEnd() || st.isPunct('{')) return;
+  const t = st.peek();
+  if ((t.kind === Tok.Keyword || t.kind === Tok.Punct) && opts.includes(t.text)) return;
+  const stage = stageOf(r);
+  st.fail(opts === FILTER_OPTS && stage < STAGES.length ? EXPECTED_BY_STAGE[stage] : stage < STAGES.length ? expectedAfter(stage, opts) : opts);
+}
+
+/** `pass|block|match …` (the action keyword not yet consumed). */
+export function filterRule(st: ParseState): PfFilterRule {
+  const keyword = word(st.take());
+  const r = newRule<PfFilterRule>('filter', 'filter', keyword.text as PfFilterRule['action'], keyword);
+  if (r.action === 'block') blockPolicy(st, r);
+  filterHeader(st, r);
+  beforeOpts(st, r, FILTER_OPTS);
+  r.options = filterOpts(st);
+  finish(st, r);
+  checkRule(st, r);
+  return r;
+}
+
+/** `[no] scrub [in|out] [log] [on …] [af] [proto …] fromto scrubopts`. */
+export function scrubRule(st: ParseState, no: PfWord | undefined): PfScrubRule {
+  const keyword = word(st.take());
+  const r = newRule<PfScrubRule>('scrub', 'normalization', 'scrub', keyword);
+  if (no) {
+    r.no = no;
+    r.start = no.start;
+  }
+  dirLogQuick(st, r);
+  if (r.quick) st.semantic("scrub rules do not support 'quick'", r.quick);
+  onSpec(st, r);
+  afSpec(st, r);
+  protoSpec(st, r);
+  fromTo(st, r);
+  if (!st.atEnd()) {
+    const t = st.peek();
+    if (!(t.kind === Tok.Keyword && SCRUB_OPTS.includes(t.text)) && !(t.kind === Tok.Punct && t.text === '!')) {
+      st.fail(union(r.all || r.from || r.to ? [] : ['all', 'from', 'to'], SCRUB_OPTS));
+    }
+    r.options = scrubOpts(st, false);
+  }
+  finish(st, r);
+  return r;
+}
+
+/** `antispoof [log] [quick] for IF|(IF)|{…} [af] (label S | ridentifier N | rtable N)*`. */
+export function antispoof(st: ParseState): PfAntispoof {
+  const keyword = word(st.take());
+  const r = newRule<PfAntispoof>('antispoof', 'filter', 'antispoof', keyword);
+  dirLogQuick(st, r);
+  r.onKeyword = st.expectKw('for');
+  r.interfaces = list(st, (s) => {
+    if (!s.isPunct('(')) return ifItem(s);
+    const open = s.take();
+    const i = ifItem(s);
+    const close = s.expectPunct(')');
+    return { ...i, dynamic: true, start: open.start, end: close.end };
+  });
+  afSpec(st, r);
+  while (!st.atEnd()) {
+    const t = st.peek();
+    if (t.kind !== Tok.Keyword || !['label', 'ridentifier', 'rtable'].includes(t.text)) st.fail(union(r.af ? [] : ['inet', 'inet6'], ['label', 'ridentifier', 'rtable']));
+    const kw = word(st.take());
+    const v = t.text === 'rtable' ? st.expectNumber() : st.expectValue();
+    r.options.push({ name: kw.text, keyword: kw, negated: false, values: [v], start: kw.start, end: v.end });
+  }
+  finish(st, r);
+  return r;
+}
+
+/** Sets the rule's end to the last consumed token and computes its expansion count. */
+export function finish(st: ParseState, r: PfRuleBase): void {
+  r.end = Math.max(r.end, st.last.end);
+  let n = 1;
+  const mul = (k: number | undefined): void => {
+    if (k && k > 1) n = Math.min(n * k, Number.MAX_SAFE_INTEGER);
+  };
+  mul(r.interfaces?.items.length);
+  mul(r.protocols?.items.length);
+  mul(r.from?.hosts?.items.length);
+  mul(r.from?.ports?.items.length);
+  mul(r.to?.hosts?.items.length);
+  mul(r.to?.ports?.items.length);
+  mul(r.os?.items.items.length);
+  for (const o of r.options) if (o.items && o.name !== 'icmp-type' && o.name !== 'icmp6-type') mul(o.items.items.length);
+  const icmp = r.options.find((o) => o.name === 'icmp-type' || o.name === 'icmp6-type');
+  mul(icmp?.items?.items.length);
+  r.expansionCount = n;
+}

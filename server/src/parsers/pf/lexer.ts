@@ -1,0 +1,232 @@
+import {
+  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, MAX_TOKEN_LENGTH, Tok, type Token,
+} from './tokens';
+import { isBreak, LexerCore, type LexEnv } from './lexer-core';
+
+export type { LexEnv, LexMacro } from './lexer-core';
+
+/**
+ * pfctl's lexer (parse.y `lex()`/`lgetc()`) over one document: newlines are
+ * tokens, `\`+newline joins lines (even in comments), `\x` outside quotes is
+ * `x`, `$name` is replaced by the macro's text and re-lexed (without further
+ * expansion), and a number is a NUMBER only if the character after it allows.
+ * Tokens from an expansion carry the `$name` range and a `MacroOrigin`.
+ * Single pass, no regular expressions, no backtracking beyond one token.
+ */
+export class PfLexer extends LexerCore {
+  private stash: Token | undefined;
+  private cursorDone: boolean;
+
+  constructor(text: string, env: LexEnv) {
+    super(text, env);
+    this.cursorDone = env.cursor === undefined;
+  }
+
+  /** The next token. After Eof, keeps returning Eof. */
+  next(): Token {
+    if (this.stash) {
+      const t = this.stash;
+      this.stash = undefined;
+      return t;
+    }
+    const t = this.scan();
+    if (!this.cursorDone && this.env.cursor !== undefined) return this.cursorAt(t, this.env.cursor);
+    return t;
+  }
+
+  /** Emits the Cursor token in place of (or before) the token at the cursor. */
+  private cursorAt(t: Token, cursor: number): Token {
+    const isWord = t.kind === Tok.Word || t.kind === Tok.Keyword || t.kind === Tok.Number;
+    if (t.origin === undefined && isWord && t.start < cursor && cursor <= t.end) {
+      this.cursorDone = true;
+      return { kind: Tok.Cursor, text: this.text.slice(t.start, cursor), start: t.start, end: cursor, origin: undefined, quoted: false, number: false };
+    }
+    if (t.start >= cursor || t.kind === Tok.Eof || (t.kind === Tok.Newline && t.end >= cursor)) {
+      this.cursorDone = true;
+      this.stash = t;
+      return { kind: Tok.Cursor, text: '', start: cursor, end: cursor, origin: undefined, quoted: false, number: false };
+    }
+    return t;
+  }
+
+  private scan(): Token {
+    for (;;) {
+      if (this.exp !== undefined) {
+        const t = this.scanExpansion();
+        if (t) return t;
+        continue;
+      }
+      const t = this.scanDocument();
+      if (t) return t;
+    }
+  }
+
+  /** Skips blanks and continuations; returns the offset of the next significant character. */
+  private skipBlank(): number {
+    const s = this.text;
+    let i = this.pos;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c < 128 && CHAR_CLASS[c] & C_SPACE) {
+        i++;
+      } else if (c === 92 && isBreak(s.charCodeAt(i + 1))) {
+        i += s.charCodeAt(i + 1) === 13 && s.charCodeAt(i + 2) === 10 ? 3 : 2;
+      } else if (c === 92 && s.charCodeAt(i + 1) < 128 && CHAR_CLASS[s.charCodeAt(i + 1)] & C_SPACE) {
+        i += 2; // "\ " outside quotes is a plain blank
+      } else {
+        this.pos = i;
+        return i;
+      }
+    }
+  }
+
+  private scanDocument(): Token | undefined {
+    const s = this.text;
+    const start = this.skipBlank();
+    if (start >= s.length) {
+      this.pos = s.length;
+      // pfctl returns one fake newline at EOF so the last statement ends.
+      if (this.lineHasToken) return this.tok(Tok.Newline, '', s.length, s.length);
+      return this.tok(Tok.Eof, '', s.length, s.length);
+    }
+    const c = s.charCodeAt(start);
+    if (c === 10 || c === 13) {
+      const end = c === 13 && s.charCodeAt(start + 1) === 10 ? start + 2 : start + 1;
+      this.pos = end;
+      const t = this.tok(Tok.Newline, '\n', start, end);
+      return t;
+    }
+    if (c === 35 /* # */) {
+      this.comment(start);
+      return undefined;
+    }
+    if (c === 36 /* $ */) {
+      this.expand(start);
+      return undefined;
+    }
+    if (c === 34 || c === 39) return this.quoted(start, c);
+    if (c === 92) return this.slowToken(start);
+    return this.common(s, start, c, false);
+  }
+
+  /** Tokens shared by the document and expansion paths: operators, numbers, words, stray characters. */
+  private common(s: string, start: number, c: number, inExp: boolean): Token | undefined {
+    const c2 = s.charCodeAt(start + 1);
+    let op = '';
+    if (c === 33 && c2 === 61) op = '!=';
+    else if (c === 60 && (c2 === 62 || c2 === 61)) op = c2 === 62 ? '<>' : '<=';
+    else if (c === 62 && (c2 === 60 || c2 === 61)) op = c2 === 60 ? '><' : '>=';
+    else if (c === 45 && c2 === 62) op = '->';
+    if (op) return this.advance(Tok.Punct, op, start, start + 2, inExp);
+    if (c < 128 && (CHAR_CLASS[c] & C_DIGIT || (c === 45 && s.charCodeAt(start + 1) < 128 && CHAR_CLASS[s.charCodeAt(start + 1)] & C_DIGIT))) {
+      let i = start + 1;
+      while (s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_DIGIT) i++;
+      const after = s.charCodeAt(i);
+      const ends = i >= s.length ? !inExp || this.expEndsNumber() : after < 128 && (CHAR_CLASS[after] & C_NUM_END) !== 0;
+      if (!inExp && after === 92) return this.slowToken(start);
+      if (ends) return this.advance(Tok.Number, s.slice(start, i), start, i, inExp);
+      if (c === 45) return this.advance(Tok.Punct, '-', start, start + 1, inExp);
+    }
+    if (c < 128 && CHAR_CLASS[c] & C_WORD_START) return this.word(s, start, inExp);
+    return this.advance(Tok.Punct, String.fromCharCode(c), start, start + 1, inExp);
+  }
+
+  /** At the end of an expansion, whether the document's next character would end a number there. */
+  private expEndsNumber(): boolean {
+    const c = this.text.charCodeAt(this.pos);
+    return Number.isNaN(c) || (c < 128 && (CHAR_CLASS[c] & C_NUM_END) !== 0);
+  }
+
+  private advance(kind: Tok, text: string, start: number, end: number, inExp: boolean): Token {
+    if (inExp) {
+      this.expPos = end;
+      return this.tok(kind, text, this.origin!.useStart, this.origin!.useEnd);
+    }
+    this.pos = end;
+    return this.tok(kind, text, start, end);
+  }
+
+  private word(s: string, start: number, inExp: boolean): Token | undefined {
+    let i = start + 1;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c < 128 && CHAR_CLASS[c] & C_WORD && c !== 92) i++;
+      else break;
+    }
+    if (!inExp && s.charCodeAt(i) === 92) return this.slowToken(start);
+    let text = s.slice(start, i);
+    if (inExp && i >= s.length) {
+      // The expansion ends inside the word: pfctl keeps reading it from the file.
+      this.exp = undefined;
+      let j = this.pos;
+      while (this.text.charCodeAt(j) < 128 && CHAR_CLASS[this.text.charCodeAt(j)] & C_WORD && this.text.charCodeAt(j) !== 92) j++;
+      text += this.text.slice(this.pos, j);
+      this.pos = j;
+      return this.finishWord(text, this.origin!.useStart, j);
+    }
+    if (i - start > MAX_TOKEN_LENGTH) return this.tooLong(start, i, inExp);
+    if (inExp) {
+      this.expPos = i;
+      return this.finishWord(text, this.origin!.useStart, this.origin!.useEnd);
+    }
+    this.pos = i;
+    return this.finishWord(text, start, i);
+  }
+
+  /** `$name`: look the macro up and start re-reading its value. */
+  protected expand(start: number): void {
+    const s = this.text;
+    let i = start + 1;
+    while (s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_MACRO_NAME) i++;
+    const name = s.slice(start + 1, i);
+    this.pos = i;
+    const m = this.env.lookup(name);
+    this.env.onUse(name, start, i, m);
+    if (!m) {
+      this.error(`macro '${name}' not defined`, start, i, 'undefined-macro');
+      this.findEol();
+      return;
+    }
+    this.env.expansionBudget -= m.value.length;
+    if (this.env.expansionBudget < 0) {
+      this.error(`macro expansion limit reached: '$${name}' was not expanded (the file re-reads more macro text than the analyser allows)`, start, i, 'limit');
+      this.findEol();
+      return;
+    }
+    this.origin = { name, useStart: start, useEnd: i, valueStart: m.valueStart, valueEnd: m.valueEnd, nameStart: m.nameStart, nameEnd: m.nameEnd };
+    this.exp = m.value;
+    this.expPos = 0;
+  }
+
+  private scanExpansion(): Token | undefined {
+    const s = this.exp!;
+    let i = this.expPos;
+    while (i < s.length && s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_SPACE) i++;
+    if (i >= s.length) {
+      this.exp = undefined;
+      this.origin = undefined;
+      return undefined;
+    }
+    const c = s.charCodeAt(i);
+    if (c === 35) {
+      // A '#' in the value comments out the rest of the value and of the line.
+      this.exp = undefined;
+      this.origin = undefined;
+      while (this.pos < this.text.length && !isBreak(this.text.charCodeAt(this.pos))) this.pos++;
+      return undefined;
+    }
+    if (c === 34 || c === 39) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) !== c) j++;
+      this.expPos = j + 1;
+      return this.tok(Tok.Quoted, s.slice(i + 1, j), this.origin!.useStart, this.origin!.useEnd);
+    }
+    const t = this.common(s, i, c, true);
+    if (this.exp === undefined || this.expPos >= s.length) {
+      this.exp = undefined;
+      this.origin = undefined;
+    }
+    return t;
+  }
+
+}

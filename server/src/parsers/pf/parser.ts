@@ -1,0 +1,209 @@
+import type { PfInclude, PfMacroDef, PfStatement } from './ast';
+import type { PfWord } from './ast-parts';
+import { anchorRule, includeStmt, loadAnchor, type BodyParser } from './anchors';
+import { etherStatement } from './ether';
+import { antispoof, filterRule, scrubRule } from './filter';
+import { setOption } from './options';
+import { queueDef } from './queues';
+import { FAIL, MAX_MACRO_LENGTH, ParseState, word } from './state';
+import { limiterDef, tableDef } from './tables';
+import { STATEMENT_KEYWORDS, Tok, type Token } from './tokens';
+import { translationRule } from './translation';
+
+/**
+ * The statement loop (parse.y `ruleset`): one statement per logical line,
+ * dispatched on its first word; on error the statement is abandoned and
+ * parsing resumes after the next newline with braces balanced — pfctl's
+ * `ruleset error '\n'` recovery, made brace-aware.
+ */
+
+/** Where statements are being read: the main ruleset, an inline anchor body, or an ether anchor body. */
+export type Context = 'top' | 'anchor' | 'ether-anchor';
+
+/** First words of a top-level statement (for "expected" at a line start and keyword completion). */
+export const STATEMENT_START: readonly string[] = [
+  'include', 'set', 'table', 'state', 'source', 'ether', 'scrub', 'no', 'nat', 'rdr', 'binat', 'pass', 'block', 'match',
+  'anchor', 'nat-anchor', 'rdr-anchor', 'binat-anchor', 'load', 'altq', 'queue', 'antispoof', '<macro> =',
+];
+const ANCHOR_BODY = ['table', 'pass', 'block', 'match', 'anchor', 'include', '}'];
+const ETHER_BODY = ['ether', '}'];
+
+/** Reads statements until end of file, or until the `}` closing an inline anchor body. */
+export function parseStatements(st: ParseState, ctx: Context, open?: Token): PfStatement[] {
+  const out: PfStatement[] = [];
+  for (;;) {
+    const t = st.peek();
+    if (t.kind === Tok.Eof) {
+      if (ctx !== 'top' && open) {
+        st.addError({ message: "syntax error: end of file inside the anchor body; its closing '}' is missing", start: open.start, end: open.end, kind: 'syntax' });
+      }
+      return out;
+    }
+    if (t.kind === Tok.Newline) {
+      st.take();
+      continue;
+    }
+    if (ctx !== 'top' && t.kind === Tok.Punct && t.text === '}') {
+      st.take();
+      return out;
+    }
+    const s = statement(st, ctx);
+    if (s) out.push(s);
+  }
+}
+
+function bodyParser(ctx: Context): BodyParser {
+  return (st, open) => parseStatements(st, ctx, open);
+}
+
+/** One statement with its newline; never throws (a failure becomes an `invalid` statement). */
+function statement(st: ParseState, ctx: Context): PfStatement | undefined {
+  const savedDepth = st.depth;
+  const nesting = st.nesting;
+  st.depth = 0;
+  st.stmtLexErrors = st.lexer.errorCount;
+  const first = st.peek();
+  try {
+    const s = dispatch(st, ctx);
+    if (!st.atEnd()) st.fail([]);
+    if (st.lexer.errorCount !== st.stmtLexErrors) throw FAIL;
+    if (s.type === 'macro') {
+      st.macros.set(s.name, s);
+      st.file.macros.push(s);
+    }
+    if (s.type === 'include') includeFile(st, s);
+    if (st.peek().kind === Tok.Newline) st.take();
+    return s;
+  } catch (e) {
+    if (e !== FAIL) throw e;
+    st.nesting = nesting;
+    recover(st, ctx);
+    return { type: 'invalid', order: 'none', start: first.start, end: Math.max(first.start, st.last.end) };
+  } finally {
+    st.depth = savedDepth;
+  }
+}
+
+/**
+ * Skips the rest of a failed statement: to the newline at which its braces
+ * are balanced, or to a newline followed by a statement keyword (so a missing
+ * `}` does not swallow the file), never past the `}` closing an anchor body.
+ */
+function recover(st: ParseState, ctx: Context): void {
+  for (;;) {
+    const t = st.peek();
+    if (t.kind === Tok.Eof) return;
+    if (t.kind === Tok.Newline) {
+      st.take();
+      if (st.depth <= 0) return;
+      const after = st.peek();
+      if (after.kind === Tok.Keyword && STATEMENT_KEYWORDS.has(after.text)) return;
+      continue;
+    }
+    if (ctx !== 'top' && t.kind === Tok.Punct && t.text === '}' && st.depth <= 0) return;
+    st.take();
+  }
+}
+
+function dispatch(st: ParseState, ctx: Context): PfStatement {
+  const t = st.peek();
+  if (ctx === 'ether-anchor') {
+    if (t.kind === Tok.Keyword && t.text === 'ether') return etherStatement(st, bodyParser('ether-anchor'));
+    return st.fail(ETHER_BODY, bodyMessage(t, 'an ether anchor'));
+  }
+  if ((t.kind === Tok.Word || t.kind === Tok.Quoted) && st.peekAt(1).kind === Tok.Punct && st.peekAt(1).text === '=') {
+    if (ctx !== 'top') return st.fail(ANCHOR_BODY, 'syntax error: macros cannot be defined inside an anchor body');
+    return macroDef(st);
+  }
+  if (t.kind !== Tok.Keyword) return st.fail(ctx === 'top' ? STATEMENT_START : ANCHOR_BODY);
+  if (ctx === 'anchor' && !ANCHOR_BODY.includes(t.text)) return st.fail(ANCHOR_BODY, bodyMessage(t, 'an inline anchor'));
+  switch (t.text) {
+    case 'include':
+      return includeStmt(st);
+    case 'set':
+      return setOption(st);
+    case 'table':
+      return tableDef(st);
+    case 'state':
+    case 'source':
+      return limiterDef(st);
+    case 'ether':
+      return etherStatement(st, bodyParser('ether-anchor'));
+    case 'scrub':
+      return scrubRule(st, undefined);
+    case 'no': {
+      const no = word(st.take());
+      const n = st.peek();
+      if (n.kind === Tok.Keyword && n.text === 'scrub') return scrubRule(st, no);
+      if (n.kind === Tok.Keyword && (n.text === 'nat' || n.text === 'rdr' || n.text === 'binat')) return translationRule(st, no);
+      return st.fail(['nat', 'rdr', 'binat', 'scrub']);
+    }
+    case 'nat':
+    case 'rdr':
+    case 'binat':
+      return translationRule(st, undefined);
+    case 'pass':
+    case 'block':
+    case 'match':
+      return filterRule(st);
+    case 'anchor':
+    case 'nat-anchor':
+    case 'rdr-anchor':
+    case 'binat-anchor':
+      return anchorRule(st, bodyParser('anchor'));
+    case 'load':
+      return loadAnchor(st);
+    case 'altq':
+    case 'queue':
+      return queueDef(st);
+    case 'antispoof':
+      return antispoof(st);
+    default:
+      return st.fail(ctx === 'top' ? STATEMENT_START : ANCHOR_BODY);
+  }
+}
+
+function bodyMessage(t: Token, where: string): string | undefined {
+  if (t.kind !== Tok.Keyword) return undefined;
+  return `syntax error: '${t.text}' is not allowed inside ${where}`;
+}
+
+/** `NAME = value…`: value tokens joined with single spaces, as pfctl's `varstring`. */
+function macroDef(st: ParseState): PfMacroDef {
+  const name = word(st.take());
+  st.take();
+  const parts: PfWord[] = [];
+  while (!st.atEnd()) {
+    const k = st.peek().kind;
+    if (k !== Tok.Word && k !== Tok.Quoted && k !== Tok.Number) st.fail([]);
+    parts.push(word(st.take()));
+  }
+  if (parts.length === 0) st.fail([]);
+  let value = parts.length === 1 ? parts[0].text : parts.map((p) => p.text).join(' ');
+  const last = parts[parts.length - 1];
+  if (value.length > MAX_MACRO_LENGTH) {
+    st.addError({
+      message: `macro '${name.text}' is ${value.length} characters long after expansion; only the first ${MAX_MACRO_LENGTH} are used by this analyser`,
+      start: parts[0].start, end: last.end, kind: 'limit',
+    });
+    value = value.slice(0, MAX_MACRO_LENGTH);
+  }
+  return {
+    type: 'macro', order: 'none', name: name.text, nameStart: name.start, nameEnd: name.end, value,
+    valueStart: parts[0].start, valueEnd: last.end, start: name.start, end: last.end,
+  };
+}
+
+/** Parses an included file with the includer's macros (pfctl shares one symbol table). */
+function includeFile(st: ParseState, inc: PfInclude): void {
+  const resolve = st.options.resolveInclude;
+  if (!resolve) return;
+  if (st.includeDepth >= 16) {
+    st.addError({ message: 'includes nested more than 16 deep; this include is not followed', start: inc.start, end: inc.end, kind: 'limit' });
+    return;
+  }
+  const text = resolve(inc.path.text);
+  if (text === undefined) return;
+  inc.included = st.parseInclude?.(text);
+  for (const m of inc.included?.macros ?? []) m.source ??= inc.path.text;
+}

@@ -1,0 +1,126 @@
+/**
+ * Token kinds, character classes and the keyword table of pfctl's lexer
+ * (sbin/pfctl/parse.y `lex()`, `allowed_in_string`, `allowed_to_end_number`,
+ * `keywords[]`). Kept in one place so the lexer, the parser and features such
+ * as completion agree on what a keyword is.
+ */
+
+/** What the lexer recognised. Mirrors the token classes yacc sees in parse.y. */
+export const Tok = {
+  /** A bare word that is not in the keyword table (yacc STRING). */
+  Word: 0,
+  /** A bare word found in the keyword table. */
+  Keyword: 1,
+  /** A quoted string: always STRING, never a keyword. */
+  Quoted: 2,
+  /** Decimal digits followed by a character allowed to end a number (yacc NUMBER). */
+  Number: 3,
+  /** A one- or two-character operator: { } ( ) < > ! = , / - != <= >= <> >< -> or any other stray character. */
+  Punct: 4,
+  /** End of a logical line (statements end here). */
+  Newline: 5,
+  /** End of input. */
+  Eof: 6,
+  /** The completion cursor (only when a cursor offset was requested). */
+  Cursor: 7,
+} as const;
+/** A token kind (one of the `Tok` values). */
+export type Tok = (typeof Tok)[keyof typeof Tok];
+
+/** Where a token produced by expanding `$name` came from. Shared by every token of one use. */
+export interface MacroOrigin {
+  /** The macro's name, without `$`. */
+  name: string;
+  /** Offsets of the `$name` use in the document. */
+  useStart: number;
+  useEnd: number;
+  /** Offsets of the definition's value in the document (the text after `=`). */
+  valueStart: number;
+  valueEnd: number;
+  /** Offsets of the definition's name in the document. */
+  nameStart: number;
+  nameEnd: number;
+}
+
+/**
+ * One token. `start`/`end` are document offsets; a token produced by a macro
+ * expansion spans the `$name` use and carries `origin`.
+ */
+export interface Token {
+  kind: Tok;
+  /** The text yacc would see: quotes removed, escapes applied. */
+  text: string;
+  start: number;
+  end: number;
+  origin: MacroOrigin | undefined;
+  /** kind === Quoted / kind === Number, kept as fields so a token doubles as a tree word without copying. */
+  quoted: boolean;
+  number: boolean;
+}
+
+// Character-class bits for the ASCII range.
+export const C_WORD_START = 1;
+export const C_WORD = 2;
+export const C_SPACE = 4;
+export const C_NUM_END = 8;
+export const C_DIGIT = 16;
+export const C_MACRO_NAME = 32;
+
+/** Class bits per ASCII code; characters >= 128 have no class (C's isalnum/ispunct in the C locale). */
+export const CHAR_CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 33; c < 127; c++) {
+    const ch = String.fromCharCode(c);
+    const alnum = /[A-Za-z0-9]/.test(ch);
+    if (alnum) t[c] |= C_WORD | C_MACRO_NAME;
+    else if (!'(){}<>!=/#,'.includes(ch)) t[c] |= C_WORD;
+    if (alnum || ch === ':' || ch === '_') t[c] |= C_WORD_START;
+    if (ch >= '0' && ch <= '9') t[c] |= C_DIGIT;
+  }
+  t[95] |= C_MACRO_NAME; // '_'
+  for (const c of [32, 9, 12]) t[c] |= C_SPACE;
+  // allowed_to_end_number: isspace(c) || c == ')' || c == ',' || c == '/' || c == '}' || c == '='
+  for (const c of [32, 9, 10, 11, 12, 13, 41, 44, 47, 125, 61]) t[c] |= C_NUM_END;
+  return t;
+})();
+
+/** The 156 entries of pfctl's keyword table (case-sensitive), as in FreeBSD main. */
+export const PF_KEYWORDS: readonly string[] = `above af-to all allow-opts allow-related altq anchor antispoof any bandwidth
+below binat binat-anchor binat-to bitmask block block-policy bridge-to buckets
+cbq code codelq debug divert-reply divert-to dnpipe dnqueue drop dup-to
+endpoint-independent entries ether fail-policy fairq fastroute file fingerprints
+flags floating flush for fragment from global group hfsc hogs hostid icmp-type
+icmp6-type id if-bound in include inet inet6 interval keep keepcounters l3 label
+limit limiter linkshare load log loginterface map-e-portset mask match matches
+max max-mss max-pkt-rate max-pkt-size max-src-conn max-src-conn-rate
+max-src-nodes max-src-states min-ttl modulate nat nat-anchor nat-to no no-df
+no-match no-route no-sync on once optimization os out overload pass pflow port
+prefer-ipv6-nexthop prio priority priq probability proto qlimit queue quick
+random random-id rate rdr rdr-anchor rdr-to realtime reassemble received-on
+reply-to require-order return return-icmp return-icmp6 return-rst ridentifier
+round-robin route route-to rtable rule ruleset-optimization scrub set set-tos
+skip sloppy source source-hash source-track state state-defaults state-policy
+static-port sticky-address syncookies synproxy table tag tagged target tbrsize
+timeout to tos ttl upperlimit urpf-failed user`.split(/\s+/);
+
+/** Keyword lookup; a word not in here is a STRING to yacc. */
+export const KEYWORD_SET: ReadonlySet<string> = new Set(PF_KEYWORDS);
+/** Keyword → the keyword table's own string (lets tokens share it instead of keeping a slice). */
+export const KEYWORDS: ReadonlyMap<string, string> = new Map(PF_KEYWORDS.map((k) => [k, k]));
+
+/** Longest token pfctl's lexer accepts before "string too long" (its buffer is 8 KB). */
+export const MAX_TOKEN_LENGTH = 8190;
+
+/** Words that begin a top-level statement; used to resynchronise after a missing `}`. */
+export const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
+  'include', 'set', 'table', 'ether', 'scrub', 'nat', 'rdr', 'binat', 'pass', 'block', 'match',
+  'anchor', 'nat-anchor', 'rdr-anchor', 'binat-anchor', 'load', 'altq', 'antispoof',
+]);
+
+/** A readable rendering of a token for "syntax error" messages. */
+export function describeToken(t: Token): string {
+  if (t.kind === Tok.Newline) return 'end of line';
+  if (t.kind === Tok.Eof) return 'end of file';
+  if (t.kind === Tok.Quoted) return `"${t.text}"`;
+  return `'${t.text}'`;
+}

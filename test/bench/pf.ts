@@ -1,0 +1,127 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parsePfConf } from '../../server/src/parsers/pf';
+import { REPO_ROOT } from '../helpers/workspace';
+
+/**
+ * pf.conf parser throughput, on the pfctl regression corpus concatenated and on
+ * a generated 1 MB ruleset, with the ratio to a bare tokenizer loop over the
+ * same text: the least any parser must do (classify every character, cut out
+ * every token's text), so the ratio shows the cost of everything else.
+ */
+
+/** Every accepted corpus input, concatenated (empty when the corpus is absent). */
+function corpusText(): string {
+  const parts: string[] = [];
+  for (const sub of ['pfctl', 'pf-examples']) {
+    const dir = path.join(REPO_ROOT, '..', 'shared', 'corpus', sub);
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (sub === 'pfctl' && !/\.(in|ok)$/.test(name)) continue;
+      if (name === 'MANIFEST.json') continue;
+      parts.push(fs.readFileSync(path.join(dir, name), 'utf8'));
+    }
+  }
+  return parts.join('\n');
+}
+
+/** A realistic generated ruleset of about `bytes` characters: macros, tables, options, nat, filter rules. */
+export function generatePfRuleset(bytes: number): string {
+  const head = `# generated benchmark ruleset
+ext_if = "em0"
+int_if = "em1"
+sync_if = "em2"
+tcp_services = "{ ssh, smtp, domain, www, https }"
+table <bruteforce> persist
+table <lan> const { 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 }
+set skip on lo0
+set block-policy return
+set limit { states 100000, frags 5000 }
+scrub in all fragment reassemble
+nat on $ext_if inet from <lan> to any -> ($ext_if)
+block in log all
+pass quick on $sync_if proto pfsync keep state (no-sync)
+pass on $ext_if proto carp keep state (no-sync)
+`;
+  const out: string[] = [head];
+  let size = head.length;
+  for (let i = 0; size < bytes; i++) {
+    const a = (i >> 8) & 255;
+    const b = i & 255;
+    const rule = i % 3 === 0
+      ? `pass in on $ext_if inet proto tcp from any to 10.${a}.${b}.10 port $tcp_services flags S/SA keep state (max-src-conn 100, max-src-conn-rate 15/5, overload <bruteforce> flush global) label "svc-${i}"\n`
+      : i % 3 === 1
+        ? `block in quick on $ext_if from { 192.0.2.${b}/32, 198.51.100.${b} } to any # deny list ${i}\n`
+        : `pass out on $int_if proto { tcp udp } from 10.${a}.${b}.0/24 port 1024:65535 to any port { 53 123 } keep state\n`;
+    out.push(rule);
+    size += rule.length;
+  }
+  return out.join('');
+}
+
+/**
+ * The physical floor: one pass classifying characters into blanks, words,
+ * quoted strings and punctuation, slicing out each token's text.
+ */
+function bareTokenize(text: string): number {
+  let n = 0;
+  let i = 0;
+  const len = text.length;
+  let sink = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === 35) {
+      while (i < len && text.charCodeAt(i) !== 10) i++;
+      continue;
+    }
+    if (c === 34) {
+      i = text.indexOf('"', i + 1);
+      i = i < 0 ? len : i + 1;
+    } else if ((c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45) {
+      let d = c;
+      while ((d >= 48 && d <= 58) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95 || d === 46 || d === 45 || d === 37) d = text.charCodeAt(++i);
+    } else i++;
+    sink += text.slice(start, i).length;
+    n++;
+  }
+  return n + (sink & 1);
+}
+
+/** Median milliseconds per call over at least `minRuns` calls and `minMs` (after warm-up); the median resists noise from other processes. */
+function time(fn: () => void, minMs = 400, minRuns = 15): number {
+  for (let i = 0; i < 3; i++) fn();
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < minRuns || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
+}
+
+/** Runs the pf benchmarks and prints one line per measurement (called from test/bench/run.ts). */
+export function benchPf(line: (label: string, value: string) => void = (l, v) => console.log(`${l.padEnd(46)} ${v}`)): void {
+  const inputs: [string, string][] = [['pfctl + pf-examples corpus', corpusText()], ['generated 1 MB ruleset', generatePfRuleset(1_000_000)]];
+  for (const [label, text] of inputs) {
+    if (!text) {
+      line(`pf.conf parse, ${label}`, 'skipped (../shared/corpus not found)');
+      continue;
+    }
+    const mb = Buffer.byteLength(text) / 1e6;
+    const parse = time(() => parsePfConf(text));
+    const bare = time(() => bareTokenize(text));
+    line(`pf.conf parse, ${label}`, `${(mb / (parse / 1000)).toFixed(1)} MB/s on ${mb.toFixed(2)} MB`);
+    line(`  bare tokenizer loop, same text`, `${(mb / (bare / 1000)).toFixed(1)} MB/s`);
+    line(`  pf parser / bare tokenizer`, `${(parse / bare).toFixed(1)}x slower (target: within 4x)`);
+  }
+}
+
+if (require.main === module) benchPf();

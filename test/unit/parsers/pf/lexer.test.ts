@@ -1,0 +1,97 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { PfLexer, type LexEnv } from '../../../../server/src/parsers/pf/lexer';
+import { Tok, type Token } from '../../../../server/src/parsers/pf/tokens';
+import { parsePfConf } from '../../../../server/src/parsers/pf';
+
+/** Every token of a text as [kind letter, text], with no macros defined. */
+function lex(text: string): string[] {
+  const errors: string[] = [];
+  const env: LexEnv = {
+    lookup: () => undefined,
+    onUse: () => undefined,
+    onComment: () => undefined,
+    onError: (m) => errors.push(m),
+    expansionBudget: 1e6,
+  };
+  const lx = new PfLexer(text, env);
+  const out: string[] = [];
+  const letter = ['W', 'K', 'Q', 'N', 'P', 'NL', 'EOF', 'C'];
+  for (let t: Token = lx.next(); t.kind !== Tok.Eof; t = lx.next()) out.push(t.kind === Tok.Newline ? 'NL' : `${letter[t.kind]}:${t.text}`);
+  return [...out, ...errors.map((e) => `ERR:${e}`)];
+}
+
+describe('pf lexer: pfctl lex() behaviour', () => {
+  test('a number is a NUMBER only when the next character may end it', () => {
+    assert.deepEqual(lex('80 10/8 10.0.0.1 1024:2048 50% 0x10 80)'), [
+      'N:80', 'N:10', 'P:/', 'N:8', 'W:10.0.0.1', 'W:1024:2048', 'W:50%', 'W:0x10', 'N:80', 'P:)', 'NL',
+    ]);
+    // '#' is not in allowed_to_end_number: "80#x" is a word followed by a comment.
+    assert.deepEqual(lex('80#x'), ['W:80', 'NL']);
+    assert.deepEqual(lex('-5 -x - ->'), ['N:-5', 'P:-', 'W:x', 'P:-', 'P:->', 'NL']);
+  });
+
+  test('words stop at ( ) { } < > ! = / # , and may contain other punctuation', () => {
+    assert.deepEqual(lex('fe80::1%em0 em0:network ftp-proxy/* a,b <t>'), [
+      'W:fe80::1%em0', 'W:em0:network', 'W:ftp-proxy', 'P:/', 'P:*', 'W:a', 'P:,', 'W:b', 'P:<', 'W:t', 'P:>', 'NL',
+    ]);
+  });
+
+  test('keywords are case-sensitive and never quoted', () => {
+    assert.deepEqual(lex('pass Pass "pass"'), ['K:pass', 'W:Pass', 'Q:pass', 'NL']);
+  });
+
+  test('two-character operators must touch', () => {
+    assert.deepEqual(lex('!= ! = <= >= <> ><'), ['P:!=', 'P:!', 'P:=', 'P:<=', 'P:>=', 'P:<>', 'P:><', 'NL']);
+  });
+
+  test('backslash-newline joins lines, even inside a comment and inside a word', () => {
+    assert.deepEqual(lex('pass \\\n in'), ['K:pass', 'K:in', 'NL']);
+    assert.deepEqual(lex('pa\\\nss'), ['K:pass', 'NL']);
+    assert.deepEqual(lex('# comment \\\npass\nblock'), ['NL', 'K:block', 'NL']);
+    assert.deepEqual(lex('pass \\\r\n in'), ['K:pass', 'K:in', 'NL']);
+  });
+
+  test('outside quotes \\x is x', () => {
+    assert.deepEqual(lex('p\\ass'), ['K:pass', 'NL']);
+    assert.deepEqual(lex('a\\ b'), ['W:a', 'W:b', 'NL']);
+  });
+
+  test('form feed is whitespace; CR LF and a BOM are handled', () => {
+    assert.deepEqual(lex('\uFEFFpass\f in\r\nblock\r'), ['K:pass', 'K:in', 'NL', 'K:block', 'NL']);
+  });
+
+  test('quoted strings: escaped quote, raw newline dropped, other escapes keep the backslash', () => {
+    assert.deepEqual(lex('"a\\"b" \'c\nd\' "x\\yz" "$if"'), ['Q:a"b', 'Q:cd', 'Q:x\\yz', 'Q:$if', 'NL']);
+    assert.deepEqual(lex('"open'), ['ERR:reached end of file while parsing quoted string']);
+  });
+
+  test('a missing final newline still ends the statement', () => {
+    assert.deepEqual(lex('pass'), ['K:pass', 'NL']);
+    assert.deepEqual(lex(''), []);
+  });
+
+  test('token offsets are exact', () => {
+    const r = parsePfConf('pass in \\\n  quick on em0\n');
+    const rule = r.statements[0];
+    assert.equal(rule.type, 'filter');
+    if (rule.type !== 'filter') return;
+    assert.deepEqual([rule.quick?.start, rule.quick?.end], [12, 17]);
+    assert.deepEqual([rule.interfaces?.items[0].name.start, rule.interfaces?.items[0].name.end], [21, 24]);
+    assert.deepEqual([rule.start, rule.end], [0, 24]);
+  });
+
+  test('comments are recorded with their text and whether they own the line', () => {
+    const r = parsePfConf('# freebsd-conf-disable pf/unused-macro\npass # trailing\n');
+    assert.deepEqual(r.comments.map((c) => [c.start, c.end, c.text, c.ownLine]), [
+      [0, 38, ' freebsd-conf-disable pf/unused-macro', true],
+      [44, 54, ' trailing', false],
+    ]);
+  });
+
+  test('an over-long token is "string too long" and the line is skipped', () => {
+    const r = parsePfConf(`pass from ${'a'.repeat(9000)}\npass\n`);
+    assert.deepEqual(r.errors.map((e) => e.message), ['string too long']);
+    assert.equal(r.statements[1].type, 'filter');
+  });
+});
