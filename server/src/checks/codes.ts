@@ -40,6 +40,17 @@ export const CODES = {
   'sysctl/unknown-carp-oid': { severity: 'error', summary: 'A net.inet.carp.* OID that does not exist.' },
   'sysctl/demotion-persisted': { severity: 'warning', summary: 'net.inet.carp.demotion in sysctl.conf demotes the node at every boot.' },
   'sysctl/value-out-of-range': { severity: 'error', summary: 'A CARP sysctl set outside its range.' },
+
+  'pf/syntax': { severity: 'error', summary: 'A statement pfctl would reject.' },
+  'pf/undefined-macro': { severity: 'error', summary: 'A $macro used without a definition before it.' },
+  'pf/unused-macro': { severity: 'hint', summary: 'A macro that is never used.', unnecessary: true },
+  'pf/undefined-table': { severity: 'warning', summary: 'A <table> used without a table definition; pfctl creates an empty one.' },
+  'pf/statement-order': { severity: 'error', summary: 'Options, ether, normalization, queueing, translation and filter rules out of order.' },
+  'pf/unknown-keyword': { severity: 'error', summary: 'A word close to a pf keyword valid at that place.' },
+  'pf/invalid-address': { severity: 'error', summary: 'A malformed address or prefix length.' },
+  'pf/invalid-port': { severity: 'error', summary: 'A malformed port or port range.' },
+  'pf/legacy-carp-interface': { severity: 'error', summary: 'A rule on a carpN interface, which does not exist since FreeBSD 10.' },
+  'pf/shadowed-rule': { severity: 'warning', summary: 'A rule that can never match because an earlier quick rule always matches first.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
