@@ -7,12 +7,13 @@ import { rcChecks } from './rc-checks';
 import { loaderChecks } from './loader-checks';
 import { sysctlChecks } from './sysctl-checks';
 import { carpChecks } from './carp-checks';
+import { pfChecks } from './pf-checks';
 
 /**
  * Every check, in the order their findings are listed. Adding a check means
  * writing checks/<code>.ts and listing it here; nothing else changes.
  */
-export const CHECKS: readonly Check[] = [...fileChecks, ...rcChecks, ...loaderChecks, ...sysctlChecks, ...carpChecks];
+export const CHECKS: readonly Check[] = [...fileChecks, ...rcChecks, ...loaderChecks, ...sysctlChecks, ...carpChecks, ...pfChecks];
 
 /**
  * Runs the checks that apply to one document and drops suppressed findings.

@@ -1,0 +1,4 @@
+import type { Check } from './types';
+
+/** The pf.conf checks, one file per code. */
+export const pfChecks: readonly Check[] = [];
