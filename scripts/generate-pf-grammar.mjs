@@ -1,6 +1,7 @@
 // Generates syntaxes/pf-conf.tmLanguage.json: the keyword lists live here once, not in 150 regexes.
 // Run: node scripts/generate-pf-grammar.mjs (then npm run test:grammar).
 import { writeFileSync } from 'node:fs';
+import { loadTs } from './load-ts.mjs';
 
 const S = 'pf-conf';
 // pf's word scanner stops at these characters and at whitespace (parse.y lungetc/allowed_in_string).
@@ -8,23 +9,8 @@ const B = '(?<![^\\s(){}<>!=/#,])';
 const E = '(?![^\\s(){}<>!=/#,])';
 const alt = (xs) => xs.map((x) => x.replace(/[.+*?()[\]{}|\\^$]/g, '\\$&')).join('|');
 
-const KEYWORDS = `above af-to all allow-opts allow-related altq anchor antispoof any bandwidth
-below binat binat-anchor binat-to bitmask block block-policy bridge-to buckets
-cbq code codelq debug divert-reply divert-to dnpipe dnqueue drop dup-to
-endpoint-independent entries ether fail-policy fairq fastroute file fingerprints
-flags floating flush for fragment from global group hfsc hogs hostid icmp-type
-icmp6-type id if-bound in include inet inet6 interval keep keepcounters l3 label
-limit limiter linkshare load log loginterface map-e-portset mask match matches
-max max-mss max-pkt-rate max-pkt-size max-src-conn max-src-conn-rate
-max-src-nodes max-src-states min-ttl modulate nat nat-anchor nat-to no no-df
-no-match no-route no-sync on once optimization os out overload pass pflow port
-prefer-ipv6-nexthop prio priority priq probability proto qlimit queue quick
-random random-id rate rdr rdr-anchor rdr-to realtime reassemble received-on
-reply-to require-order return return-icmp return-icmp6 return-rst ridentifier
-round-robin route route-to rtable rule ruleset-optimization scrub set set-tos
-skip sloppy source source-hash source-track state state-defaults state-policy
-static-port sticky-address syncookies synproxy table tag tagged target tbrsize
-timeout to tos ttl upperlimit urpf-failed user`.split(/\s+/);
+// The keyword table is the parser's (pfctl's lexer table, parse.y), read from the sources.
+const KEYWORDS = [...loadTs(new URL('../server/src/parsers/pf/tokens.ts', import.meta.url).pathname).PF_KEYWORDS];
 if (KEYWORDS.length !== 156) throw new Error(`expected 156 keywords, got ${KEYWORDS.length}`);
 
 const CATEGORIES = [
