@@ -9,7 +9,13 @@ import { Tok } from './tokens';
  */
 
 export const HOST_START = ['any', 'no-route', 'urpf-failed', 'self', '!', '<', '(', '{'];
-const PORT_OPS = new Set(['=', '!=', '<', '<=', '>', '>=']);
+const PORT_OP_LIST = ['=', '!=', '<', '<=', '>', '>='];
+const PORT_OPS = new Set(PORT_OP_LIST);
+// Expected sets as constants: a literal in the call would allocate on every (successful) call.
+const TABLE_NAME = ['<table name>'];
+const INTERFACE = ['<interface>'];
+const PREFIX_LENGTH = ['<prefix length>'];
+const ADDRESS = ['<address>'];
 
 /**
  * `item` or `{ item [,] item … }` with newlines allowed inside the braces.
@@ -21,23 +27,30 @@ export function list<T>(st: ParseState, item: (st: ParseState) => T & { end: num
     return { items: [one], braced: false, start: one.start, end: one.end };
   }
   const open = st.take();
+  const base = st.top;
+  braced(st, item, nested);
+  const close = st.take();
+  return { items: st.collect<T>(base), braced: true, start: open.start, end: close.end };
+}
+
+/** The items of a `{ … }` list after its `{`, pushed on the scratch stack, up to (not past) its `}`. */
+function braced<T>(st: ParseState, item: (st: ParseState) => T, nested: boolean): void {
   st.enter();
-  const items: T[] = [];
   st.optNl();
   while (!st.isPunct('}')) {
     if (nested && st.isPunct('{')) {
-      const inner = list(st, item, true);
-      for (const x of inner.items) items.push(x);
-    } else items.push(item(st));
+      // An inner list is flattened into this one: its items stay on the stack.
+      st.take();
+      braced(st, item, true);
+      st.take();
+    } else st.push(item(st));
     st.optNl();
     if (st.acceptPunct(',')) {
       st.optNl();
       if (st.isPunct('}')) st.fail(['{']);
     }
   }
-  const close = st.take();
   st.leave();
-  return { items, braced: true, start: open.start, end: close.end };
 }
 
 /** An interface item (`if_item_not`): `[!] name`. */
@@ -62,7 +75,7 @@ export function subWord(st: ParseState, w: PfWord, from: number, to: number): Pf
   let end = w.end;
   if (!w.origin) {
     const inner = w.quoted ? w.start + 1 : w.start;
-    if (st.text.slice(inner, inner + w.text.length) === w.text) {
+    if (st.text.startsWith(w.text, inner)) {
       start = inner + from;
       end = inner + to;
     }
@@ -82,19 +95,19 @@ export function hostItem(st: ParseState): PfHost {
   }
   if (t.kind === Tok.Punct && t.text === '<') {
     st.take();
-    const name = st.expectString(['<table name>']);
+    const name = st.expectString(TABLE_NAME);
     const close = st.expectPunct('>');
     st.file.tableRefs.push({ name: name.text, nameWord: name, start: t.start, end: close.end });
     return { kind: 'table', negated, text: `<${name.text}>`, table: name, start, end: close.end };
   }
   if (t.kind === Tok.Punct && t.text === '(') {
     st.take();
-    const inner = st.expectString(['<interface>']);
+    const inner = st.expectString(INTERFACE);
     let end = st.expectPunct(')').end;
     const host: PfHost = { kind: 'dynamic', negated, text: `(${inner.text})`, interface: inner, start, end };
     if (st.isPunct('/')) {
       st.take();
-      host.prefix = st.expectNumber(['<prefix length>']);
+      host.prefix = st.expectNumber(PREFIX_LENGTH);
       end = host.prefix.end;
       host.text += `/${host.prefix.text}`;
     }
@@ -105,12 +118,12 @@ export function hostItem(st: ParseState): PfHost {
     const address = word(st.take());
     if (st.isPunct('-')) {
       st.take();
-      const rangeEnd = st.expectString(['<address>']);
+      const rangeEnd = st.expectString(ADDRESS);
       return { kind: 'range', negated, text: `${address.text} - ${rangeEnd.text}`, address, rangeEnd, start, end: rangeEnd.end };
     }
     if (st.isPunct('/')) {
       st.take();
-      const prefix = st.expectNumber(['<prefix length>']);
+      const prefix = st.expectNumber(PREFIX_LENGTH);
       return { kind: 'address', negated, text: `${address.text}/${prefix.text}`, address, prefix, start, end: prefix.end };
     }
     const kind = address.text === 'self' ? 'self' : address.text.includes(' - ') ? 'range' : 'address';
@@ -118,8 +131,8 @@ export function hostItem(st: ParseState): PfHost {
   }
   if (t.kind === Tok.Number) {
     const address = word(st.take());
-    st.expectPunct('/', ['/']);
-    const prefix = st.expectNumber(['<prefix length>']);
+    st.expectPunct('/');
+    const prefix = st.expectNumber(PREFIX_LENGTH);
     return { kind: 'address', negated, text: `${address.text}/${prefix.text}`, address, prefix, start, end: prefix.end };
   }
   return st.fail(HOST_START);
@@ -139,7 +152,7 @@ export function portItem(st: ParseState, ports = true): PfPort {
     op = t.text as PfPortOp;
     st.take();
   }
-  const value = st.expectValue(op ? [] : ['=', '!=', '<', '<=', '>', '>=']);
+  const value = op ? st.expectValue() : st.expectValue(PORT_OP_LIST);
   if (!op) start = value.start;
   const p: PfPort = { op, text: op ? `${op} ${value.text}` : value.text, value, start, end: value.end };
   const n = st.peek();
@@ -172,10 +185,14 @@ export function checkPort(st: ParseState, p: PfPort, star = false): void {
     }
     return;
   }
-  for (const w of p.value2 ? [p.value, p.value2] : [p.value]) {
-    const v = w.number ? Number(w.text) : undefined;
-    if (v !== undefined && (v > 65535 || v < 0)) st.semantic(`illegal port value ${w.text}`, w, 'port');
-  }
+  checkPortValue(st, p.value);
+  if (p.value2) checkPortValue(st, p.value2);
+}
+
+function checkPortValue(st: ParseState, w: PfWord): void {
+  if (!w.number) return;
+  const v = Number(w.text);
+  if (v > 65535 || v < 0) st.semantic(`illegal port value ${w.text}`, w, 'port');
 }
 
 function numeric(s: string): number | undefined {
@@ -189,23 +206,36 @@ function numeric(s: string): number | undefined {
 
 /** `portspec` after the `port` keyword. */
 export function portSpec(st: ParseState): PfList<PfPort> {
-  return list(st, (s) => portItem(s));
+  return list(st, portOnly);
 }
 
-/** `from`/`to` with addresses and/or `port`. */
+function portOnly(st: ParseState): PfPort {
+  return portItem(st);
+}
+
+/** A STRING or NUMBER list item (`proto`, `os` items); module-level so no closure is made per list. */
+export function valueItem(st: ParseState): PfWord {
+  return st.expectValue(LIST_START);
+}
+const LIST_START = ['{'];
+
+/**
+ * `from`/`to` with addresses and/or `port`. Built once its parts are known, one
+ * literal per combination (same keys in the same order as adding them one by
+ * one), so no endpoint needs a separate property store.
+ */
 function endpoint(st: ParseState): PfEndpoint {
   const keyword = word(st.take());
-  const ep: PfEndpoint = { keyword, start: keyword.start, end: keyword.end };
+  let hosts: PfList<PfHost> | undefined;
+  if (!st.isKw('port')) hosts = st.isKw('any') ? list(st, hostItem) : hostSpec(st);
   if (!st.isKw('port')) {
-    ep.hosts = st.isKw('any') ? list(st, hostItem) : hostSpec(st);
-    ep.end = ep.hosts.end;
+    if (hosts === undefined) return { keyword, start: keyword.start, end: keyword.end };
+    return { keyword, start: keyword.start, end: hosts.end, hosts };
   }
-  if (st.isKw('port')) {
-    ep.portKeyword = word(st.take());
-    ep.ports = portSpec(st);
-    ep.end = ep.ports.end;
-  }
-  return ep;
+  const portKeyword = word(st.take());
+  const ports = portSpec(st);
+  if (hosts === undefined) return { keyword, start: keyword.start, end: ports.end, portKeyword, ports };
+  return { keyword, start: keyword.start, end: ports.end, hosts, portKeyword, ports };
 }
 
 /** `fromto`: `all` | `[from …] [os …] [to …]`. */
@@ -217,7 +247,7 @@ export function fromTo(st: ParseState, rule: PfRuleBase, allowOs = true): void {
   if (st.isKw('from')) rule.from = endpoint(st);
   if (allowOs && st.isKw('os')) {
     const keyword = word(st.take());
-    const items = list(st, (s) => s.expectValue(['{']));
+    const items = list(st, valueItem);
     rule.os = { keyword, items, ...spanOf(keyword, items) };
   }
   if (st.isKw('to')) rule.to = endpoint(st);

@@ -2,7 +2,7 @@ import type { PfPort, PfRuleOption, PfWord } from './ast-parts';
 import { list, portItem } from './common';
 import { redirect } from './redirect';
 import { rate, scrubOpts, stateOpts } from './state-opts';
-import { ParseState, word } from './state';
+import { exact, ParseState, word } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -41,15 +41,18 @@ function oneOrPair(st: ParseState, o: PfRuleOption): void {
 
 /** The filter options of a rule; `allowed` restricts them (ether rules, anchors share the loop). */
 export function filterOpts(st: ParseState, allowed: readonly string[] = FILTER_OPTS): PfRuleOption[] {
-  const out: PfRuleOption[] = [];
+  const base = st.top;
+  const set = allowed === FILTER_OPTS ? FILTER_OPT_SET : allowed === ETHER_OPTS ? ETHER_OPT_SET : undefined;
   while (!st.atEnd() && !st.isPunct('{')) {
     const t = st.peek();
     const key = t.kind === Tok.Keyword || (t.kind === Tok.Punct && t.text === '!') ? t.text : '';
-    if (!allowed.includes(key)) st.fail(allowed);
-    out.push(filterOpt(st));
+    if (!(set ? set.has(key) : allowed.includes(key))) st.fail(allowed);
+    st.push(filterOpt(st));
   }
-  return out;
+  return st.collect(base);
 }
+const FILTER_OPT_SET: ReadonlySet<string> = new Set(FILTER_OPTS);
+const ETHER_OPT_SET: ReadonlySet<string> = new Set(ETHER_OPTS);
 
 function filterOpt(st: ParseState): PfRuleOption {
   let bang: PfWord | undefined;
@@ -63,7 +66,7 @@ function filterOpt(st: ParseState): PfRuleOption {
   switch (keyword.text) {
     case 'user':
     case 'group':
-      o.items = list(st, (s) => portItem(s, false));
+      o.items = list(st, userItem);
       o.end = o.items.end;
       break;
     case 'flags':
@@ -175,7 +178,12 @@ function filterOpt(st: ParseState): PfRuleOption {
       // fragment, allow-opts, once: flags without a value.
       break;
   }
+  o.values = exact(o.values);
   return o;
+}
+
+function userItem(st: ParseState): PfPort {
+  return portItem(st, false);
 }
 
 /** `icmp-type T [code C]`: as a port-like item (value = type, value2 = code). */

@@ -1,11 +1,11 @@
 import type { PfAntispoof, PfFilterRule, PfOrderClass, PfRule, PfRuleBase, PfScrubRule } from './ast';
-import type { PfWord } from './ast-parts';
-import { fromTo, ifItem, ifSpec, list, logSpec } from './common';
+import type { PfRuleOption, PfWord } from './ast-parts';
+import { fromTo, ifItem, ifSpec, list, logSpec, valueItem } from './common';
 import { filterOpts, FILTER_OPTS } from './filter-opts';
 import { routeSpec } from './redirect';
 import { scrubOpts, SCRUB_OPTS } from './state-opts';
 import { checkRule } from './semantics';
-import { ParseState, union, word } from './state';
+import { exact, ParseState, union, word } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -74,7 +74,7 @@ export function afSpec(st: ParseState, r: PfRuleBase): void {
 export function protoSpec(st: ParseState, r: PfRuleBase): void {
   if (!st.isKw('proto')) return;
   r.protoKeyword = word(st.take());
-  r.protocols = list(st, (s) => s.expectValue(['{']));
+  r.protocols = list(st, valueItem);
 }
 
 /** The action and its block policy (`block return-icmp(net-unr, 3)`). */
@@ -115,6 +115,7 @@ export function filterHeader(st: ParseState, r: PfRuleBase): void {
 }
 
 const EXPECTED_BY_STAGE = STAGES.map((_, i) => expectedAfter(i));
+const FILTER_OPT_SET: ReadonlySet<string> = new Set(FILTER_OPTS);
 
 /** The header stage a rule reached: the index after its last filled part. */
 function stageOf(r: PfRuleBase): number {
@@ -135,7 +136,7 @@ function stageOf(r: PfRuleBase): number {
 export function beforeOpts(st: ParseState, r: PfRuleBase, opts: readonly string[]): void {
   if (st.atEnd() || st.isPunct('{')) return;
   const t = st.peek();
-  if ((t.kind === Tok.Keyword || t.kind === Tok.Punct) && opts.includes(t.text)) return;
+  if ((t.kind === Tok.Keyword || t.kind === Tok.Punct) && (opts === FILTER_OPTS ? FILTER_OPT_SET.has(t.text) : opts.includes(t.text))) return;
   const stage = stageOf(r);
   st.fail(opts === FILTER_OPTS && stage < STAGES.length ? EXPECTED_BY_STAGE[stage] : stage < STAGES.length ? expectedAfter(stage, opts) : opts);
 }
@@ -199,6 +200,7 @@ export function antispoof(st: ParseState): PfAntispoof {
     const v = t.text === 'rtable' ? st.expectNumber() : st.expectValue();
     r.options.push({ name: kw.text, keyword: kw, negated: false, values: [v], start: kw.start, end: v.end });
   }
+  r.options = exact(r.options);
   finish(st, r);
   return r;
 }
@@ -207,18 +209,22 @@ export function antispoof(st: ParseState): PfAntispoof {
 export function finish(st: ParseState, r: PfRuleBase): void {
   r.end = Math.max(r.end, st.last.end);
   let n = 1;
-  const mul = (k: number | undefined): void => {
-    if (k && k > 1) n = Math.min(n * k, Number.MAX_SAFE_INTEGER);
-  };
-  mul(r.interfaces?.items.length);
-  mul(r.protocols?.items.length);
-  mul(r.from?.hosts?.items.length);
-  mul(r.from?.ports?.items.length);
-  mul(r.to?.hosts?.items.length);
-  mul(r.to?.ports?.items.length);
-  mul(r.os?.items.items.length);
-  for (const o of r.options) if (o.items && o.name !== 'icmp-type' && o.name !== 'icmp6-type') mul(o.items.items.length);
-  const icmp = r.options.find((o) => o.name === 'icmp-type' || o.name === 'icmp6-type');
-  mul(icmp?.items?.items.length);
-  r.expansionCount = n;
+  n = mul(n, r.interfaces?.items.length);
+  n = mul(n, r.protocols?.items.length);
+  n = mul(n, r.from?.hosts?.items.length);
+  n = mul(n, r.from?.ports?.items.length);
+  n = mul(n, r.to?.hosts?.items.length);
+  n = mul(n, r.to?.ports?.items.length);
+  n = mul(n, r.os?.items.items.length);
+  let icmp: PfRuleOption | undefined;
+  for (const o of r.options) {
+    if (o.name === 'icmp-type' || o.name === 'icmp6-type') icmp ??= o;
+    else if (o.items) n = mul(n, o.items.items.length);
+  }
+  r.expansionCount = mul(n, icmp?.items?.items.length);
+}
+
+/** `n` times a list length (lists of 0 or 1 do not multiply), saturating. */
+function mul(n: number, k: number | undefined): number {
+  return k && k > 1 ? Math.min(n * k, Number.MAX_SAFE_INTEGER) : n;
 }

@@ -54,9 +54,13 @@ export abstract class LexerCore {
   protected abstract expand(start: number): void;
 
   protected tok(kind: Tok, text: string, start: number, end: number): Token {
-    const t: Token = { kind, text, start, end, origin: this.origin, quoted: kind === Tok.Quoted, number: kind === Tok.Number };
     this.lineHasToken = kind !== Tok.Newline;
-    return t;
+    // Two literals with one shape: V8 decides per allocation site whether to
+    // allocate straight into the old generation. Words nearly all end up in
+    // the tree; punctuation and newlines die young. Mixed in one site, neither
+    // kind gets the right decision and the scavenger copies every word twice.
+    if (kind < Tok.Punct) return { kind, text, start, end, origin: this.origin, quoted: kind === Tok.Quoted, number: kind === Tok.Number };
+    return { kind, text, start, end, origin: this.origin, quoted: false, number: false };
   }
 
   protected finishWord(text: string, start: number, end: number): Token {

@@ -1,7 +1,7 @@
 import {
-  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, MAX_TOKEN_LENGTH, Tok, type Token,
+  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, keywordAt, MAX_TOKEN_LENGTH, Tok, type Token,
 } from './tokens';
-import { isBreak, LexerCore, type LexEnv } from './lexer-core';
+import { isBreak, LexerCore, type LexEnv, type LexMacro } from './lexer-core';
 
 export type { LexEnv, LexMacro } from './lexer-core';
 
@@ -15,6 +15,12 @@ export type { LexEnv, LexMacro } from './lexer-core';
  */
 export class PfLexer extends LexerCore {
   private stash: Token | undefined;
+  /**
+   * Per macro, the words already cut out of its value, by offset: every use
+   * of `$ext_if` then shares one "em0" instead of keeping a copy per use.
+   */
+  private readonly expWords = new Map<LexMacro, string[]>();
+  private expCache: string[] = [];
   private cursorDone: boolean;
 
   constructor(text: string, env: LexEnv) {
@@ -154,6 +160,12 @@ export class PfLexer extends LexerCore {
       else break;
     }
     if (!inExp && s.charCodeAt(i) === 92) return this.slowToken(start);
+    if (!inExp && i - start <= MAX_TOKEN_LENGTH) {
+      // The common case, a word written in the document: no substring for a keyword.
+      this.pos = i;
+      const kw = keywordAt(s, start, i);
+      return kw === undefined ? this.tok(Tok.Word, s.slice(start, i), start, i) : this.tok(Tok.Keyword, kw, start, i);
+    }
     let text = s.slice(start, i);
     if (inExp && i >= s.length) {
       // The expansion ends inside the word: pfctl keeps reading it from the file.
@@ -167,6 +179,9 @@ export class PfLexer extends LexerCore {
     if (i - start > MAX_TOKEN_LENGTH) return this.tooLong(start, i, inExp);
     if (inExp) {
       this.expPos = i;
+      const cached = this.expCache[start];
+      if (cached === text) text = cached;
+      else this.expCache[start] = text;
       return this.finishWord(text, this.origin!.useStart, this.origin!.useEnd);
     }
     this.pos = i;
@@ -178,9 +193,11 @@ export class PfLexer extends LexerCore {
     const s = this.text;
     let i = start + 1;
     while (s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_MACRO_NAME) i++;
-    const name = s.slice(start + 1, i);
+    let name = s.slice(start + 1, i);
     this.pos = i;
     const m = this.env.lookup(name);
+    // The definition's own name string, so uses keep no copy of it.
+    if (m !== undefined && m.name === name) name = m.name;
     this.env.onUse(name, start, i, m);
     if (!m) {
       this.error(`macro '${name}' not defined`, start, i, 'undefined-macro');
@@ -196,6 +213,9 @@ export class PfLexer extends LexerCore {
     this.origin = { name, useStart: start, useEnd: i, valueStart: m.valueStart, valueEnd: m.valueEnd, nameStart: m.nameStart, nameEnd: m.nameEnd };
     this.exp = m.value;
     this.expPos = 0;
+    let cache = this.expWords.get(m);
+    if (cache === undefined) this.expWords.set(m, (cache = []));
+    this.expCache = cache;
   }
 
   private scanExpansion(): Token | undefined {

@@ -2,7 +2,7 @@ import type { PfOrderClass, PfSetOption } from './ast';
 import type { PfWord } from './ast-parts';
 import { ifSpec } from './common';
 import { stateOpts } from './state-opts';
-import { ParseState, word } from './state';
+import { exact, ParseState, word } from './state';
 import { Tok } from './tokens';
 
 /** Every `set` option FreeBSD's pfctl knows (parse.y `option`). */
@@ -84,6 +84,8 @@ export function setOption(st: ParseState): PfSetOption {
       break;
   }
   o.end = st.last.end;
+  o.values = exact(o.values);
+  if (o.pairs) o.pairs = exact(o.pairs);
   return o;
 }
 

@@ -60,6 +60,7 @@ function bodyParser(ctx: Context): BodyParser {
 function statement(st: ParseState, ctx: Context): PfStatement | undefined {
   const savedDepth = st.depth;
   const nesting = st.nesting;
+  const top = st.top;
   st.depth = 0;
   st.stmtLexErrors = st.lexer.errorCount;
   const first = st.peek();
@@ -77,6 +78,7 @@ function statement(st: ParseState, ctx: Context): PfStatement | undefined {
   } catch (e) {
     if (e !== FAIL) throw e;
     st.nesting = nesting;
+    st.top = top;
     recover(st, ctx);
     return { type: 'invalid', order: 'none', start: first.start, end: Math.max(first.start, st.last.end) };
   } finally {

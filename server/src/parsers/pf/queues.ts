@@ -1,7 +1,7 @@
 import type { PfQueueDef } from './ast';
 import type { PfRuleOption, PfWord } from './ast-parts';
 import { ifSpec, list } from './common';
-import { ParseState, word } from './state';
+import { exact, ParseState, word } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -44,6 +44,7 @@ export function queueDef(st: ParseState): PfQueueDef {
     if (!st.atEnd()) st.fail([]);
   }
   q.end = st.last.end;
+  q.options = exact(q.options);
   return q;
 }
 
@@ -64,7 +65,9 @@ function queueOpt(st: ParseState): PfRuleOption {
       st.acceptPunct(',');
     }
     o.end = st.take().end;
+    o.sub = exact(o.sub);
   }
+  o.values = exact(o.values);
   return o;
 }
 

@@ -1,6 +1,6 @@
 import type { PfHost, PfPoolOption, PfRedirect, PfRouteHost } from './ast-parts';
 import { checkPort, hostItem, hostSpec, ifItem, list } from './common';
-import { ParseState, word } from './state';
+import { exact, ParseState, word } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -10,13 +10,15 @@ import { Tok } from './tokens';
 
 /** Pool options FreeBSD accepts after a target. */
 export const POOL_OPTS = ['bitmask', 'random', 'round-robin', 'source-hash', 'sticky-address', 'static-port', 'endpoint-independent', 'prefer-ipv6-nexthop', 'map-e-portset'];
+const POOL_OPT_SET: ReadonlySet<string> = new Set(POOL_OPTS);
+const PORT = ['<port>'];
 
 /** Pool options after a redirection or route target. */
 export function poolOpts(st: ParseState): PfPoolOption[] {
-  const out: PfPoolOption[] = [];
+  const base = st.top;
   for (;;) {
     const t = st.peek();
-    if (t.kind !== Tok.Keyword || !POOL_OPTS.includes(t.text)) return out;
+    if (t.kind !== Tok.Keyword || !POOL_OPT_SET.has(t.text)) return st.collect(base);
     const keyword = word(st.take());
     const o: PfPoolOption = { name: t.text, keyword, values: [], start: keyword.start, end: keyword.end };
     if (t.text === 'source-hash' && st.isString()) o.values.push(st.expectString());
@@ -28,7 +30,8 @@ export function poolOpts(st: ParseState): PfPoolOption[] {
       o.values.push(st.expectValue());
     }
     if (o.values.length) o.end = o.values[o.values.length - 1].end;
-    out.push(o);
+    o.values = exact(o.values);
+    st.push(o);
   }
 }
 
@@ -38,7 +41,7 @@ export function redirect(st: ParseState): PfRedirect {
   const r: PfRedirect = { hosts, pool: [], start: hosts.start, end: hosts.end };
   if (st.isKw('port')) {
     r.portKeyword = word(st.take());
-    const value = st.expectValue(['<port>']);
+    const value = st.expectValue(PORT);
     r.port = { op: '', text: value.text, value, start: value.start, end: value.end };
     checkPort(st, r.port, true);
     r.end = value.end;
@@ -73,7 +76,7 @@ export function routeSpec(st: ParseState): PfRedirect {
   const hostItems: PfHost[] = [];
   for (const rh of items.items) if (rh.host) hostItems.push(rh.host);
   const r: PfRedirect = {
-    hosts: { items: hostItems, braced: items.braced, start: items.start, end: items.end },
+    hosts: { items: exact(hostItems), braced: items.braced, start: items.start, end: items.end },
     routeHosts: items.items, pool: poolOpts(st), start: items.start, end: items.end,
   };
   if (r.pool.length) r.end = r.pool[r.pool.length - 1].end;

@@ -35,6 +35,14 @@ export class ParseState {
   includeDepth = 0;
   /** Parses an included file's text with this parse's macros (set by the entry point). */
   parseInclude: ((text: string) => PfFile) | undefined;
+  /**
+   * Scratch stack for lists being read: items go here and leave as one
+   * exact-size array (`collect`). Arrays grown by push keep 17+ slots for one
+   * item, and a megabyte ruleset keeps tens of thousands of them alive.
+   */
+  private readonly stack: unknown[] = [];
+  /** Top of `stack`; entries above it are stale. */
+  top = 0;
 
   constructor(
     readonly text: string,
@@ -126,8 +134,9 @@ export class ParseState {
     return word(this.take());
   }
 
-  expectPunct(p: string, expected: readonly string[] = [p]): Token {
-    if (!this.isPunct(p)) this.fail(expected);
+  // `expected` sets are built only on the error path: the happy path allocates nothing.
+  expectPunct(p: string, expected?: readonly string[]): Token {
+    if (!this.isPunct(p)) this.fail(expected ?? [p]);
     return this.take();
   }
 
@@ -137,20 +146,20 @@ export class ParseState {
     return k === Tok.Word || k === Tok.Quoted;
   }
 
-  expectString(expected: readonly string[] = []): PfWord {
-    if (!this.isString()) this.fail(expected);
+  expectString(expected?: readonly string[]): PfWord {
+    if (!this.isString()) this.fail(expected ?? []);
     return word(this.take());
   }
 
   /** A STRING or NUMBER (pfctl's `string`/`numberstring` slots). */
-  expectValue(expected: readonly string[] = []): PfWord {
+  expectValue(expected?: readonly string[]): PfWord {
     const k = this.peek().kind;
-    if (k !== Tok.Word && k !== Tok.Quoted && k !== Tok.Number) this.fail(expected);
+    if (k !== Tok.Word && k !== Tok.Quoted && k !== Tok.Number) this.fail(expected ?? []);
     return word(this.take());
   }
 
-  expectNumber(expected: readonly string[] = []): PfWord {
-    if (this.peek().kind !== Tok.Number) this.fail(expected);
+  expectNumber(expected?: readonly string[]): PfWord {
+    if (this.peek().kind !== Tok.Number) this.fail(expected ?? []);
     return word(this.take());
   }
 
@@ -161,6 +170,18 @@ export class ParseState {
       if (after.kind === Tok.Eof || (after.kind === Tok.Keyword && STATEMENT_KEYWORDS.has(after.text))) return;
       this.take();
     }
+  }
+
+  /** Pushes a list item onto the scratch stack (see `collect`). */
+  push(x: unknown): void {
+    this.stack[this.top++] = x;
+  }
+
+  /** The items pushed since `base` (a `top` taken before them), as an exact-size array; pops them. */
+  collect<T>(base: number): T[] {
+    const a = this.stack.slice(base, this.top) as T[];
+    this.top = base;
+    return a;
   }
 
   /** Enters one more level of nesting, failing past the cap. */
@@ -217,6 +238,14 @@ export function relatedFor(o: MacroOrigin): PfRelated[] {
  */
 export function word(t: Token): PfWord {
   return t as PfWord;
+}
+
+/**
+ * `a` trimmed to its length. Arrays filled by push keep 17+ slots even for one
+ * item; a tree keeps tens of thousands of them, and the copy is young garbage.
+ */
+export function exact<T>(a: T[]): T[] {
+  return a.length === 0 ? a : a.slice();
 }
 
 /** The smallest span covering a node's first and last parts. */

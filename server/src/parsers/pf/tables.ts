@@ -1,7 +1,7 @@
 import type { PfLimiterDef, PfTableDef } from './ast';
 import type { PfHost, PfRuleOption, PfWord } from './ast-parts';
 import { hostItem } from './common';
-import { ParseState, word } from './state';
+import { exact, ParseState, word } from './state';
 import { Tok } from './tokens';
 
 /** Table definitions (parse.y `tabledef`) and state/source limiter definitions. */
@@ -31,6 +31,9 @@ export function tableDef(st: ParseState): PfTableDef {
     else st.fail(['persist', 'const', 'counters', 'file', '{']);
   }
   t.end = st.last.end;
+  t.flags = exact(t.flags);
+  t.addresses = exact(t.addresses);
+  t.files = exact(t.files);
   st.file.tables.push(t);
   return t;
 }
@@ -99,8 +102,10 @@ export function limiterDef(st: ParseState): PfLimiterDef {
       v(st.expectKw('mask'));
       v(st.expectNumber());
     } else v(st.expectNumber());
+    o.values = exact(o.values);
     l.options.push(o);
   } while (!st.atEnd());
   l.end = st.last.end;
+  l.options = exact(l.options);
   return l;
 }

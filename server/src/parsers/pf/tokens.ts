@@ -84,29 +84,57 @@ export const CHAR_CLASS: Uint8Array = (() => {
   return t;
 })();
 
-/** The 156 entries of pfctl's keyword table (case-sensitive), as in FreeBSD main. */
-export const PF_KEYWORDS: readonly string[] = `above af-to all allow-opts allow-related altq anchor antispoof any bandwidth
-below binat binat-anchor binat-to bitmask block block-policy bridge-to buckets
-cbq code codelq debug divert-reply divert-to dnpipe dnqueue drop dup-to
-endpoint-independent entries ether fail-policy fairq fastroute file fingerprints
-flags floating flush for fragment from global group hfsc hogs hostid icmp-type
-icmp6-type id if-bound in include inet inet6 interval keep keepcounters l3 label
-limit limiter linkshare load log loginterface map-e-portset mask match matches
-max max-mss max-pkt-rate max-pkt-size max-src-conn max-src-conn-rate
-max-src-nodes max-src-states min-ttl modulate nat nat-anchor nat-to no no-df
-no-match no-route no-sync on once optimization os out overload pass pflow port
-prefer-ipv6-nexthop prio priority priq probability proto qlimit queue quick
-random random-id rate rdr rdr-anchor rdr-to realtime reassemble received-on
-reply-to require-order return return-icmp return-icmp6 return-rst ridentifier
-round-robin route route-to rtable rule ruleset-optimization scrub set set-tos
-skip sloppy source source-hash source-track state state-defaults state-policy
-static-port sticky-address syncookies synproxy table tag tagged target tbrsize
-timeout to tos ttl upperlimit urpf-failed user`.split(/\s+/);
+/**
+ * The 156 entries of pfctl's keyword table (case-sensitive), as in FreeBSD main.
+ * Written as literals, not split from one string: literals are internalized, so
+ * a keyword token's text compares with the parser's `'pass'`, `'from'`… by pointer.
+ */
+export const PF_KEYWORDS: readonly string[] = [
+  'above', 'af-to', 'all', 'allow-opts', 'allow-related', 'altq', 'anchor', 'antispoof', 'any', 'bandwidth', 'below',
+  'binat', 'binat-anchor', 'binat-to', 'bitmask', 'block', 'block-policy', 'bridge-to', 'buckets', 'cbq', 'code',
+  'codelq', 'debug', 'divert-reply', 'divert-to', 'dnpipe', 'dnqueue', 'drop', 'dup-to', 'endpoint-independent',
+  'entries', 'ether', 'fail-policy', 'fairq', 'fastroute', 'file', 'fingerprints', 'flags', 'floating', 'flush',
+  'for', 'fragment', 'from', 'global', 'group', 'hfsc', 'hogs', 'hostid', 'icmp-type', 'icmp6-type', 'id', 'if-bound',
+  'in', 'include', 'inet', 'inet6', 'interval', 'keep', 'keepcounters', 'l3', 'label', 'limit', 'limiter',
+  'linkshare', 'load', 'log', 'loginterface', 'map-e-portset', 'mask', 'match', 'matches', 'max', 'max-mss',
+  'max-pkt-rate', 'max-pkt-size', 'max-src-conn', 'max-src-conn-rate', 'max-src-nodes', 'max-src-states', 'min-ttl',
+  'modulate', 'nat', 'nat-anchor', 'nat-to', 'no', 'no-df', 'no-match', 'no-route', 'no-sync', 'on', 'once',
+  'optimization', 'os', 'out', 'overload', 'pass', 'pflow', 'port', 'prefer-ipv6-nexthop', 'prio', 'priority', 'priq',
+  'probability', 'proto', 'qlimit', 'queue', 'quick', 'random', 'random-id', 'rate', 'rdr', 'rdr-anchor', 'rdr-to',
+  'realtime', 'reassemble', 'received-on', 'reply-to', 'require-order', 'return', 'return-icmp', 'return-icmp6',
+  'return-rst', 'ridentifier', 'round-robin', 'route', 'route-to', 'rtable', 'rule', 'ruleset-optimization', 'scrub',
+  'set', 'set-tos', 'skip', 'sloppy', 'source', 'source-hash', 'source-track', 'state', 'state-defaults',
+  'state-policy', 'static-port', 'sticky-address', 'syncookies', 'synproxy', 'table', 'tag', 'tagged', 'target',
+  'tbrsize', 'timeout', 'to', 'tos', 'ttl', 'upperlimit', 'urpf-failed', 'user',
+];
 
 /** Keyword lookup; a word not in here is a STRING to yacc. */
 export const KEYWORD_SET: ReadonlySet<string> = new Set(PF_KEYWORDS);
 /** Keyword → the keyword table's own string (lets tokens share it instead of keeping a slice). */
 export const KEYWORDS: ReadonlyMap<string, string> = new Map(PF_KEYWORDS.map((k) => [k, k]));
+
+/** Keywords grouped by length and first character (index `length * 128 + code`), for `keywordAt`. */
+const KW_BUCKETS: (string[] | undefined)[] = (() => {
+  const b: (string[] | undefined)[] = [];
+  for (const k of PF_KEYWORDS) (b[k.length * 128 + k.charCodeAt(0)] ??= []).push(k);
+  return b;
+})();
+
+/**
+ * The keyword spelled by `s[start, end)`, or undefined: the lexer asks before
+ * cutting a word out, so a keyword token costs no substring at all.
+ */
+export function keywordAt(s: string, start: number, end: number): string | undefined {
+  const bucket = KW_BUCKETS[(end - start) * 128 + s.charCodeAt(start)];
+  if (bucket === undefined) return undefined;
+  for (let k = 0; k < bucket.length; k++) {
+    const kw = bucket[k];
+    let j = 1;
+    while (j < kw.length && kw.charCodeAt(j) === s.charCodeAt(start + j)) j++;
+    if (j === kw.length) return kw;
+  }
+  return undefined;
+}
 
 /** Longest token pfctl's lexer accepts before "string too long" (its buffer is 8 KB). */
 export const MAX_TOKEN_LENGTH = 8190;

@@ -4,7 +4,7 @@ import { fromTo, logSpec } from './common';
 import { redirect } from './redirect';
 import { afSpec, finish, newRule, onSpec, protoSpec } from './filter';
 import { checkTranslation } from './semantics';
-import { ParseState, union, word } from './state';
+import { exact, ParseState, union, word } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -58,6 +58,7 @@ export function translationRule(st: ParseState, no: PfWord | undefined): PfTrans
     }
   }
   if (!st.atEnd()) st.fail([]);
+  r.options = exact(r.options);
   finish(st, r);
   checkTranslation(st, r);
   return r;
