@@ -7,6 +7,7 @@ import { classifyIfVar, isLegacyCarpName, listInterfaces, nextAliasNumber } from
 import { extraYesNoValues, isYesNoKnob } from '../model/rc-knobs';
 import { loaderCatalogue, manLink, rcCatalogue, type KnobDoc } from './knob-docs';
 import { ALIAS_KEYWORDS, CARP_STATES, carpKeywordDoc } from './carp-keyword-docs';
+import { pfCompletion } from './pf';
 
 /** A name=value statement as completion sees it: parsed, or read from the line while it is still being typed. */
 interface Statement {
@@ -30,7 +31,7 @@ type Context =
  * half a word behind, and no snippet syntax, so every client inserts it as is.
  */
 export function complete(doc: ParsedDocument, position: Position, workspace: WorkspaceView): CompletionItem[] {
-  if (doc.kind === 'pf') return [];
+  if (doc.kind === 'pf') return pfCompletion(doc, position, workspace);
   const offset = doc.lines.offsetAt(position);
   const settings = doc.kind === 'rc' ? doc.rc.assignments : doc.kind === 'loader' ? doc.loader.settings : doc.sysctl.settings;
   const ctx = contextAt(doc, offset, settings);

@@ -7,6 +7,7 @@ import { maskPassword } from '../model/mask';
 import { parseIfconfigValue, type IfconfigEntry, type IfWord } from '../model/carp-alias';
 import { loaderKnobDoc, manLink, rcKnobDoc, type KnobDoc, type ManPage } from './knob-docs';
 import { CARP_PASS_SIGNIFICANT, carpKeywordDoc, ifconfigForm } from './carp-keyword-docs';
+import { pfHover } from './pf';
 
 /** Options the user controls; passwords stay masked unless they asked to see them. */
 export interface HoverOptions {
@@ -37,7 +38,7 @@ export function hover(doc: ParsedDocument, position: Position, workspace: Worksp
       return result(doc, s, sysctlMarkdown(s.name, 'sysctl'));
     }
     case 'pf':
-      return null;
+      return pfHover(doc, position, workspace);
   }
 }
 

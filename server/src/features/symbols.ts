@@ -8,6 +8,7 @@ import { classifyIfVar, ifNameOfKey, listInterfaces } from '../model/rc-interfac
 import { maskPassword } from '../model/mask';
 import { rcKnobDoc } from './knob-docs';
 import { ifconfigForm } from './carp-keyword-docs';
+import { pfSymbols } from './pf';
 
 /**
  * The outline of a document. rc.conf is grouped by interface and by service,
@@ -25,7 +26,7 @@ export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
     case 'sysctl':
       return sysctlSymbols(doc);
     case 'pf':
-      return [];
+      return pfSymbols(doc);
   }
 }
 

@@ -1,0 +1,98 @@
+import type { PfDocument } from '../../model/document';
+import type { WorkspaceView } from '../../model/workspace-view';
+
+/** Where an `include` / `load anchor … from` path leads. */
+export interface PfPathTarget {
+  /** The file's URI: the workspace document when found, else the best guess on disk. */
+  uri: string;
+  /** The workspace holds a pf document at `uri` (so it can be followed). */
+  inWorkspace: boolean;
+}
+
+/** Characters `encodeURIComponent` escapes but file URIs keep as they are. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%(3A|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function safeDecode(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
+/** Joins a folder URI and a relative path, folding `.` and `..` the way the kernel resolves them. */
+function joinUri(folder: string, rel: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(folder);
+  const authority = m ? m[1] : '';
+  const parts = (m ? m[2] : folder).split('/').filter((p) => p !== '');
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(encodeSegment(seg));
+  }
+  return `${authority}/${parts.join('/')}`;
+}
+
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
+}
+
+/** The pf document at a URI, also when the two spell the same path with different percent-encoding. */
+function pfDocAt(workspace: WorkspaceView, uri: string): PfDocument | undefined {
+  const direct = workspace.get(uri);
+  if (direct) return direct.kind === 'pf' ? direct : undefined;
+  const wanted = safeDecode(uri);
+  for (const d of workspace.documents()) if (d.kind === 'pf' && safeDecode(d.uri) === wanted) return d;
+  return undefined;
+}
+
+/**
+ * Resolves a path written in `include "…"` or `load anchor … from "…"` in the
+ * file `fromUri`. pfctl opens the path as given (relative to its working
+ * directory), which an editor cannot know, so:
+ * - a relative path is taken relative to the including file's folder;
+ * - an absolute path (`/etc/pf.macros.conf`) is mapped into the node's copy of
+ *   the machine's root (`<node root>/etc/pf.macros.conf`; for a node kept as
+ *   flat files, also `<node root>/pf.macros.conf`), because the workspace
+ *   holds each machine's files under its own folder;
+ * - when no workspace document matches, the target is the plain file on disk
+ *   (`file:///etc/…` for an absolute path) and the include is not followed.
+ */
+export function resolvePfPath(workspace: WorkspaceView, fromUri: string, path: string): PfPathTarget {
+  if (path.startsWith('/')) {
+    const node = workspace.nodeOf(fromUri);
+    const candidates = [joinUri(node.root, path)];
+    if (!node.rootLayout && path.startsWith('/etc/')) candidates.push(joinUri(node.root, path.slice('/etc/'.length)));
+    for (const c of candidates) {
+      const doc = pfDocAt(workspace, c);
+      if (doc) return { uri: doc.uri, inWorkspace: true };
+    }
+    return { uri: joinUri('file://', path), inWorkspace: false };
+  }
+  const uri = joinUri(folderOf(fromUri), path);
+  const doc = pfDocAt(workspace, uri);
+  return doc ? { uri: doc.uri, inWorkspace: true } : { uri, inWorkspace: false };
+}
+
+/** The workspace documents a pf file includes, in the order of its `include` lines. */
+export function includedDocs(workspace: WorkspaceView, doc: PfDocument): PfDocument[] {
+  const out: PfDocument[] = [];
+  for (const inc of doc.pf.includes) {
+    const target = resolvePfPath(workspace, doc.uri, inc.path.text);
+    const d = target.inWorkspace ? workspace.get(target.uri) : undefined;
+    if (d?.kind === 'pf') out.push(d);
+  }
+  return out;
+}
+
+/** The pf documents of the workspace that include `uri` directly. */
+export function includersOf(workspace: WorkspaceView, uri: string): PfDocument[] {
+  const out: PfDocument[] = [];
+  for (const d of workspace.documents()) {
+    if (d.kind !== 'pf' || d.uri === uri || d.pf.includes.length === 0) continue;
+    if (includedDocs(workspace, d).some((x) => x.uri === uri)) out.push(d);
+  }
+  return out;
+}
