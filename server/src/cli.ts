@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Workspace } from './workspace/workspace';
 import { readConfFile, scanFolder } from './workspace/scan';
@@ -12,6 +11,8 @@ import { toReport } from './cli/report';
 import { formatText, summary } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
 import { docsUrl, productVersion } from './docs-url';
+import { loadPfIncludes } from './workspace/pf-includes';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [PATH...]
 
@@ -88,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
       }
       ws.set(uri, t.kind, read.text);
       fileCount++;
+      if (t.kind === 'pf') fileCount += (await loadPfIncludes(ws, uri, readIncluded)).length;
     }
   }
 
@@ -105,6 +107,12 @@ async function main(argv: string[]): Promise<number> {
   const warnings = items.filter((i) => i.severity === 'warning').length;
   if (warnings > maxWarnings) process.stderr.write(`freebsd-conf: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/** Reads a file named in a pf.conf `include`, or undefined when it is not there or not readable. */
+async function readIncluded(uri: string): Promise<string | undefined> {
+  const read = await readConfFile(fileURLToPath(uri));
+  return read.ok ? read.text : undefined;
 }
 
 /** A loose guess for explicitly named files such as `rc.conf.fw1` or `fw1-loader.conf`. */

@@ -10,13 +10,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisService } from './lsp/analysis-service';
 import { capabilities } from './lsp/capabilities';
-import { codeActions, type EditSupport } from './lsp/code-actions';
+import type { EditSupport } from './lsp/code-actions';
 import { ScanFinishedNotification, WorkspaceStatusRequest } from './protocol';
 import { parseSettings } from './settings';
 import { docsUrl } from './docs-url';
-import { hover } from './features/hover';
-import { complete } from './features/completion';
-import { documentSymbols } from './features/symbols';
+import { registerFeatures } from './lsp/features';
 
 // `--stdio`, `--node-ipc` and `--socket` are read by createConnection itself.
 const connection = createConnection(ProposedFeatures.all);
@@ -86,25 +84,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) await service.diskChanged(change.uri, change.type === 3 /* Deleted */);
 });
 
-connection.onCodeAction((params) => {
-  const doc = service.get(params.textDocument.uri);
-  return doc ? codeActions(doc, params.context.diagnostics, editSupport) : [];
-});
-
-connection.onHover((params) => {
-  const doc = service.get(params.textDocument.uri);
-  return doc ? hover(doc, params.position, service.workspace, { showPasswords: service.settings.showPasswords }) : null;
-});
-
-connection.onCompletion((params) => {
-  const doc = service.get(params.textDocument.uri);
-  return doc ? complete(doc, params.position, service.workspace) : [];
-});
-
-connection.onDocumentSymbol((params) => {
-  const doc = service.get(params.textDocument.uri);
-  return doc ? documentSymbols(doc) : [];
-});
+registerFeatures(connection, service, () => editSupport);
 
 connection.onRequest(WorkspaceStatusRequest, () => service.status());
 

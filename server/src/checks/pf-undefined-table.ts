@@ -2,6 +2,7 @@ import type { Check, Finding } from './types';
 import { findingAt } from './finding';
 import { originRelated } from './pf-common';
 import { addTableFix, tableInsertion } from '../fixes/pf-undefined-table';
+import { rulesetScope } from '../model/pf-ruleset';
 
 /**
  * A `<table>` referenced but never defined with `table <name>`. pfctl does
@@ -10,15 +11,18 @@ import { addTableFix, tableInsertion } from '../fixes/pf-undefined-table';
  * `!`, everything), and a table meant to be filled at run time
  * (`pfctl -t name -T add`, overload) is better declared `persist` so it
  * survives rule reloads. A definition anywhere in the file counts, inline
- * anchors included; a file with an `include` is skipped, since the table may
- * be defined in the included file.
+ * anchors included, and so does one in another file of the ruleset (an
+ * included file or the includer). When an `include` cannot be followed the
+ * file is skipped, since the table may be defined there.
  */
 export const pfUndefinedTable: Check = {
   code: 'pf/undefined-table',
   kinds: ['pf'],
-  run({ doc }) {
-    if (doc.kind !== 'pf' || doc.pf.includes.length > 0) return [];
-    const defined = new Set(doc.pf.tables.map((t) => t.name.text));
+  run({ doc, workspace }) {
+    if (doc.kind !== 'pf') return [];
+    const scope = rulesetScope(workspace, doc);
+    if (!scope.complete) return [];
+    const defined = new Set([doc.pf, ...scope.others].flatMap((f) => f.tables.map((t) => t.name.text)));
     const byLowerCase = new Map([...defined].map((n) => [n.toLowerCase(), n]));
     const insert = tableInsertion(doc);
     const findings: Finding[] = [];

@@ -4,20 +4,24 @@ import { lineNo } from './pf-common';
 import type { PfDocument } from '../model/document';
 import type { PfMacroDef } from '../parsers/pf';
 import { removeMacroFix } from '../fixes/pf-unused-macro';
+import { rulesetScope } from '../model/pf-ruleset';
 
 /**
  * A macro that nothing uses: usually left over after a rule was removed, or
  * a typo in the name of the macro the rules meant to use. pfctl only
  * mentions it with -vv. A use inside the definition of another unused macro
- * does not count, so a chain of dead macros is reported whole. Files with an
- * `include` are skipped: the included file may use the macro and its text is
- * not available here.
+ * does not count, so a chain of dead macros is reported whole. A use in
+ * another file of the ruleset (an included file) counts; when an `include`
+ * cannot be followed the file is skipped, since that file may use the macro.
  */
 export const pfUnusedMacro: Check = {
   code: 'pf/unused-macro',
   kinds: ['pf'],
-  run({ doc }) {
-    if (doc.kind !== 'pf' || doc.pf.includes.length > 0) return [];
+  run({ doc, workspace }) {
+    if (doc.kind !== 'pf') return [];
+    const scope = rulesetScope(workspace, doc);
+    if (!scope.complete) return [];
+    const usedElsewhere = new Set(scope.others.flatMap((f) => f.macroUses.map((u) => u.definition)));
     const findings: Finding[] = [];
     const firstUndefinedUse = new Map<string, number>();
     for (const u of doc.pf.macroUses) if (!u.definition && !firstUndefinedUse.has(u.name)) firstUndefinedUse.set(u.name, u.start);
@@ -29,6 +33,7 @@ export const pfUnusedMacro: Check = {
       else defsByName.set(m.name, [m]);
     }
     for (const def of unusedMacros(doc)) {
+      if (usedElsewhere.has(def)) continue;
       // Used above its definition: pf/undefined-macro already says to move it up; removing it would be wrong.
       if ((firstUndefinedUse.get(def.name) ?? Infinity) < def.start) continue;
       const redefined = defsByName.get(def.name)?.find((m) => m.start > def.start);

@@ -2,6 +2,7 @@ import type { Check, CheckContext, Finding } from './types';
 import { isSuppressed } from '../model/suppression';
 import type { ParsedDocument } from '../model/document';
 import type { WorkspaceView } from '../model/workspace-view';
+import { inRulesetContext } from '../model/pf-ruleset';
 import { fileChecks } from './file-checks';
 import { rcChecks } from './rc-checks';
 import { loaderChecks } from './loader-checks';
@@ -25,7 +26,8 @@ export function checkDocument(
   workspace: WorkspaceView,
   onError: (check: Check, error: unknown) => void = () => undefined,
 ): Finding[] {
-  const ctx: CheckContext = { doc, workspace };
+  // pf files are checked within their ruleset (the files they include and those including them).
+  const ctx: CheckContext = { doc: doc.kind === 'pf' ? inRulesetContext(doc, workspace) : doc, workspace };
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     if (!check.kinds.includes(doc.kind)) continue;

@@ -8,6 +8,7 @@ import type { ParsedDocument } from '../model/document';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { WorkspaceStatus } from '../protocol';
 import { toDiagnostics } from './convert';
+import { loadPfIncludes } from '../workspace/pf-includes';
 
 export interface ServiceHooks {
   publish(uri: string, diagnostics: Diagnostic[]): void;
@@ -43,6 +44,7 @@ export class AnalysisService {
         const uri = pathToFileURL(file.path).href;
         if (this.open.has(uri)) continue;
         await this.loadFromDisk(uri, file.kind);
+        if (file.kind === 'pf') await this.followIncludes(uri);
       }
       budget -= files.length;
       if (budget <= 0) break;
@@ -69,13 +71,15 @@ export class AnalysisService {
     }
     this.skipped.delete(uri);
     this.workspace.set(uri, kind, text);
+    if (kind === 'pf') void this.followIncludes(uri).then((added) => added.length > 0 && this.publishNode(uri));
     this.publishNode(uri);
   }
 
   /** The buffer closed: the disk contents become the truth again. */
   async close(uri: string): Promise<void> {
     this.open.delete(uri);
-    const kind = kindOfPath(uri);
+    // Included pf files have free-form names: the kind they were indexed with counts.
+    const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
     if (kind && uri.startsWith('file:')) await this.loadFromDisk(uri, kind);
     else this.forget(uri);
     this.publishNode(uri);
@@ -84,7 +88,7 @@ export class AnalysisService {
   /** A watched file changed on disk (not through an open buffer). */
   async diskChanged(uri: string, deleted: boolean): Promise<void> {
     if (this.open.has(uri)) return;
-    const kind = kindOfPath(uri);
+    const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
     if (!kind) return;
     if (deleted) this.forget(uri);
     else await this.loadFromDisk(uri, kind);
@@ -115,6 +119,15 @@ export class AnalysisService {
   private publishSkipped(uri: string, reason: string): void {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     this.hooks.publish(uri, toDiagnostics([{ code: 'file/skipped', uri, range, message: `Not analysed: ${reason}.` }], this.settings, this.hooks.docsUrl));
+  }
+
+  /** Reads the files a pf.conf includes, so its ruleset is checked whole. */
+  private followIncludes(uri: string): Promise<string[]> {
+    return loadPfIncludes(this.workspace, uri, async (candidate) => {
+      if (!candidate.startsWith('file:')) return undefined;
+      const read = await readConfFile(fileURLToPath(candidate));
+      return read.ok ? read.text : undefined;
+    });
   }
 
   private async loadFromDisk(uri: string, kind: ConfKind): Promise<void> {

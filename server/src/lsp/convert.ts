@@ -43,5 +43,6 @@ export function toDiagnostics(findings: readonly Finding[], settings: Settings, 
     }
     out.push(d);
   }
-  return out;
+  // In document order, whichever check found them: the Problems view and tests read them top down.
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -5,7 +5,7 @@ import { isLegacyCarpName, listInterfaces } from '../../model/rc-interfaces';
 import { pfKeywordsAt } from '../../parsers/pf';
 import { PF_CONF_MAN, pfKeywordSummary } from './keyword-docs';
 import { unitOccurrences } from './occurrences';
-import { unitsFor, type PfUnit } from './unit';
+import { unitsFor, type PfUnit } from '../../model/pf-ruleset';
 
 const WORD = /[A-Za-z0-9_.:-]/;
 /** Words after which pf.conf expects an interface name. */

@@ -1,9 +1,9 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { PfDocument } from '../../model/document';
 import type { WorkspaceView } from '../../model/workspace-view';
-import { resolvePfPath } from './include-paths';
+import { resolvePfPath } from '../../model/pf-include-paths';
 import { occurrenceAt, occurrencesOf, uriOfMacro, type PfOccurrence } from './occurrences';
-import { unitsFor } from './unit';
+import { unitsFor } from '../../model/pf-ruleset';
 
 function location(o: PfOccurrence): Location {
   return { uri: o.uri, range: o.doc.lines.range(o.start, o.end) };

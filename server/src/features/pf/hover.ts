@@ -5,7 +5,7 @@ import type { PfFile, PfRule } from '../../parsers/pf';
 import { pfKeywordDoc, pfKeywordMarkdown } from './keyword-docs';
 import { occurrenceAt, occurrencesOf, uriOfMacro, type PfOccurrence } from './occurrences';
 import { expandRule, ruleAt } from './rule-expansion';
-import { contextFile, unitsFor, type PfUnit } from './unit';
+import { contextFile, unitsFor, type PfUnit } from '../../model/pf-ruleset';
 
 /** What the caller may tune: how many expanded rules a rule hover lists before "… and N more". */
 export interface PfHoverOptions {

@@ -12,5 +12,5 @@ export { pfSymbols } from './symbols';
 export { pfFoldingRanges } from './folding';
 export { pfDocumentLinks } from './links';
 export { pfSemanticTokens, PF_SEMANTIC_LEGEND } from './semantic-tokens';
-export { resolvePfPath, type PfPathTarget } from './include-paths';
+export { resolvePfPath, type PfPathTarget } from '../../model/pf-include-paths';
 export { expandRule, type PfRuleExpansion } from './rule-expansion';

@@ -2,7 +2,7 @@ import type { DocumentLink } from 'vscode-languageserver-types';
 import type { PfDocument } from '../../model/document';
 import type { WorkspaceView } from '../../model/workspace-view';
 import type { PfWord } from '../../parsers/pf';
-import { resolvePfPath } from './include-paths';
+import { resolvePfPath } from '../../model/pf-include-paths';
 
 /**
  * Links on the paths of `include "…"` and `load anchor … from "…"`, so

@@ -1,6 +1,6 @@
 import type { PfDocument } from '../../model/document';
 import type { PfAnchorRule, PfFile, PfMacroDef, PfTableDef, PfWord } from '../../parsers/pf';
-import type { PfUnit } from './unit';
+import type { PfUnit } from '../../model/pf-ruleset';
 
 /** The kinds of names pf.conf lets you define and refer to. */
 export type PfNameKind = 'macro' | 'table' | 'anchor';

@@ -2,7 +2,7 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import type { PfDocument } from '../../model/document';
 import type { WorkspaceView } from '../../model/workspace-view';
 import { occurrenceAt, occurrencesOf } from './occurrences';
-import { unitsFor } from './unit';
+import { unitsFor } from '../../model/pf-ruleset';
 
 /**
  * Find references for macros, tables and anchors across the whole ruleset:

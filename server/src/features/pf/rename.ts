@@ -3,7 +3,7 @@ import type { PfDocument } from '../../model/document';
 import type { WorkspaceView } from '../../model/workspace-view';
 import { KEYWORD_SET } from '../../parsers/pf';
 import { occurrenceAt, occurrencesOf, unitOccurrences, type PfOccurrence } from './occurrences';
-import { unitsFor, type PfUnit } from './unit';
+import { unitsFor, type PfUnit } from '../../model/pf-ruleset';
 
 /** A refused rename: the message the editor shows (LSP ResponseError text). */
 export interface PfRenameError {

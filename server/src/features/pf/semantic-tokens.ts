@@ -1,7 +1,7 @@
 import type { PfDocument } from '../../model/document';
 import type { WorkspaceView } from '../../model/workspace-view';
 import { KEYWORD_SET, literalFamily, type PfFile } from '../../parsers/pf';
-import { contextFile, unitsFor } from './unit';
+import { contextFile, unitsFor } from '../../model/pf-ruleset';
 
 /**
  * The semantic token legend the server announces. Only standard LSP types, so

@@ -3,7 +3,7 @@ import type { PfDocument } from '../../model/document';
 import type { PfStatement, PfWord } from '../../parsers/pf';
 import type { WorkspaceView } from '../../model/workspace-view';
 import { sectionMarkers } from './markers';
-import { contextFile, unitsFor } from './unit';
+import { contextFile, unitsFor } from '../../model/pf-ruleset';
 
 const NAME_MAX = 60;
 

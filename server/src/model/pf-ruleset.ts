@@ -1,7 +1,7 @@
-import type { PfDocument } from '../../model/document';
-import type { WorkspaceView } from '../../model/workspace-view';
-import { parsePfConf, type PfFile } from '../../parsers/pf';
-import { includersOf, resolvePfPath } from './include-paths';
+import type { PfDocument } from './document';
+import type { WorkspaceView } from './workspace-view';
+import { parsePfConf, type PfFile } from '../parsers/pf';
+import { includersOf, resolvePfPath } from './pf-include-paths';
 
 /** pfctl's own include depth limit; deeper includes are not followed (the parser reports them). */
 const MAX_INCLUDE_DEPTH = 16;
@@ -120,4 +120,31 @@ export function unitsFor(workspace: WorkspaceView, doc: PfDocument): PfUnit[] {
 /** The file's parse with the macros of its ruleset (an included file's standalone parse misses the includer's macros). */
 export function contextFile(units: readonly PfUnit[], doc: PfDocument): PfFile {
   return units[0]?.files.find((f) => f.uri === doc.uri)?.file ?? doc.pf;
+}
+
+/**
+ * The document as checks should see it: its parse within its ruleset, so a
+ * macro defined in an included file (or in the includer) is known. A file
+ * without includes is returned as it is.
+ */
+export function inRulesetContext(doc: PfDocument, workspace: WorkspaceView): PfDocument {
+  const file = contextFile(unitsFor(workspace, doc), doc);
+  return file === doc.pf ? doc : { ...doc, pf: file };
+}
+
+/** What a file's rulesets hold beyond the file itself, for checks that need the whole ruleset. */
+export interface RulesetScope {
+  /** Every `include` in the rulesets was found in the workspace; otherwise a check cannot see everything. */
+  complete: boolean;
+  /** The parses of the other files of the rulesets (includers and included files). */
+  others: PfFile[];
+}
+
+/** The rest of the rulesets a pf file belongs to; see RulesetScope. */
+export function rulesetScope(workspace: WorkspaceView, doc: PfDocument): RulesetScope {
+  const original = workspace.get(doc.uri);
+  const units = unitsFor(workspace, original?.kind === 'pf' ? original : doc);
+  const files = units.flatMap((u) => u.files);
+  const complete = files.every((f) => f.file.includes.every((inc) => inc.included !== undefined));
+  return { complete, others: files.filter((f) => f.uri !== doc.uri).map((f) => f.file) };
 }

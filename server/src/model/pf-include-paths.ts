@@ -1,5 +1,5 @@
-import type { PfDocument } from '../../model/document';
-import type { WorkspaceView } from '../../model/workspace-view';
+import type { PfDocument } from './document';
+import type { WorkspaceView } from './workspace-view';
 
 /** Where an `include` / `load anchor … from` path leads. */
 export interface PfPathTarget {
@@ -61,19 +61,24 @@ function pfDocAt(workspace: WorkspaceView, uri: string): PfDocument | undefined 
  *   (`file:///etc/…` for an absolute path) and the include is not followed.
  */
 export function resolvePfPath(workspace: WorkspaceView, fromUri: string, path: string): PfPathTarget {
-  if (path.startsWith('/')) {
-    const node = workspace.nodeOf(fromUri);
-    const candidates = [joinUri(node.root, path)];
-    if (!node.rootLayout && path.startsWith('/etc/')) candidates.push(joinUri(node.root, path.slice('/etc/'.length)));
-    for (const c of candidates) {
-      const doc = pfDocAt(workspace, c);
-      if (doc) return { uri: doc.uri, inWorkspace: true };
-    }
-    return { uri: joinUri('file://', path), inWorkspace: false };
+  for (const c of pfPathCandidates(workspace, fromUri, path)) {
+    const doc = pfDocAt(workspace, c);
+    if (doc) return { uri: doc.uri, inWorkspace: true };
   }
-  const uri = joinUri(folderOf(fromUri), path);
-  const doc = pfDocAt(workspace, uri);
-  return doc ? { uri: doc.uri, inWorkspace: true } : { uri, inWorkspace: false };
+  return { uri: path.startsWith('/') ? joinUri('file://', path) : joinUri(folderOf(fromUri), path), inWorkspace: false };
+}
+
+/**
+ * The URIs where an included file may be found in the workspace, best first
+ * (see resolvePfPath). The language server and the CLI read these from disk
+ * so that files named in `include` are analysed with their includer.
+ */
+export function pfPathCandidates(workspace: WorkspaceView, fromUri: string, path: string): string[] {
+  if (!path.startsWith('/')) return [joinUri(folderOf(fromUri), path)];
+  const node = workspace.nodeOf(fromUri);
+  const candidates = [joinUri(node.root, path)];
+  if (!node.rootLayout && path.startsWith('/etc/')) candidates.push(joinUri(node.root, path.slice('/etc/'.length)));
+  return candidates;
 }
 
 /** The workspace documents a pf file includes, in the order of its `include` lines. */
