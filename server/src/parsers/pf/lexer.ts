@@ -47,7 +47,7 @@ export class PfLexer extends LexerCore {
       this.cursorDone = true;
       return { kind: Tok.Cursor, text: this.text.slice(t.start, cursor), start: t.start, end: cursor, origin: undefined, quoted: false, number: false };
     }
-    if (t.start >= cursor || t.kind === Tok.Eof || (t.kind === Tok.Newline && t.end >= cursor)) {
+    if (t.start >= cursor || t.kind === Tok.Eof || (t.kind === Tok.Newline && t.end > cursor)) {
       this.cursorDone = true;
       this.stash = t;
       return { kind: Tok.Cursor, text: '', start: cursor, end: cursor, origin: undefined, quoted: false, number: false };

@@ -199,3 +199,14 @@ describe('pf parser: errors and recovery', () => {
     assert.ok(pfKeywordsAt('pass keep state (\n', 17).includes('no-sync'));
   });
 });
+
+describe('pfKeywordsAt at the start of a line', () => {
+  test('offers statement keywords, not the previous statement continuation', async () => {
+    const { pfKeywordsAt } = await import('../../../../server/src/parsers/pf');
+    for (const text of ['set skip on lo0\nblock all\n', 'pass in on em0\n\n']) {
+      const kws = pfKeywordsAt(text, text.indexOf('\n') + 1);
+      assert.ok(kws.includes('pass') && kws.includes('block'), `${JSON.stringify(text)}: ${kws.join()}`);
+      assert.ok(!kws.includes('proto'), 'not a continuation of the previous rule');
+    }
+  });
+});
