@@ -17,16 +17,20 @@ export interface Comment {
   ownLine: boolean;
 }
 
-/** A name=value setting, the shape shared by the three line-oriented formats. */
-export interface Setting {
+/** A name bound to a value, with both located: settings and pf macros share it. */
+export interface NamedValue {
   name: string;
   nameStart: number;
   nameEnd: number;
-  /** The value as the consumer (sh, the loader, sysctl) sees it, quotes and escapes removed. */
+  /** The value as its consumer sees it (quotes and escapes removed). */
   value: string;
   /** Offsets of the value's source text, quotes included. */
   valueStart: number;
   valueEnd: number;
+}
+
+/** A name=value setting, the shape shared by the three line-oriented formats. */
+export interface Setting extends NamedValue {
   /**
    * Source offset of each character of `value` (length value.length + 1; the
    * last entry is the offset just after the value). Lets a check point at a

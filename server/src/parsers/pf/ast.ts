@@ -1,4 +1,4 @@
-import type { Comment } from '../syntax';
+import type { Comment, NamedValue } from '../syntax';
 import type {
   PfEndpoint, PfHost, PfInterface, PfList, PfLog, PfRedirect, PfRuleOption, PfStateOption, PfWord, Span,
 } from './ast-parts';
@@ -18,17 +18,13 @@ interface StatementBase extends Span {
   order: PfOrderClass;
 }
 
-/** `name = value…` — value tokens joined with single spaces, as pfctl stores them. */
-export interface PfMacroDef extends StatementBase {
+/**
+ * `name = value…` — value tokens joined with single spaces, as pfctl stores them.
+ * `value` is that stored text (quotes removed, `$uses` on the line already
+ * expanded); valueStart/valueEnd span the first to the last value token.
+ */
+export interface PfMacroDef extends StatementBase, NamedValue {
   type: 'macro';
-  name: string;
-  nameStart: number;
-  nameEnd: number;
-  /** The stored text (quotes removed, `$uses` on the line already expanded). */
-  value: string;
-  /** Source range of the value (from the first to the last value token). */
-  valueStart: number;
-  valueEnd: number;
   /**
    * Set when the macro was defined in an included file: that include's path as
    * written. Its offsets (and those of origins expanded from it) refer to that file.
