@@ -120,11 +120,27 @@ describe('pf.conf over LSP', () => {
     assert.match(text, /pass on em1 proto carp/);
   });
 
-  test('completion offers macros after $ and keywords at the cursor', async () => {
-    const pos = at('pass out on $ext_if', 0, 13);
-    const result = (await client.connection.sendRequest(CompletionRequest.type, { ...doc(), position: pos })) as CompletionItem[] | CompletionList;
-    const labels = (Array.isArray(result) ? result : result.items).map((i) => i.label);
-    assert.ok(labels.some((l) => /ext_if/.test(l)), labels.join());
+  const complete = async (position: { line: number; character: number }): Promise<string[]> => {
+    const result = (await client.connection.sendRequest(CompletionRequest.type, { ...doc(), position })) as CompletionItem[] | CompletionList;
+    return (Array.isArray(result) ? result : result.items).map((i) => i.label);
+  };
+
+  test('completion offers macros after $, tables after <, keywords and the node\'s interfaces', async () => {
+    const macros = await complete(at('pass out on $ext_if', 0, 13));
+    assert.ok(macros.some((l) => /ext_if/.test(l)), macros.join());
+    const tables = await complete(at('<bruteforce> flush', 0, 1));
+    assert.ok(tables.some((l) => /bruteforce/.test(l)), tables.join());
+    const keywords = await complete(at('block log all', 0, 6));
+    assert.ok(keywords.includes('all') && keywords.includes('on'), keywords.join());
+    const interfaces = await complete(at('pass out on $ext_if', 0, 12));
+    for (const i of ['em0', 'em1', 'em2']) assert.ok(interfaces.some((l) => l === i), `${i} from rc.conf: ${interfaces.join()}`);
+  });
+
+  test('hover on a keyword explains it and names its pf.conf(5) section', async () => {
+    const h = await client.connection.sendRequest(HoverRequest.type, { ...doc(), position: at('quick on $sync_if', 0, 2) });
+    const text = JSON.stringify(h?.contents);
+    assert.match(text, /quick/);
+    assert.match(text, /pf\.conf/);
   });
 
   test('symbols list macros and tables; folding covers the ###> sections', async () => {
