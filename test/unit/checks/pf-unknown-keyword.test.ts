@@ -47,3 +47,13 @@ describe('pf/unknown-keyword', () => {
     assert.equal(starts.size, reported.length);
   });
 });
+
+describe('pf/unknown-keyword on optional keywords', () => {
+  test('a misspelt `port` after an address is caught and fixed', () => {
+    const t = workspaceFromFiles({ 'fw9/etc/pf.conf': 'pass in on em0 proto tcp to any prot 22\n' });
+    const [f] = findingsOf(t, 'fw9/etc/pf.conf', 'pf/unknown-keyword', 1);
+    assert.deepEqual(rangeOf(f), [0, 32, 0, 36]);
+    assert.equal(textAfterFix(t, f.fixes![0], 'fw9/etc/pf.conf'), 'pass in on em0 proto tcp to any port 22\n');
+    assertFixResolves(t, f, f.fixes![0]);
+  });
+});

@@ -104,7 +104,28 @@ export class ParseState {
   /** True when the next token is the keyword `kw`. */
   isKw(kw: string): boolean {
     const t = this.peek();
+    // A misspelt word or the cursor may stand where an optional keyword was tried:
+    // remember which, so a failure there lists them too ("did you mean", completion).
+    if (t.kind === Tok.Word || t.kind === Tok.Cursor) this.probe(t, kw);
     return t.kind === Tok.Keyword && t.text === kw;
+  }
+
+  /** Optional keywords tried at `probedAt` (one reused array; reset when the token changes). */
+  private probedAt: Token | undefined;
+  private readonly probed: string[] = [];
+
+  private probe(t: Token, kw: string): void {
+    if (t !== this.probedAt) {
+      this.probedAt = t;
+      this.probed.length = 0;
+    }
+    this.probed.push(kw);
+  }
+
+  /** `expected` plus the optional keywords tried at the same token. */
+  private withProbes(t: Token, expected: readonly string[]): readonly string[] {
+    if (t !== this.probedAt || this.probed.length === 0) return expected;
+    return [...new Set([...this.probed, ...expected])];
   }
 
   isPunct(p: string): boolean {
@@ -203,8 +224,9 @@ export class ParseState {
    * Records "syntax error" at the next token (unless the lexer already reported
    * this statement), remembers the keywords valid there, and abandons the statement.
    */
-  fail(expected: readonly string[], message?: string): never {
+  fail(expectedHere: readonly string[], message?: string): never {
     const t = this.peek();
+    const expected = this.withProbes(t, expectedHere);
     if (t.kind === Tok.Cursor) {
       if (this.file.cursorExpected === undefined) this.file.cursorExpected = expected;
       throw FAIL;

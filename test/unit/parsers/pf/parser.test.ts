@@ -210,3 +210,14 @@ describe('pfKeywordsAt at the start of a line', () => {
     }
   });
 });
+
+describe('optional keywords count as expected where they were tried', () => {
+  test('after `to <host>` and `from any`, port (and to/os) are offered', async () => {
+    const { pfKeywordsAt } = await import('../../../../server/src/parsers/pf');
+    const afterTo = 'pass in on em0 proto tcp to 10.0.0.1 ';
+    assert.ok(pfKeywordsAt(afterTo, afterTo.length).includes('port'));
+    const afterFrom = 'pass in on em0 proto tcp from any ';
+    const kws = pfKeywordsAt(afterFrom, afterFrom.length);
+    for (const k of ['port', 'os', 'to']) assert.ok(kws.includes(k), k);
+  });
+});
