@@ -23,12 +23,13 @@ let editSupport: EditSupport = { documentChanges: false, createFiles: false };
 let configurationSupport = false;
 let folderEventsSupport = false;
 let folders: string[] = [];
+let relatedSupport = false;
 
 const service = new AnalysisService({
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
   log: (message) => connection.console.log(message),
   docsUrl: docsUrl(),
-  relatedSupport: true,
+  relatedSupport: () => relatedSupport,
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -39,6 +40,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
   configurationSupport = ws?.configuration === true;
   folderEventsSupport = ws?.workspaceFolders === true;
+  relatedSupport = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
     service.settings = parseSettings((params.initializationOptions as { settings?: unknown }).settings);
@@ -73,6 +75,7 @@ connection.onDidChangeConfiguration(async (change) => {
 
 async function onFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
   folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
+  for (const removed of event.removed) service.removeFolder(removed.uri);
   await scanWorkspace();
 }
 

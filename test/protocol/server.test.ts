@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest,
+  DidChangeWorkspaceFoldersNotification,
   CompletionRequest,
   DocumentSymbolRequest,
   HoverRequest,
@@ -219,5 +220,27 @@ describe('bad input opened in the editor', () => {
     assert.ok(codes(d).every((c) => c === 'rc/syntax'), codes(d).join());
     const status = await client.connection.sendRequest(WorkspaceStatusRequest);
     assert.equal(status.files, 2, 'the server is alive and indexed the two parsable buffers');
+  });
+});
+
+describe('workspace folders', () => {
+  test('removing a folder clears the diagnostics of its files; adding one scans it', async () => {
+    const dir = copyFixture('protocol-cluster');
+    const loader = pathToFileURL(path.join(dir, 'fw2/boot/loader.conf')).href;
+    const client = TestClient.start('ipc');
+    try {
+      await client.initialize(undefined);
+      const folder = { uri: pathToFileURL(dir).href, name: 'cluster' };
+      client.status = undefined;
+      await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [folder], removed: [] } });
+      await client.waitForDiagnostics(loader, (d) => d.length > 0);
+      await client.waitFor('the scan of the added folder', () => client.status?.scanned);
+      assert.equal((await client.connection.sendRequest(WorkspaceStatusRequest)).files, 4);
+      await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [folder] } });
+      await client.waitForDiagnostics(loader, (d) => d.length === 0);
+      assert.equal((await client.connection.sendRequest(WorkspaceStatusRequest)).files, 0);
+    } finally {
+      await client.stop();
+    }
   });
 });

@@ -14,7 +14,8 @@ export interface ServiceHooks {
   publish(uri: string, diagnostics: Diagnostic[]): void;
   log(message: string): void;
   docsUrl: string;
-  relatedSupport: boolean;
+  /** Whether the client shows relatedInformation (read at publish time: known only after initialize). */
+  relatedSupport: () => boolean;
 }
 
 /**
@@ -36,6 +37,7 @@ export class AnalysisService {
   /** Scans the workspace folders, indexes every config file and publishes all diagnostics. */
   async scan(folderUris: readonly string[]): Promise<WorkspaceStatus> {
     let budget = this.settings.maxFiles;
+    this.overCap = 0;
     for (const folder of folderUris) {
       if (!folder.startsWith('file:')) continue;
       const { files, truncated } = await scanFolder(fileURLToPath(folder), budget);
@@ -53,6 +55,22 @@ export class AnalysisService {
     this.scanned = true;
     this.publishAll();
     return this.status();
+  }
+
+  /** A workspace folder was removed: its files leave the index and their diagnostics are cleared. */
+  removeFolder(folderUri: string): void {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    for (const doc of [...this.workspace.documents()]) {
+      if (!doc.uri.startsWith(prefix) || this.open.has(doc.uri)) continue;
+      this.forget(doc.uri);
+      this.hooks.publish(doc.uri, []);
+    }
+    for (const uri of [...this.skipped.keys()]) {
+      if (uri.startsWith(prefix)) {
+        this.skipped.delete(uri);
+        this.hooks.publish(uri, []);
+      }
+    }
   }
 
   status(): WorkspaceStatus {
@@ -113,7 +131,7 @@ export class AnalysisService {
 
   private publishOne(doc: ParsedDocument): void {
     const findings = checkDocument(doc, this.workspace, (check, error) => this.hooks.log(`check ${check.code} failed on ${doc.uri}: ${String(error)}`));
-    this.hooks.publish(doc.uri, toDiagnostics(findings.filter((f) => f.uri === doc.uri), this.settings, this.hooks.docsUrl, this.hooks.relatedSupport));
+    this.hooks.publish(doc.uri, toDiagnostics(findings.filter((f) => f.uri === doc.uri), this.settings, this.hooks.docsUrl, this.hooks.relatedSupport()));
   }
 
   private publishSkipped(uri: string, reason: string): void {
