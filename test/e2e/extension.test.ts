@@ -14,6 +14,8 @@ const FW1_RC_EXPECTED = [
 ];
 const FW1_LOADER = 'fw1/boot/loader.conf';
 const FW1_LOADER_EXPECTED = { code: 'loader/legacy-if-carp', line: 8, text: 'if_carp_load="YES"' };
+const FW2_PF = 'fw2/etc/pf.conf';
+const FW2_PF_EXPECTED = { code: 'pf/unknown-keyword', line: 10, text: 'pass qiuck on $sync_if proto pfsync keep state (no-sync)' };
 const FW2_RC = 'fw2/etc/rc.conf';
 const FW2_RC_EXPECTED = { code: 'rc/invalid-yes-no', line: 20, text: 'pfsync_enable="YSE"' };
 
@@ -88,6 +90,17 @@ suite('freebsd-conf inside a real VS Code', () => {
     const d = diagnostics.find((x) => codeOf(x) === e.code);
     assert.equal(d?.source, SOURCE);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  test('pf.conf opens as pf-conf, and the did-you-mean fix corrects the keyword', async () => {
+    const doc = await openFixture(FW2_PF);
+    assert.equal(doc.languageId, 'pf-conf');
+    const e = FW2_PF_EXPECTED;
+    assert.equal(doc.lineAt(e.line).text, e.text, `fixture line ${e.line} moved`);
+    const diagnostics = await waitForDiagnostics(doc.uri, (ds) => hasDiagnostic(ds, e.code, e.line), e.code);
+    assert.deepEqual(diagnostics.map(codeOf), [e.code], `only the typo; got:\n${describeDiagnostics(diagnostics)}`);
+    await applyQuickFix(doc, e.code, /quick/);
+    assert.equal(doc.lineAt(e.line).text, 'pass quick on $sync_if proto pfsync keep state (no-sync)');
   });
 
   test('the restart command is in the Command Palette', async () => {
