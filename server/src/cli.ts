@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`freebsd-conf: ${p}: no such file or directory\n`);
       return 2;
     }
-    const targets = stat.isDirectory() ? (await scanFolder(p, settings.maxFiles)).files : [{ path: p, kind: (values.kind as ConfKind | undefined) ?? kindOfPath(p) ?? guessKind(p) }];
+    const targets = stat.isDirectory() ? await scanDirectory(p, settings.maxFiles) : [{ path: p, kind: (values.kind as ConfKind | undefined) ?? kindOfPath(p) ?? guessKind(p) }];
     for (const t of targets) {
       if (!t.kind) throw new UsageError(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
       const uri = pathToFileURL(path.resolve(t.path)).href;
@@ -107,6 +107,13 @@ async function main(argv: string[]): Promise<number> {
   const warnings = items.filter((i) => i.severity === 'warning').length;
   if (warnings > maxWarnings) process.stderr.write(`freebsd-conf: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/** The config files under a directory, saying on stderr how many the file cap left out. */
+async function scanDirectory(dir: string, maxFiles: number): Promise<{ path: string; kind: ConfKind | undefined }[]> {
+  const { files, truncated } = await scanFolder(dir, maxFiles);
+  if (truncated > 0) process.stderr.write(`freebsd-conf: ${dir}: ${truncated} more config files not checked (over the maxFiles setting, ${maxFiles})\n`);
+  return files;
 }
 
 /** Reads a file named in a pf.conf `include`, or undefined when it is not there or not readable. */

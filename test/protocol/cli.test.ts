@@ -96,6 +96,15 @@ describe('freebsd-conf check (the built CLI)', () => {
   });
 });
 
+describe('the file cap', () => {
+  test('maxFiles limits a directory scan and says how many files were left out', () => {
+    const dir = tempDir({ 'a/etc/rc.conf': 'pf_enable="maybe"\n', 'b/etc/rc.conf': 'pf_enable="maybe"\n', 'c/etc/rc.conf': 'pf_enable="maybe"\n', 's.json': '{"maxFiles": 2}' });
+    const r = run(['check', '--format', 'json', '--settings', path.join(dir, 's.json'), dir], dir);
+    assert.equal((JSON.parse(r.stdout) as { diagnostics: JsonItem[] }).diagnostics.length, 2);
+    assert.match(r.stderr, /1 more config files not checked \(over the maxFiles setting, 2\)/);
+  });
+});
+
 describe('bad input never crashes and the rest of the workspace is still checked', () => {
   const broken = 'pf_enable="maybe"\n';
   const files: Record<string, string | Buffer> = {

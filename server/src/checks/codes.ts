@@ -14,7 +14,7 @@ export interface CodeInfo {
 }
 
 export const CODES = {
-  'file/skipped': { severity: 'information', summary: 'The file was not analysed (binary, too large, or over the file cap).' },
+  'file/skipped': { severity: 'information', summary: 'The file was not analysed (binary, or larger than 5 MB).' },
   'file/encoding': { severity: 'warning', summary: 'Invalid UTF-8 or a byte-order mark that the consuming program would read as text.' },
   'file/crlf': { severity: 'warning', summary: 'CRLF line ends: /bin/sh keeps the carriage return in every value.' },
 
