@@ -54,7 +54,10 @@ describe('freebsd-conf check (the built CLI)', () => {
       { file: 'test/fixtures/protocol-cluster/fw1/etc/rc.conf', line: 7, column: 11, endLine: 7, endColumn: 18, severity: 'error' },
     );
     const dup = out.diagnostics.find((d) => d.code === 'rc/duplicate-assignment' && d.file.includes('fw1'))!;
-    assert.equal((dup.related[0] as JsonItem).line, 8);
+    const related = dup.related[0] as JsonItem;
+    assert.deepEqual(Object.keys(related).sort(), Object.keys(dup).sort(), 'related items have the same shape');
+    assert.equal(related.line, 8);
+    assert.equal(related.severity, 'information');
     assert.match(r.stderr, /files checked/);
   });
 

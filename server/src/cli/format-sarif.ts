@@ -3,7 +3,7 @@ import type { ReportItem } from './report';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-function region(i: Omit<ReportItem, 'related' | 'severity' | 'code'>) {
+function region(i: Pick<ReportItem, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>) {
   return {
     artifactLocation: { uri: i.file, uriBaseId: '%SRCROOT%' },
     region: { startLine: i.line, startColumn: i.column, endLine: i.endLine, endColumn: i.endColumn },

@@ -14,7 +14,8 @@ export interface ReportItem {
   severity: SeverityName;
   code: string;
   message: string;
-  related: Omit<ReportItem, 'related' | 'severity' | 'code'>[];
+  /** Other places that explain this one, in the same shape (severity `information`, the same code, no further nesting). */
+  related: ReportItem[];
 }
 
 export function displayPath(uri: string, cwd: string): string {
@@ -44,7 +45,7 @@ export function toReport(findings: readonly Finding[], settings: Settings, cwd: 
       severity,
       code: f.code,
       message: f.message,
-      related: (f.related ?? []).map((r: RelatedLocation) => ({ ...location(r.uri, r.range, cwd), message: r.message })),
+      related: (f.related ?? []).map((r: RelatedLocation) => ({ ...location(r.uri, r.range, cwd), severity: 'information' as const, code: f.code, message: r.message, related: [] })),
     });
   }
   return items.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
