@@ -128,6 +128,27 @@ export function benchPf(line: (label: string, value: string) => void = (l, v) =>
     line(`  bare tokenizer loop, same text`, `${(mb / (bare / 1000)).toFixed(1)} MB/s`);
     line(`  pf parser / bare tokenizer`, `${(parse / bare).toFixed(1)}x slower (target: within 4x)`);
   }
+  benchHostilePf(line);
+}
+
+/**
+ * Hostile pf.conf inputs (issue 3 §6), each timed against a realistic
+ * ruleset of 100 KB: a ratio near or below 1 shows no blow-up.
+ */
+function benchHostilePf(line: (label: string, value: string) => void): void {
+  const realistic = generatePfRuleset(100_000);
+  const base = time(() => parsePfConf(realistic), 200, 5, 200);
+  const list = Array.from({ length: 100 }, (_, i) => `10.0.${i}.0/24`).join(' ');
+  const hostile: [string, string][] = [
+    ['lists nested 100,000 deep', `pass from ${'{'.repeat(100_000)}10.0.0.1${'}'.repeat(100_000)}\n`],
+    ['10,000 macros used in one list', `${Array.from({ length: 10_000 }, (_, i) => `m${i} = "10.0.${i & 255}.1"`).join('\n')}\npass from { ${Array.from({ length: 10_000 }, (_, i) => `$m${i}`).join(' ')} }\n`],
+    ['a macro doubling itself 60 times', `a = "x y"\n${'a = $a $a\n'.repeat(60)}pass from { $a }\n`],
+    ['a rule expanding to 1,000,000 rules', `pass from { ${list} } to { ${list} } port { ${Array.from({ length: 100 }, (_, i) => 1000 + i).join(' ')} }\n`],
+    ['unbalanced braces, 10,000 lines', 'anchor "a" {\n pass\n'.repeat(5_000)],
+  ];
+  for (const [label, text] of hostile) {
+    line(`pf.conf hostile: ${label}`, `${(time(() => parsePfConf(text), 200, 3, 100) / base).toFixed(2)}x the time of a realistic 100 KB ruleset`);
+  }
 }
 
 if (require.main === module) benchPf();

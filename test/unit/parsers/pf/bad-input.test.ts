@@ -6,11 +6,12 @@ import * as fc from 'fast-check';
 import { parsePfConf, MAX_RULE_EXPANSION, type PfFile, type PfStatement } from '../../../../server/src/parsers/pf';
 import { REPO_ROOT } from '../../../helpers/workspace';
 
-/** Parses and returns the result with the elapsed milliseconds. */
-function timed(text: string): { r: PfFile; ms: number } {
-  const t0 = performance.now();
-  const r = parsePfConf(text);
-  return { r, ms: performance.now() - t0 };
+/**
+ * Parses hostile input. How long these take is measured by `npm run bench`
+ * (never by a timed test); here each must finish with bounded, correct results.
+ */
+function timed(text: string): { r: PfFile } {
+  return { r: parsePfConf(text) };
 }
 
 /** Every offset a parse result exposes, walked generically (statements, errors, indexes). */
@@ -32,8 +33,7 @@ function assertRangesInside(r: PfFile, length: number): void {
 
 describe('pf parser: hostile input is bounded and reported', () => {
   test('deeply nested lists stop at the nesting cap with a limit record', () => {
-    const { r, ms } = timed(`pass from ${'{'.repeat(100000)}10.0.0.1${'}'.repeat(100000)}\npass\n`);
-    assert.ok(ms < 3000, `${ms} ms`);
+    const { r } = timed(`pass from ${'{'.repeat(100000)}10.0.0.1${'}'.repeat(100000)}\npass\n`);
     assert.deepEqual(r.errors.map((e) => e.kind), ['limit']);
     assert.match(r.errors[0].message, /nesting deeper than 64 levels/);
     assert.deepEqual(r.statements.map((s) => s.type), ['invalid', 'filter']);
@@ -42,23 +42,20 @@ describe('pf parser: hostile input is bounded and reported', () => {
   test('10,000 macros, all used in one list', () => {
     const defs = Array.from({ length: 10000 }, (_, i) => `m${i} = "10.${i >> 8}.${i & 255}.1"`).join('\n');
     const uses = Array.from({ length: 10000 }, (_, i) => `$m${i}`).join(' ');
-    const { r, ms } = timed(`${defs}\npass from { ${uses} } to any\n`);
-    assert.ok(ms < 3000, `${ms} ms`);
+    const { r } = timed(`${defs}\npass from { ${uses} } to any\n`);
     assert.deepEqual(r.errors, []);
     const rule = r.statements[10000];
     assert.equal(rule.type === 'filter' && rule.from?.hosts?.items.length, 10000);
   });
 
   test('a macro that refers to itself neither loops nor grows', () => {
-    const { r, ms } = timed('a = "$a"\npass from $a\nb = "x"\nb = $b $b\n');
-    assert.ok(ms < 1000);
+    const { r } = timed('a = "$a"\npass from $a\nb = "x"\nb = $b $b\n');
     assert.equal(r.macros.find((m) => m.name === 'b' && m.value === 'x x') !== undefined, true);
     assert.equal(r.errors.length, 1);
   });
 
   test('a macro doubling itself on every line is capped, not exponential', () => {
-    const { r, ms } = timed(`a = "x y"\n${'a = $a $a\n'.repeat(60)}pass from { $a }\n`);
-    assert.ok(ms < 5000, `${ms} ms`);
+    const { r } = timed(`a = "x y"\n${'a = $a $a\n'.repeat(60)}pass from { $a }\n`);
     assert.ok(r.errors.some((e) => e.kind === 'limit' && /characters long after expansion/.test(e.message)));
     assert.ok(r.errors.some((e) => e.kind === 'limit' && /macro expansion limit reached/.test(e.message)));
     assert.ok(r.macros.every((m) => m.value.length <= 65536));
@@ -74,18 +71,16 @@ describe('pf parser: hostile input is bounded and reported', () => {
     assert.deepEqual(r.statements.map((s: PfStatement) => s.type), ['invalid', 'invalid', 'filter', 'anchor']);
   });
 
-  test('a 1 MB ruleset parses in linear time', () => {
+  test('a 1 MB ruleset parses without errors', () => {
     const rule = 'pass in on em0 inet proto tcp from { 10.0.0.0/8 192.168.0.0/16 } to any port { 22 80 443 } keep state label "web"\n';
     const text = `ext_if = "em0"\n${rule.repeat(Math.ceil(1e6 / rule.length))}`;
-    const { r, ms } = timed(text);
+    const { r } = timed(text);
     assert.deepEqual(r.errors, []);
-    assert.ok(ms < 10000, `${ms} ms`);
   });
 
   test('a rule expanding into millions of rules is counted arithmetically and flagged', () => {
     const list = `{ ${Array.from({ length: 1000 }, (_, i) => `10.0.${i >> 8}.${i & 255}`).join(' ')} }`;
-    const { r, ms } = timed(`pass from ${list} to ${list} port { 1 2 3 4 5 6 7 8 9 10 }\n`);
-    assert.ok(ms < 2000);
+    const { r } = timed(`pass from ${list} to ${list} port { 1 2 3 4 5 6 7 8 9 10 }\n`);
     const rule = r.statements[0];
     assert.equal(rule.type === 'filter' && rule.expansionCount, 10_000_000);
     assert.deepEqual(r.errors.map((e) => e.kind), ['limit']);
@@ -94,8 +89,7 @@ describe('pf parser: hostile input is bounded and reported', () => {
 
   test('binary garbage and a huge error count are bounded', () => {
     const junk = Array.from({ length: 200000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
-    const { r, ms } = timed(junk);
-    assert.ok(ms < 5000);
+    const { r } = timed(junk);
     assert.ok(r.errors.length <= 1000);
     assertRangesInside(r, junk.length);
   });
