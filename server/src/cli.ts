@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Workspace } from './workspace/workspace';
-import { readConfFile, scanFolder } from './workspace/scan';
+import { readConfFile, scanFolder, skippedFinding } from './workspace/scan';
 import { kindOfPath, type ConfKind } from './model/kinds';
 import { checkDocument } from './checks/registry';
 import type { Finding } from './checks/types';
@@ -12,7 +12,7 @@ import { formatText, summary } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
 import { docsUrl, productVersion } from './docs-url';
 import { loadPfIncludes } from './workspace/pf-includes';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [PATH...]
 
@@ -84,12 +84,12 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         process.stderr.write(`freebsd-conf: skipped ${path.relative(cwd, t.path)}: ${read.reason}\n`);
-        skipped.push({ code: 'file/skipped', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Not analysed: ${read.reason}.` });
+        skipped.push(skippedFinding(uri, read.reason));
         continue;
       }
       ws.set(uri, t.kind, read.text);
       fileCount++;
-      if (t.kind === 'pf') fileCount += (await loadPfIncludes(ws, uri, readIncluded)).length;
+      if (t.kind === 'pf') fileCount += (await loadPfIncludes(ws, uri)).length;
     }
   }
 
@@ -114,12 +114,6 @@ async function scanDirectory(dir: string, maxFiles: number): Promise<{ path: str
   const { files, truncated } = await scanFolder(dir, maxFiles);
   if (truncated > 0) process.stderr.write(`freebsd-conf: ${dir}: ${truncated} more config files not checked (over the maxFiles setting, ${maxFiles})\n`);
   return files;
-}
-
-/** Reads a file named in a pf.conf `include`, or undefined when it is not there or not readable. */
-async function readIncluded(uri: string): Promise<string | undefined> {
-  const read = await readConfFile(fileURLToPath(uri));
-  return read.ok ? read.text : undefined;
 }
 
 /** A loose guess for explicitly named files such as `rc.conf.fw1` or `fw1-loader.conf`. */

@@ -1,7 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Workspace } from '../workspace/workspace';
-import { readConfFile, scanFolder, MAX_FILE_BYTES } from '../workspace/scan';
+import { readConfFile, scanFolder, skippedFinding, MAX_FILE_BYTES } from '../workspace/scan';
 import { kindOfLanguageId, kindOfPath, type ConfKind } from '../model/kinds';
 import { checkDocument } from '../checks/registry';
 import type { ParsedDocument } from '../model/document';
@@ -135,17 +135,12 @@ export class AnalysisService {
   }
 
   private publishSkipped(uri: string, reason: string): void {
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    this.hooks.publish(uri, toDiagnostics([{ code: 'file/skipped', uri, range, message: `Not analysed: ${reason}.` }], this.settings, this.hooks.docsUrl));
+    this.hooks.publish(uri, toDiagnostics([skippedFinding(uri, reason)], this.settings, this.hooks.docsUrl));
   }
 
   /** Reads the files a pf.conf includes, so its ruleset is checked whole. */
   private followIncludes(uri: string): Promise<string[]> {
-    return loadPfIncludes(this.workspace, uri, async (candidate) => {
-      if (!candidate.startsWith('file:')) return undefined;
-      const read = await readConfFile(fileURLToPath(candidate));
-      return read.ok ? read.text : undefined;
-    });
+    return loadPfIncludes(this.workspace, uri);
   }
 
   private async loadFromDisk(uri: string, kind: ConfKind): Promise<void> {

@@ -1,5 +1,7 @@
 import { pfPathCandidates } from '../model/pf-include-paths';
+import { fileURLToPath } from 'node:url';
 import type { Workspace } from './workspace';
+import { readConfFile } from './scan';
 
 /** pfctl's include depth limit; deeper chains are not followed. */
 const MAX_DEPTH = 16;
@@ -11,7 +13,7 @@ const MAX_DEPTH = 16;
  * never finds them. Files already in the workspace are left as they are
  * (an open editor buffer wins over the disk). Returns the URIs it added.
  */
-export async function loadPfIncludes(ws: Workspace, uri: string, read: (uri: string) => Promise<string | undefined>): Promise<string[]> {
+export async function loadPfIncludes(ws: Workspace, uri: string, read: (uri: string) => Promise<string | undefined> = readIncludedFile): Promise<string[]> {
   const added: string[] = [];
   const visit = async (from: string, depth: number): Promise<void> => {
     const doc = ws.get(from);
@@ -30,4 +32,11 @@ export async function loadPfIncludes(ws: Workspace, uri: string, read: (uri: str
   };
   await visit(uri, 0);
   return added;
+}
+
+/** Reads an included file from disk; undefined when it is missing, unreadable, binary or too large. */
+export async function readIncludedFile(uri: string): Promise<string | undefined> {
+  if (!uri.startsWith('file:')) return undefined;
+  const read = await readConfFile(fileURLToPath(uri));
+  return read.ok ? read.text : undefined;
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import { CONF_GLOBS, kindOfPath, type ConfKind } from '../model/kinds';
+import type { Finding } from '../checks/types';
 
 /** Files above this size are not analysed: no real config is that big, and parsing one would stall the editor. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -54,4 +55,10 @@ export async function scanFolder(dir: string, maxFiles: number): Promise<{ files
   }
   const truncated = Math.max(0, files.length - maxFiles);
   return { files: files.slice(0, maxFiles), truncated };
+}
+
+/** The finding that stands for a file readConfFile refused, so the server and the CLI report it alike. */
+export function skippedFinding(uri: string, reason: string): Finding {
+  const start = { line: 0, character: 0 };
+  return { code: 'file/skipped', uri, range: { start, end: start }, message: `Not analysed: ${reason}.` };
 }
