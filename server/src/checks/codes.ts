@@ -51,6 +51,7 @@ export const CODES = {
   'pf/invalid-port': { severity: 'error', summary: 'A malformed port or port range.' },
   'pf/legacy-carp-interface': { severity: 'error', summary: 'A rule on a carpN interface, which does not exist since FreeBSD 10.' },
   'pf/shadowed-rule': { severity: 'warning', summary: 'A rule that can never match because an earlier quick rule always matches first.' },
+  'pf/analysis-limit': { severity: 'information', summary: 'Part of the file was not analysed: it exceeds a cap this analyser puts on hostile input. Not a pfctl error.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -9,9 +9,10 @@ import { pfInvalidAddress } from './pf-invalid-address';
 import { pfInvalidPort } from './pf-invalid-port';
 import { pfLegacyCarpInterface } from './pf-legacy-carp-interface';
 import { pfShadowedRule } from './pf-shadowed-rule';
+import { pfAnalysisLimit } from './pf-analysis-limit';
 
 /** The pf.conf checks, one file per code. */
 export const pfChecks: readonly Check[] = [
   pfSyntax, pfUndefinedMacro, pfUnusedMacro, pfUndefinedTable, pfStatementOrder, pfUnknownKeyword,
-  pfInvalidAddress, pfInvalidPort, pfLegacyCarpInterface, pfShadowedRule,
+  pfInvalidAddress, pfInvalidPort, pfLegacyCarpInterface, pfShadowedRule, pfAnalysisLimit,
 ];

@@ -25,9 +25,11 @@ export function originRelated(doc: PfDocument, origin: MacroOrigin | undefined):
 /**
  * The one code that reports a parser error: topics go to the address/port
  * checks, undefined macros to their own check, a misspelt keyword to
- * pf/unknown-keyword, everything else (limits included) to pf/syntax.
+ * pf/unknown-keyword, this analyser's own caps to pf/analysis-limit,
+ * everything else to pf/syntax.
  */
 export function errorCode(doc: PfDocument, e: PfError): Code {
+  if (e.kind === 'limit') return 'pf/analysis-limit';
   if (e.kind === 'undefined-macro') return 'pf/undefined-macro';
   if (e.topic === 'address') return 'pf/invalid-address';
   if (e.topic === 'port') return 'pf/invalid-port';

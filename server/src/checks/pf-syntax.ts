@@ -5,8 +5,7 @@ import { errorCode, relatedOf } from './pf-common';
 /**
  * Statements pfctl refuses (`pfctl -nf` fails and none of the file's rules
  * are loaded), with pfctl's own message so it can be
- * searched for. Also the caps this analyser imposes on hostile input, worded
- * as ours. An error produced while expanding a macro points at the `$use`,
+ * searched for. An error produced while expanding a macro points at the `$use`,
  * with the definition as related information. Errors owned by a more
  * specific code (misspelt keyword, address, port, undefined macro) are left
  * to that check.
@@ -19,10 +18,7 @@ export const pfSyntax: Check = {
     const findings: Finding[] = [];
     for (const e of doc.pf.errors) {
       if (errorCode(doc, e) !== 'pf/syntax') continue;
-      const message =
-        e.kind === 'limit'
-          ? `Not analysed further (a limit of this analyser, not a pfctl error): ${e.message}`
-          : `${e.message} — pfctl refuses to load the file, so none of its rules take effect.`;
+      const message = `${e.message} — pfctl refuses to load the file, so none of its rules take effect.`;
       findings.push(findingAt(doc, 'pf/syntax', e.start, e.end, message, { related: relatedOf(doc, e.related) }));
     }
     return findings;

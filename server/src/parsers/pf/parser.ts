@@ -174,25 +174,32 @@ function bodyMessage(t: Token, where: string): string | undefined {
 function macroDef(st: ParseState): PfMacroDef {
   const name = word(st.take());
   st.take();
-  const parts: PfWord[] = [];
+  // Words past the length cap are still read (pfctl still rejects a bad one)
+  // but not kept: a macro doubling itself would otherwise join megabytes per line.
+  const parts: string[] = [];
+  let length = -1;
+  let first: PfWord | undefined;
+  let last: PfWord | undefined;
   while (!st.atEnd()) {
     const k = st.peek().kind;
     if (k !== Tok.Word && k !== Tok.Quoted && k !== Tok.Number) st.fail([]);
-    parts.push(word(st.take()));
+    last = word(st.take());
+    first ??= last;
+    length += last.text.length + 1;
+    if (length - last.text.length <= MAX_MACRO_LENGTH) parts.push(last.text);
   }
-  if (parts.length === 0) st.fail([]);
-  let value = parts.length === 1 ? parts[0].text : parts.map((p) => p.text).join(' ');
-  const last = parts[parts.length - 1];
-  if (value.length > MAX_MACRO_LENGTH) {
+  if (first === undefined || last === undefined) return st.fail([]);
+  let value = parts.length === 1 ? parts[0] : parts.join(' ');
+  if (length > MAX_MACRO_LENGTH) {
     st.addError({
-      message: `macro '${name.text}' is ${value.length} characters long after expansion; only the first ${MAX_MACRO_LENGTH} are used by this analyser`,
-      start: parts[0].start, end: last.end, kind: 'limit',
+      message: `macro '${name.text}' is ${length} characters long after expansion; only the first ${MAX_MACRO_LENGTH} are used by this analyser`,
+      start: first.start, end: last.end, kind: 'limit',
     });
     value = value.slice(0, MAX_MACRO_LENGTH);
   }
   return {
     type: 'macro', order: 'none', name: name.text, nameStart: name.start, nameEnd: name.end, value,
-    valueStart: parts[0].start, valueEnd: last.end, start: name.start, end: last.end,
+    valueStart: first.start, valueEnd: last.end, start: name.start, end: last.end,
   };
 }
 
