@@ -1,6 +1,5 @@
-import type { Check, Finding } from './types';
-import { findingAt } from './finding';
-import { errorCode, relatedOf } from './pf-common';
+import type { Check } from './types';
+import { parserErrorFindings } from './pf-common';
 
 /**
  * Where this analyser stopped because the file exceeds one of the caps that
@@ -15,12 +14,6 @@ export const pfAnalysisLimit: Check = {
   kinds: ['pf'],
   run({ doc }) {
     if (doc.kind !== 'pf') return [];
-    const findings: Finding[] = [];
-    for (const e of doc.pf.errors) {
-      if (errorCode(doc, e) !== 'pf/analysis-limit') continue;
-      const message = `Not analysed further (a limit of this analyser, not a pfctl error): ${e.message}`;
-      findings.push(findingAt(doc, 'pf/analysis-limit', e.start, e.end, message, { related: relatedOf(doc, e.related) }));
-    }
-    return findings;
+    return parserErrorFindings(doc, 'pf/analysis-limit', (e) => `Not analysed further (a limit of this analyser, not a pfctl error): ${e.message}`);
   },
 };

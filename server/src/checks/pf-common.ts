@@ -1,5 +1,6 @@
 import type { Code } from './codes';
-import type { RelatedLocation } from './types';
+import type { Finding, RelatedLocation } from './types';
+import { findingAt } from './finding';
 import type { PfDocument } from '../model/document';
 import { KEYWORD_SET, type MacroOrigin, type PfError, type PfRelated, type PfRule, type PfStatement } from '../parsers/pf';
 
@@ -20,6 +21,18 @@ export function relatedOf(doc: PfDocument, related: readonly PfRelated[] | undef
 export function originRelated(doc: PfDocument, origin: MacroOrigin | undefined): RelatedLocation[] | undefined {
   if (!origin) return undefined;
   return [{ uri: doc.uri, range: doc.lines.range(origin.valueStart, origin.valueEnd), message: `macro '${origin.name}' is defined here` }];
+}
+
+/**
+ * The parser's errors that `code` owns (see `errorCode`) as findings at the
+ * error's range, worded by `message`, with the parser's related entries.
+ */
+export function parserErrorFindings(doc: PfDocument, code: Code, message: (e: PfError) => string): Finding[] {
+  const findings: Finding[] = [];
+  for (const e of doc.pf.errors) {
+    if (errorCode(doc, e) === code) findings.push(findingAt(doc, code, e.start, e.end, message(e), { related: relatedOf(doc, e.related) }));
+  }
+  return findings;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as ipaddr from 'ipaddr.js';
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
-import { errorCode, originRelated, relatedOf } from './pf-common';
+import { originRelated, parserErrorFindings } from './pf-common';
 import { operandsOf, type HostUse } from './pf-operands';
 import type { PfHost, PfWord } from '../parsers/pf';
 
@@ -20,11 +20,7 @@ export const pfInvalidAddress: Check = {
   kinds: ['pf'],
   run({ doc }) {
     if (doc.kind !== 'pf') return [];
-    const findings: Finding[] = [];
-    for (const e of doc.pf.errors) {
-      if (errorCode(doc, e) !== 'pf/invalid-address') continue;
-      findings.push(findingAt(doc, 'pf/invalid-address', e.start, e.end, `${e.message} — pfctl refuses to load the file.`, { related: relatedOf(doc, e.related) }));
-    }
+    const findings: Finding[] = parserErrorFindings(doc, 'pf/invalid-address', (e) => `${e.message} — pfctl refuses to load the file.`);
     for (const use of operandsOf(doc.pf.statements).hosts) {
       const problem = hostProblem(use);
       if (!problem) continue;

@@ -1,6 +1,6 @@
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
-import { errorCode, originRelated, relatedOf } from './pf-common';
+import { originRelated, parserErrorFindings } from './pf-common';
 import { dedupe } from './pf-invalid-address';
 import { operandsOf } from './pf-operands';
 import type { PfPort, PfWord } from '../parsers/pf';
@@ -18,14 +18,10 @@ export const pfInvalidPort: Check = {
   kinds: ['pf'],
   run({ doc }) {
     if (doc.kind !== 'pf') return [];
-    const findings: Finding[] = [];
+    const findings: Finding[] = parserErrorFindings(doc, 'pf/invalid-port', (e) => `${e.message} — pfctl refuses to load the file.`);
     const report = (at: At, message: string): void => {
       findings.push(findingAt(doc, 'pf/invalid-port', at.start, at.end, `${message} — pfctl refuses to load the file.`, { related: originRelated(doc, at.origin) }));
     };
-    for (const e of doc.pf.errors) {
-      if (errorCode(doc, e) !== 'pf/invalid-port') continue;
-      findings.push(findingAt(doc, 'pf/invalid-port', e.start, e.end, `${e.message} — pfctl refuses to load the file.`, { related: relatedOf(doc, e.related) }));
-    }
     const operands = operandsOf(doc.pf.statements);
     for (const { port } of operands.ports) {
       const problem = portProblem(port);

@@ -1,6 +1,5 @@
-import type { Check, Finding } from './types';
-import { findingAt } from './finding';
-import { errorCode, relatedOf } from './pf-common';
+import type { Check } from './types';
+import { parserErrorFindings } from './pf-common';
 
 /**
  * Statements pfctl refuses (`pfctl -nf` fails and none of the file's rules
@@ -15,12 +14,6 @@ export const pfSyntax: Check = {
   kinds: ['pf'],
   run({ doc }) {
     if (doc.kind !== 'pf') return [];
-    const findings: Finding[] = [];
-    for (const e of doc.pf.errors) {
-      if (errorCode(doc, e) !== 'pf/syntax') continue;
-      const message = `${e.message} — pfctl refuses to load the file, so none of its rules take effect.`;
-      findings.push(findingAt(doc, 'pf/syntax', e.start, e.end, message, { related: relatedOf(doc, e.related) }));
-    }
-    return findings;
+    return parserErrorFindings(doc, 'pf/syntax', (e) => `${e.message} — pfctl refuses to load the file, so none of its rules take effect.`);
   },
 };

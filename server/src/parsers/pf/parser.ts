@@ -177,7 +177,7 @@ function macroDef(st: ParseState): PfMacroDef {
   // Words past the length cap are still read (pfctl still rejects a bad one)
   // but not kept: a macro doubling itself would otherwise join megabytes per line.
   const parts: string[] = [];
-  let length = -1;
+  let valueLength = -1; // the words joined by single spaces
   let first: PfWord | undefined;
   let last: PfWord | undefined;
   while (!st.atEnd()) {
@@ -185,14 +185,14 @@ function macroDef(st: ParseState): PfMacroDef {
     if (k !== Tok.Word && k !== Tok.Quoted && k !== Tok.Number) st.fail([]);
     last = word(st.take());
     first ??= last;
-    length += last.text.length + 1;
-    if (length - last.text.length <= MAX_MACRO_LENGTH) parts.push(last.text);
+    valueLength += last.text.length + 1;
+    if (valueLength - last.text.length <= MAX_MACRO_LENGTH) parts.push(last.text); // starts within the cap
   }
   if (first === undefined || last === undefined) return st.fail([]);
-  let value = parts.length === 1 ? parts[0] : parts.join(' ');
-  if (length > MAX_MACRO_LENGTH) {
+  let value = parts.join(' ');
+  if (valueLength > MAX_MACRO_LENGTH) {
     st.addError({
-      message: `macro '${name.text}' is ${length} characters long after expansion; only the first ${MAX_MACRO_LENGTH} are used by this analyser`,
+      message: `macro '${name.text}' is ${valueLength} characters long after expansion; only the first ${MAX_MACRO_LENGTH} are used by this analyser`,
       start: first.start, end: last.end, kind: 'limit',
     });
     value = value.slice(0, MAX_MACRO_LENGTH);
