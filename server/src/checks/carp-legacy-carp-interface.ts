@@ -2,6 +2,7 @@ import type { Check, Finding } from './types';
 import { findingAt } from './finding';
 import { nodeInterfaces } from '../model/carp-node';
 import { isLegacyCarpName } from '../model/rc-interfaces';
+import { wrapSecret } from '../model/mask';
 import { clonedRemovalFix, legacyCarpRewrite, type DocLookup } from '../fixes/carp-legacy-carp-interface';
 
 /**
@@ -25,10 +26,11 @@ export const carpLegacyCarpInterface: Check = {
       const a = source.assignment;
       const rewrite = legacyCarpRewrite(source, list, lookup);
       const head = `${source.var.ifKey} does not exist since FreeBSD 10: CARP is no longer a pseudo-interface, and netif only configures interfaces that exist, so ${a.name} is ignored and its address never comes up.`;
-      const tail = rewrite.ok
-        ? ` Move ${rewrite.vip} to its parent interface ${rewrite.parent}: ${rewrite.shown}.`
-        : ` Put the address on its parent interface as ifconfig_<parent>_aliasN="inet vhid N pass … alias VIP/32"; it cannot be rewritten automatically because ${rewrite.reason}.`;
-      findings.push(findingAt(doc, 'carp/legacy-carp-interface', a.nameStart, a.nameEnd, head + tail, rewrite.ok ? { fixes: [rewrite.fix] } : {}));
+      // The suggested line quotes the pass: masked in `message`, as written only for users who asked.
+      const message = rewrite.ok
+        ? wrapSecret(rewrite.shown, (line) => `${head} Move ${rewrite.vip} to its parent interface ${rewrite.parent}: ${line}.`)
+        : `${head} Put the address on its parent interface as ifconfig_<parent>_aliasN="inet vhid N pass … alias VIP/32"; it cannot be rewritten automatically because ${rewrite.reason}.`;
+      findings.push(findingAt(doc, 'carp/legacy-carp-interface', a.nameStart, a.nameEnd, message, rewrite.ok ? { fixes: [rewrite.fix] } : {}));
     }
     for (const item of list.cloned) {
       if (item.uri !== doc.uri || !item.effective || !isLegacyCarpName(item.name)) continue;

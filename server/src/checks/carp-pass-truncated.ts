@@ -10,7 +10,8 @@ const KEPT = 19;
  * Harmless while every node writes the same string, but a node configured
  * with the full string elsewhere (by hand, another tool) or a pass changed
  * only after the 19th character gives a mismatch nobody can see. The message
- * never shows the pass.
+ * never shows the pass, and its exact length only when the user asked to see
+ * passwords (as in the hover): a length narrows a guess.
  */
 export const carpPassTruncated: Check = {
   code: 'carp/pass-truncated',
@@ -24,16 +25,11 @@ export const carpPassTruncated: Check = {
       if (!pass) continue;
       const bytes = encoder.encode(pass.text).length;
       if (bytes <= KEPT) continue;
-      const size = bytes === pass.text.length ? `${bytes} characters` : `${bytes} bytes`;
-      findings.push(
-        findingAt(
-          doc,
-          'carp/pass-truncated',
-          pass.start,
-          pass.end,
-          `This CARP pass is ${size} long, but only the first ${KEPT} count: ifconfig copies it into a 20-byte key and drops the rest without a warning. Nodes sharing the vhid must agree on the first ${KEPT} characters; shorten the pass to at most ${KEPT} so what is written is what is used.`,
-        ),
-      );
+      const unit = bytes === pass.text.length ? 'characters' : 'bytes';
+      const message = (size: string): string =>
+        `This CARP pass is ${size}, but only the first ${KEPT} count: ifconfig copies it into a 20-byte key and drops the rest without a warning. Nodes sharing the vhid must agree on the first ${KEPT} characters; shorten the pass to at most ${KEPT} so what is written is what is used.`;
+      const text = { masked: message(`longer than ${KEPT} ${unit}`), revealed: message(`${bytes} ${unit} long`) };
+      findings.push(findingAt(doc, 'carp/pass-truncated', pass.start, pass.end, text));
     }
     return findings;
   },

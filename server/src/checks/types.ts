@@ -19,7 +19,14 @@ export interface Finding {
   code: Code;
   uri: string;
   range: Range;
+  /** The message with CARP passwords masked: what every user sees by default. */
   message: string;
+  /**
+   * The same message with the passwords (or their length) as written, set
+   * only when it differs from `message`. The edge shows it instead only when
+   * the user asked (`showPasswords`), so checks never read that setting.
+   */
+  revealedMessage?: string;
   related?: RelatedLocation[];
   /** Quick-fixes, computed by the builders in fixes/; carried in diagnostic.data. */
   fixes?: FixProposal[];

@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model/document';
 import { splitIfconfigWords } from '../model/carp-alias';
 import { hostPrefix } from '../model/if-address';
-import { maskPassword } from '../model/mask';
+import { maskPassword, type SecretText } from '../model/mask';
 import { findParentInterface } from '../model/carp-node';
 import { nextAliasNumber, type ClonedItem, type IfVarSource, type NodeInterfaces } from '../model/rc-interfaces';
 import type { FileEdit, FixProposal } from './types';
@@ -12,7 +12,7 @@ export type DocLookup = (uri: string) => ParsedDocument | undefined;
 
 /** The rewrite of a legacy `ifconfig_carpN` line, or the reason none can be offered (shown in the message). */
 export type LegacyRewrite =
-  | { ok: true; fix: FixProposal; parent: string; vip: string; /** The new line with the pass masked, for messages. */ shown: string }
+  | { ok: true; fix: FixProposal; parent: string; vip: string; /** The new line for messages: masked, and with the pass as written. */ shown: SecretText }
   | { ok: false; reason: string; vip?: string };
 
 /**
@@ -45,19 +45,21 @@ export function legacyCarpRewrite(source: IfVarSource, list: NodeInterfaces, loo
     return { ok: false, vip, reason: `ifconfig_${parent.iface.key}_alias${parent.iface.aliasStop} is empty, which stops alias processing on ${parent.iface.name}; remove it first` };
   }
   const words = [address.family, 'vhid', String(vhid)];
-  const shown = [...words];
+  const masked = [...words];
   for (const key of ['advskew', 'advbase', 'pass'] as const) {
     const value = entry.carp[key]?.value;
     if (value) words.push(key, value.text);
-    if (value) shown.push(key, key === 'pass' ? maskPassword(value.text) : value.text);
+    if (value) masked.push(key, key === 'pass' ? maskPassword(value.text) : value.text);
   }
   const tail = ['alias', `${vip}/${hostPrefix(address.family)}`];
   const aliasVar = `ifconfig_${parent.iface.key}_alias${next.n}`;
+  const line = (w: string[]): string => `${aliasVar}="${[...w, ...tail].join(' ')}"`;
   const edits = new Map<string, TextEdit[]>();
   const doc = lookup(source.uri);
   if (!doc) return { ok: false, reason: 'its file is not loaded' };
   const a = source.assignment;
-  addEdit(edits, source.uri, { range: doc.lines.range(a.start, a.end), newText: `${aliasVar}="${[...words, ...tail].join(' ')}"` });
+  // The edit carries the real pass: a fix that wrote the mask would break the vhid.
+  addEdit(edits, source.uri, { range: doc.lines.range(a.start, a.end), newText: line(words) });
   for (const item of list.cloned) {
     if (item.name !== source.var.ifKey) continue;
     const edit = clonedWordRemoval(item, lookup);
@@ -67,7 +69,7 @@ export function legacyCarpRewrite(source: IfVarSource, list: NodeInterfaces, loo
     ok: true,
     parent: parent.iface.name,
     vip,
-    shown: `${aliasVar}="${[...shown, ...tail].join(' ')}"`,
+    shown: { masked: line(masked), revealed: line(words) },
     fix: {
       title: `Move vhid ${vhid} (${vip}) to ${parent.iface.name} as ${aliasVar}${list.cloned.some((c) => c.name === source.var.ifKey) ? ` and drop ${source.var.ifKey} from cloned_interfaces` : ''}`,
       isPreferred: true,

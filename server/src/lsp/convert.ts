@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { CODES, codeAnchor, type SeverityName } from '../checks/codes';
 import type { Finding } from '../checks/types';
+import { shownMessage } from '../checks/finding';
 import type { FixProposal } from '../fixes/types';
 import { effectiveSeverity, type Settings } from '../settings';
 
@@ -21,7 +22,10 @@ export const SOURCE = 'freebsd-conf';
 /**
  * Turns findings into LSP diagnostics: applies the severity settings (a code
  * set to `off` disappears), links each code to its README section and packs
- * the fixes into `data`.
+ * the fixes into `data`. Messages quote CARP passwords only when the user
+ * turned `showPasswords` on. The fixes in `data` keep the real pass in their
+ * edits (a fix that wrote the mask would break the vhid); the client only
+ * shows their titles, which never hold a pass.
  */
 export function toDiagnostics(findings: readonly Finding[], settings: Settings, docsUrl: string, relatedSupport = true): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -34,7 +38,7 @@ export function toDiagnostics(findings: readonly Finding[], settings: Settings, 
       code: f.code,
       codeDescription: { href: `${docsUrl}#${codeAnchor(f.code)}` },
       source: SOURCE,
-      message: f.message,
+      message: shownMessage(f, settings.showPasswords),
       data: { fixes: f.fixes ?? [] } satisfies DiagnosticData,
     };
     if ('unnecessary' in CODES[f.code]) d.tags = [DiagnosticTag.Unnecessary];

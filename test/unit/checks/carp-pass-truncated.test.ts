@@ -13,10 +13,15 @@ describe('carp/pass-truncated', () => {
     const t = loadFixture('carp-values');
     const [f] = findingsOf(t, 'fw2/etc/rc.conf', CODE, 1);
     assert.deepEqual(rangeOf(f), [5, 60, 5, 89]);
-    assert.match(f.message, /29 characters long, but only the first 19 count/);
+    assert.match(f.message, /^This CARP pass is longer than 19 characters, but only the first 19 count/);
     assert.match(f.message, /must agree on the first 19 characters/);
-    assert.ok(!f.message.includes('the-lan-carp-password-of-2024'), 'the pass must not be shown');
-    assert.ok(!f.message.includes('the-lan-carp-passwo'), 'not even its kept part');
+    assert.ok(!f.message.includes('29'), 'the masked message does not tell the length');
+    // The exact length is for users who asked to see passwords, as in the hover.
+    assert.match(f.revealedMessage ?? '', /^This CARP pass is 29 characters long, but only the first 19 count/);
+    for (const m of [f.message, f.revealedMessage ?? '']) {
+      assert.ok(!m.includes('the-lan-carp-password-of-2024'), 'the pass is never shown');
+      assert.ok(!m.includes('the-lan-carp-passwo'), 'not even its kept part');
+    }
   });
 
   test('19 characters fit, 20 do not', () => {
@@ -27,7 +32,8 @@ describe('carp/pass-truncated', () => {
 
   test('the key is bytes: ten accented letters are 20 bytes', () => {
     const [f] = findingsOf(pass('é'.repeat(10)), 'fw1/etc/rc.conf', CODE, 1);
-    assert.match(f.message, /20 bytes long/);
+    assert.match(f.message, /longer than 19 bytes/);
+    assert.match(f.revealedMessage ?? '', /20 bytes long/);
   });
 
   test('the handbook passes are fine', () => {

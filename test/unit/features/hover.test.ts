@@ -137,6 +137,16 @@ describe('hover on CARP keywords in alias values', () => {
     }
   });
 
+  test('the second pass of an _aliases list is masked too, and shown when asked (carp-passwords fixture)', () => {
+    const t = loadFixture('carp-passwords');
+    const masked = hoverAt(t, 'fw1/etc/rc.conf', 'dmz-vhid4');
+    assert.deepEqual(rangeOf(masked), [15, 107, 15, 116]);
+    assert.ok(text(masked).includes(`Password: \`${MASKED_PASSWORD}\`. Only the first 19 characters count.`), text(masked));
+    assert.ok(!text(masked).includes('dmz-vhid4'), text(masked));
+    const shown = text(hoverAt(t, 'fw1/etc/rc.conf', 'dmz-vhid4', 0, true));
+    assert.ok(shown.includes('Password: `dmz-vhid4` (9 characters).'), shown);
+  });
+
   test('the legacy carpN form is read as an ifconfig value too', () => {
     const t = workspaceFromFiles({ 'old/etc/rc.conf': 'cloned_interfaces="carp0"\nifconfig_carp0="vhid 1 pass testpass 192.168.1.50/24"\n' });
     const md = text(hoverAt(t, 'old/etc/rc.conf', 'testpass'));
