@@ -5,7 +5,7 @@ import type { RcAssignment } from '../parsers/rcconf';
 import { isCarpEntry, parseIfconfigValue, type IfconfigEntry } from '../model/carp-alias';
 import { canonicalAddress } from '../model/if-address';
 import { classifyIfVar, ifNameOfKey, listInterfaces } from '../model/rc-interfaces';
-import { maskPassword } from '../model/mask';
+import { maskPassWords } from '../model/mask';
 import { rcKnobDoc } from './knob-docs';
 import { ifconfigForm } from './carp-keyword-docs';
 import { pfSymbols } from './pf';
@@ -14,13 +14,13 @@ import { pfSymbols } from './pf';
  * The outline of a document. rc.conf is grouped by interface and by service,
  * the way an admin thinks about a firewall's config, and CARP aliases are
  * named `vhid N → VIP` so the cluster's addresses can be read at a glance.
- * Values shown as details have CARP passwords masked: the outline is always
- * on screen.
+ * Values shown as details have CARP passwords masked unless the user turned
+ * `showPasswords` on: the outline is always on screen.
  */
-export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
+export function documentSymbols(doc: ParsedDocument, options: SymbolOptions = { showPasswords: false }): DocumentSymbol[] {
   switch (doc.kind) {
     case 'rc':
-      return rcSymbols(doc);
+      return rcSymbols(doc, options.showPasswords);
     case 'loader':
       return loaderSymbols(doc);
     case 'sysctl':
@@ -30,11 +30,16 @@ export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
   }
 }
 
+/** Options the user controls; passwords stay masked unless they asked to see them. */
+export interface SymbolOptions {
+  showPasswords: boolean;
+}
+
 const DETAIL_MAX = 80;
 
-/** A value as the outline shows it: the word after every `pass` masked, long values shortened. */
-export function displayValue(value: string): string {
-  const out = value.replace(/(^|\s)(pass\s+)(\S+)/g, (_m, lead: string, kw: string, pass: string) => `${lead}${kw}${maskPassword(pass)}`);
+/** A value as the outline shows it: the word after every `pass` masked (unless asked), long values shortened. */
+export function displayValue(value: string, showPasswords = false): string {
+  const out = maskPassWords(value, showPasswords);
   return out.length > DETAIL_MAX ? `${out.slice(0, DETAIL_MAX - 1)}…` : out;
 }
 
@@ -65,11 +70,16 @@ function carpName(entry: IfconfigEntry): string {
   return `vhid ${vhid} → ${vip}`;
 }
 
-function interfaceChild(doc: RcDocument, a: RcAssignment): DocumentSymbol {
+/** An rc.conf variable with its value as detail, passwords shown only when asked. */
+function rcVariable(doc: RcDocument, a: RcAssignment, show: boolean): DocumentSymbol {
+  return variable(doc, a, a.name, displayValue(a.value, show));
+}
+
+function interfaceChild(doc: RcDocument, a: RcAssignment, show: boolean): DocumentSymbol {
   const form = ifconfigForm(a.name);
-  if (!form) return variable(doc, a);
+  if (!form) return rcVariable(doc, a, show);
   const carp = parseIfconfigValue(a.value, a.valueOffsets, form).entries.filter(isCarpEntry);
-  if (carp.length === 0) return variable(doc, a);
+  if (carp.length === 0) return rcVariable(doc, a, show);
   if (carp.length === 1 && form !== 'multi') return { ...variable(doc, a, carpName(carp[0]), a.name), kind: SymbolKind.Constant };
   const children = carp.map((e) => ({
     name: carpName(e),
@@ -78,7 +88,7 @@ function interfaceChild(doc: RcDocument, a: RcAssignment): DocumentSymbol {
     range: doc.lines.range(e.words[0].start, e.words[e.words.length - 1].end),
     selectionRange: doc.lines.range(e.words[0].start, e.words[e.words.length - 1].end),
   }));
-  return { ...variable(doc, a), children };
+  return { ...rcVariable(doc, a, show), children };
 }
 
 /** The interface key a variable configures, beyond addresses: vlans, wlans, create_args, descr and name count too. */
@@ -103,7 +113,7 @@ function serviceOf(name: string, enabled: ReadonlySet<string>): string | undefin
   return undefined;
 }
 
-function rcSymbols(doc: RcDocument): DocumentSymbol[] {
+function rcSymbols(doc: RcDocument, show: boolean): DocumentSymbol[] {
   const assignments = doc.rc.assignments;
   const names = listInterfaces([{ uri: doc.uri, assignments }]).interfaces;
   const enabled = new Set(assignments.filter((a) => a.name.endsWith('_enable')).map((a) => a.name.slice(0, -'_enable'.length)));
@@ -122,12 +132,12 @@ function rcSymbols(doc: RcDocument): DocumentSymbol[] {
     const ifKey = interfaceKey(a.name);
     if (ifKey !== undefined && a.name !== 'ifconfig_DEFAULT') {
       const ifName = names.get(ifKey)?.name ?? ifNameOfKey(ifKey);
-      add(`if ${ifKey}`, ifName, SymbolKind.Interface, 'interface', interfaceChild(doc, a));
+      add(`if ${ifKey}`, ifName, SymbolKind.Interface, 'interface', interfaceChild(doc, a, show));
       continue;
     }
     const svc = serviceOf(a.name, enabled);
-    if (svc !== undefined) add(`svc ${svc}`, svc, SymbolKind.Module, 'service', variable(doc, a));
-    else top.push(variable(doc, a));
+    if (svc !== undefined) add(`svc ${svc}`, svc, SymbolKind.Module, 'service', rcVariable(doc, a, show));
+    else top.push(rcVariable(doc, a, show));
   }
   return top.map((t) => {
     if (typeof t !== 'string') return t;

@@ -175,3 +175,30 @@ describe('loader.conf and sysctl.conf outline', () => {
     for (const d of t.ws.documents()) assert.deepEqual(documentSymbols(d), []);
   });
 });
+
+describe('rc.conf outline and the showPasswords setting', () => {
+  const t = loadFixture('carp-passwords');
+  const passes = ['uplink-vhid1', 'lan-vhid2', 'dmz-carp-key-far-too-long-2024', 'dmz-vhid4'];
+  const detail = (rel: string, showPasswords: boolean): string | undefined => {
+    const doc = t.ws.get(t.uri(rel));
+    assert.ok(doc, rel);
+    return find(documentSymbols(doc, { showPasswords }), 'ifconfig_em2_aliases').detail;
+  };
+
+  test('by default the _aliases list shows every pass masked, on both nodes', () => {
+    assert.equal(detail('fw1/etc/rc.conf', false), `inet vhid 3 pass ${MASKED_PASSWORD} alias 192.0.2.10/32 inet vhid 4 pass ${MASKED_PASSWORD} alias 192.0…`);
+    assert.equal(detail('fw2/etc/rc.conf', false), `inet vhid 3 advskew 100 pass ${MASKED_PASSWORD} alias 192.0.2.10/32 inet vhid 4 advskew 100…`);
+    for (const d of t.ws.documents()) {
+      for (const line of shape(documentSymbols(d))) for (const secret of passes) assert.ok(!line.includes(secret), line);
+    }
+  });
+
+  test('with showPasswords the detail shows the pass as written', () => {
+    assert.equal(detail('fw1/etc/rc.conf', true), 'inet vhid 3 pass dmz-carp-key-far-too-long-2024 alias 192.0.2.10/32 inet vhid 4…');
+  });
+
+  test('displayValue reveals only when asked', () => {
+    assert.equal(displayValue('inet vhid 1 pass abc alias 192.0.2.1/32', true), 'inet vhid 1 pass abc alias 192.0.2.1/32');
+    assert.equal(displayValue('inet vhid 1 pass abc alias 192.0.2.1/32', false), `inet vhid 1 pass ${MASKED_PASSWORD} alias 192.0.2.1/32`);
+  });
+});
