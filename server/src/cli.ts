@@ -14,7 +14,7 @@ import { docsUrl, productVersion } from './docs-url';
 import { loadPfIncludes } from './workspace/pf-includes';
 import { pathToFileURL } from 'node:url';
 
-const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [PATH...]
+const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [--show-passwords] [PATH...]
 
 Checks FreeBSD rc.conf, loader.conf, sysctl.conf and pf.conf files. Directories
 are scanned for those files; files are checked as given. PATH defaults to ".".
@@ -24,6 +24,9 @@ are scanned for those files; files are checked as given. PATH defaults to ".".
   --max-warnings  exit 1 when there are more warnings than N
   --kind          file type for files whose name does not tell it
   --settings      JSON file with freebsdConf settings (e.g. {"severity": {"rc/syntax": "off"}})
+  --show-passwords  show CARP passwords in messages as written; they are masked
+                  by default ("showPasswords": true in the settings file does the
+                  same). Quick-fixes, whose edits hold the real pass, are never printed
 
 exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable path`;
 
@@ -40,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       'max-warnings': { type: 'string' },
       kind: { type: 'string' },
       settings: { type: 'string' },
+      'show-passwords': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -59,7 +63,9 @@ async function main(argv: string[]): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings needs a whole number');
   if (values.kind !== undefined && !KINDS.includes(values.kind as ConfKind)) throw new UsageError(`unknown kind "${values.kind}"`);
-  const settings = values.settings ? parseSettings(JSON.parse(fs.readFileSync(values.settings, 'utf8'))) : DEFAULT_SETTINGS;
+  const fromFile = values.settings ? parseSettings(JSON.parse(fs.readFileSync(values.settings, 'utf8'))) : DEFAULT_SETTINGS;
+  // Either the flag or the settings file asking is enough.
+  const settings = values['show-passwords'] ? { ...fromFile, showPasswords: true } : fromFile;
 
   const cwd = process.cwd();
   const ws = new Workspace();

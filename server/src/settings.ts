@@ -14,7 +14,7 @@ export interface Settings {
   severity: Partial<Record<Code, SeveritySetting>>;
   /** At most this many files are analysed in a workspace (the rest are skipped with a message). */
   maxFiles: number;
-  /** Show CARP passwords in hover, views and CLI output instead of masking them. */
+  /** Show CARP passwords in hover, the outline and diagnostic messages (LSP and CLI) instead of masking them. */
   showPasswords: boolean;
   /** LSP message tracing between VS Code and the server. */
   trace: { server: 'off' | 'messages' | 'verbose' };
@@ -51,7 +51,8 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
   'freebsdConf.showPasswords': {
     type: 'boolean',
     default: DEFAULT_SETTINGS.showPasswords,
-    markdownDescription: 'Show CARP `pass` values in hover and views. Off by default: passwords are masked.',
+    markdownDescription:
+      'Show CARP `pass` values as written in hover, the outline and diagnostic messages. Off by default: passwords (and their length) are masked. The CLI has `--show-passwords` for the same.',
   },
   'freebsdConf.trace.server': {
     type: 'string',

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Finding, RelatedLocation } from '../checks/types';
 import type { SeverityName } from '../checks/codes';
 import { effectiveSeverity, type Settings } from '../settings';
+import { shownMessage } from '../checks/finding';
 
 /** One reported problem in the CLI's terms: paths relative to the cwd, 1-based lines and columns. */
 export interface ReportItem {
@@ -34,7 +35,12 @@ function location(uri: string, range: Finding['range'], cwd: string) {
   };
 }
 
-/** Applies severity settings (dropping codes set to off) and sorts by file and position. */
+/**
+ * Applies severity settings (dropping codes set to off), picks each message
+ * with CARP passwords masked unless `showPasswords` is set, and sorts by file
+ * and position. Quick-fixes are left out on purpose: their edits must hold
+ * the real pass to work, and CI logs are no place for it.
+ */
 export function toReport(findings: readonly Finding[], settings: Settings, cwd: string): ReportItem[] {
   const items: ReportItem[] = [];
   for (const f of findings) {
@@ -44,7 +50,7 @@ export function toReport(findings: readonly Finding[], settings: Settings, cwd: 
       ...location(f.uri, f.range, cwd),
       severity,
       code: f.code,
-      message: f.message,
+      message: shownMessage(f, settings.showPasswords),
       related: (f.related ?? []).map((r: RelatedLocation) => ({ ...location(r.uri, r.range, cwd), severity: 'information' as const, code: f.code, message: r.message, related: [] })),
     });
   }
