@@ -53,7 +53,7 @@ export function anchorRule(st: ParseState, body: BodyParser, etherHeader?: (st: 
       r.bodyStart = open.start;
       r.body = body(st, open);
       st.leave();
-      r.bodyEnd = st.last.end;
+      r.bodyEnd = st.lastEnd;
     } else if (!r.name) {
       st.semantic('anchors without explicit rules must specify a name', keyword);
     }

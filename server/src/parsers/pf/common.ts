@@ -40,9 +40,9 @@ function braced<T>(st: ParseState, item: (st: ParseState) => T, nested: boolean)
   while (!st.isPunct('}')) {
     if (nested && st.isPunct('{')) {
       // An inner list is flattened into this one: its items stay on the stack.
-      st.take();
+      st.skip();
       braced(st, item, true);
-      st.take();
+      st.skip();
     } else st.push(item(st));
     st.optNl();
     if (st.acceptPunct(',')) {
@@ -94,19 +94,19 @@ export function hostItem(st: ParseState): PfHost {
     return { kind: t.text as PfHost['kind'], negated, text: t.text, address: w, start, end: w.end };
   }
   if (t.kind === Tok.Punct && t.text === '<') {
-    st.take();
+    st.skip();
     const name = st.expectString(TABLE_NAME);
     const close = st.expectPunct('>');
     st.file.tableRefs.push({ name: name.text, nameWord: name, start: t.start, end: close.end });
     return { kind: 'table', negated, text: `<${name.text}>`, table: name, start, end: close.end };
   }
   if (t.kind === Tok.Punct && t.text === '(') {
-    st.take();
+    st.skip();
     const inner = st.expectString(INTERFACE);
     let end = st.expectPunct(')').end;
     const host: PfHost = { kind: 'dynamic', negated, text: `(${inner.text})`, interface: inner, start, end };
     if (st.isPunct('/')) {
-      st.take();
+      st.skip();
       host.prefix = st.expectNumber(PREFIX_LENGTH);
       end = host.prefix.end;
       host.text += `/${host.prefix.text}`;
@@ -117,12 +117,12 @@ export function hostItem(st: ParseState): PfHost {
   if (t.kind === Tok.Word || t.kind === Tok.Quoted) {
     const address = word(st.take());
     if (st.isPunct('-')) {
-      st.take();
+      st.skip();
       const rangeEnd = st.expectString(ADDRESS);
       return { kind: 'range', negated, text: `${address.text} - ${rangeEnd.text}`, address, rangeEnd, start, end: rangeEnd.end };
     }
     if (st.isPunct('/')) {
-      st.take();
+      st.skip();
       const prefix = st.expectNumber(PREFIX_LENGTH);
       return { kind: 'address', negated, text: `${address.text}/${prefix.text}`, address, prefix, start, end: prefix.end };
     }
@@ -150,14 +150,14 @@ export function portItem(st: ParseState, ports = true): PfPort {
   let start = t.start;
   if (t.kind === Tok.Punct && PORT_OPS.has(t.text)) {
     op = t.text as PfPortOp;
-    st.take();
+    st.skip();
   }
   const value = op ? st.expectValue() : st.expectValue(PORT_OP_LIST);
   if (!op) start = value.start;
   const p: PfPort = { op, text: op ? `${op} ${value.text}` : value.text, value, start, end: value.end };
   const n = st.peek();
   if (!op && n.kind === Tok.Punct && (n.text === '<>' || n.text === '><')) {
-    st.take();
+    st.skip();
     p.op = n.text as PfPortOp;
     p.value2 = st.expectValue();
     p.end = p.value2.end;
@@ -258,7 +258,7 @@ export function logSpec(st: ParseState): PfLog {
   const keyword = word(st.take());
   const log: PfLog = { keyword, options: [], start: keyword.start, end: keyword.end };
   if (!st.isPunct('(')) return log;
-  st.take();
+  st.skip();
   for (;;) {
     const t = st.peek();
     if (t.kind === Tok.Keyword && (t.text === 'all' || t.text === 'matches' || t.text === 'user' || t.text === 'group')) log.options.push(word(st.take()));

@@ -26,7 +26,7 @@ function macItem(st: ParseState): PfHost {
   const address = st.expectString(['any', '!', '{']);
   const h: PfHost = { kind: 'address', negated: !!bang, text: address.text, address, start: (bang ?? address).start, end: address.end };
   if (st.isPunct('/')) {
-    st.take();
+    st.skip();
     h.prefix = st.expectNumber();
     h.text += `/${h.prefix.text}`;
     h.end = h.prefix.end;
@@ -43,7 +43,7 @@ function macEndpoint(st: ParseState): PfEndpoint {
 /** The layer-2 header after the interface: bridge-to, proto, MAC from/to, l3. */
 function etherHeader(st: ParseState, r: PfRuleBase & { bridgeTo?: PfWord; l3?: PfEtherRule['l3'] }, anchor: boolean): void {
   if (!anchor && st.isKw('bridge-to')) {
-    st.take();
+    st.skip();
     r.bridgeTo = st.expectString(['<interface>']);
     st.file.interfaces.push(r.bridgeTo);
   }
@@ -60,7 +60,7 @@ function etherHeader(st: ParseState, r: PfRuleBase & { bridgeTo?: PfWord; l3?: P
     const keyword = word(st.take());
     const tmp = ruleBase(keyword);
     fromTo(st, tmp, false);
-    r.l3 = { keyword, all: tmp.all, from: tmp.from, to: tmp.to, start: keyword.start, end: st.last.end };
+    r.l3 = { keyword, all: tmp.all, from: tmp.from, to: tmp.to, start: keyword.start, end: st.lastEnd };
   }
 }
 

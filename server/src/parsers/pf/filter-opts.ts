@@ -32,7 +32,7 @@ function oneOrPair(st: ParseState, o: PfRuleOption): void {
     push(o, st.expectValue());
     return;
   }
-  st.take();
+  st.skip();
   push(o, st.expectValue());
   st.acceptPunct(',');
   if (!st.isPunct(')')) push(o, st.expectValue());
@@ -104,7 +104,7 @@ function filterOpt(st: ParseState): PfRuleOption {
     case 'synproxy':
       push(o, st.expectKw('state'));
       if (st.isPunct('(')) {
-        st.take();
+        st.skip();
         o.stateOptions = stateOpts(st, true);
         o.end = st.expectPunct(')').end;
       }
@@ -154,7 +154,7 @@ function filterOpt(st: ParseState): PfRuleOption {
       o.redirect = redirect(st);
       o.redirect.af = af;
       if (st.isKw('to')) {
-        st.take();
+        st.skip();
         o.redirect.to = redirect(st);
       }
       o.end = (o.redirect.to ?? o.redirect).end;
@@ -168,7 +168,7 @@ function filterOpt(st: ParseState): PfRuleOption {
         push(o, st.expectNumber());
       } else push(o, st.expectString(['id']));
       if (st.isPunct('(')) {
-        st.take();
+        st.skip();
         if (!(st.isKw('block') || st.isKw('no-match'))) st.fail(['block', 'no-match']);
         push(o, word(st.take()));
         o.end = st.expectPunct(')').end;
@@ -191,7 +191,7 @@ function icmpItem(st: ParseState): PfPort {
   const value = st.expectValue();
   const p: PfPort = { op: '', text: value.text, value, start: value.start, end: value.end };
   if (st.isKw('code')) {
-    st.take();
+    st.skip();
     p.value2 = st.expectValue();
     p.text += ` code ${p.value2.text}`;
     p.end = p.value2.end;
@@ -207,7 +207,7 @@ function setOpt(st: ParseState, o: PfRuleOption): void {
     const s = opt(kw.text, kw);
     if (kw.text === 'tos') push(s, st.expectValue());
     else if (st.isPunct('(')) {
-      st.take();
+      st.skip();
       push(s, st.expectNumber());
       st.acceptPunct(',');
       push(s, st.expectNumber());
@@ -216,7 +216,7 @@ function setOpt(st: ParseState, o: PfRuleOption): void {
     return s;
   };
   if (st.isPunct('(')) {
-    st.take();
+    st.skip();
     o.sub = [];
     do {
       o.sub.push(one());

@@ -83,7 +83,7 @@ export function blockPolicy(st: ParseState, r: PfFilterRule): void {
   if (t.kind !== Tok.Keyword || !BLOCK_POLICIES.includes(t.text)) return;
   r.blockPolicy = word(st.take());
   if (t.text !== 'return' && t.text !== 'drop' && st.isPunct('(')) {
-    st.take();
+    st.skip();
     r.blockPolicyArgs = [];
     if (t.text === 'return-rst') {
       st.expectKw('ttl');
@@ -207,7 +207,7 @@ export function antispoof(st: ParseState): PfAntispoof {
 
 /** Sets the rule's end to the last consumed token and computes its expansion count. */
 export function finish(st: ParseState, r: PfRuleBase): void {
-  r.end = Math.max(r.end, st.last.end);
+  r.end = Math.max(r.end, st.lastEnd);
   let n = 1;
   n = mul(n, r.interfaces?.items.length);
   n = mul(n, r.protocols?.items.length);

@@ -34,8 +34,8 @@ function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroD
     file.statements = parseStatements(st, 'top');
   } catch (e) {
     // A bug must not take the language server down: report it and keep what was parsed.
-    const at = Math.min(st.last.start, text.length);
-    file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start: at, end: Math.min(st.last.end, text.length), kind: 'limit' });
+    const at = Math.min(st.lastStart, text.length);
+    file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start: at, end: Math.min(st.lastEnd, text.length), kind: 'limit' });
   }
   return file;
 }

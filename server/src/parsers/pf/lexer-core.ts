@@ -1,5 +1,5 @@
 import type { Comment } from '../syntax';
-import { CHAR_CLASS, C_DIGIT, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, KEYWORDS, MAX_TOKEN_LENGTH, Tok, type MacroOrigin, type Token } from './tokens';
+import { CHAR_CLASS, C_DIGIT, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, KEYWORDS, MAX_TOKEN_LENGTH, NO_TOKEN, Tok, TokenStore, type MacroOrigin } from './tokens';
 
 /** A macro as the lexer needs it: its expansion text and where it was defined. */
 export interface LexMacro {
@@ -46,40 +46,39 @@ export abstract class LexerCore {
   /** Number of errors reported; the parser compares it to tell lexer-failed statements. */
   errorCount = 0;
 
+  /** The tokens produced so far; `tok()` appends and returns the new token's number. */
+  readonly tokens: TokenStore;
+
   constructor(protected readonly text: string, protected readonly env: LexEnv) {
+    this.tokens = new TokenStore(text);
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
   /** `$name` at `start`: look the macro up and start re-reading its value. */
   protected abstract expand(start: number): void;
 
-  protected tok(kind: Tok, text: string, start: number, end: number): Token {
+  protected tok(kind: Tok, text: string | undefined, start: number, end: number): number {
     this.lineHasToken = kind !== Tok.Newline;
-    // Two literals with one shape: V8 decides per allocation site whether to
-    // allocate straight into the old generation. Words nearly all end up in
-    // the tree; punctuation and newlines die young. Mixed in one site, neither
-    // kind gets the right decision and the scavenger copies every word twice.
-    if (kind < Tok.Punct) return { kind, text, start, end, origin: this.origin, quoted: kind === Tok.Quoted, number: kind === Tok.Number };
-    return { kind, text, start, end, origin: this.origin, quoted: false, number: false };
+    return this.tokens.push(kind, text, start, end, this.origin);
   }
 
-  protected finishWord(text: string, start: number, end: number): Token {
+  protected finishWord(text: string, start: number, end: number): number {
     // The table's own string replaces the slice, so keyword tokens share one string each.
     const kw = KEYWORDS.get(text);
     return kw === undefined ? this.tok(Tok.Word, text, start, end) : this.tok(Tok.Keyword, kw, start, end);
   }
 
-  protected tooLong(start: number, end: number, inExp: boolean): undefined {
+  protected tooLong(start: number, end: number, inExp: boolean): number {
     this.error('string too long', inExp ? this.origin!.useStart : start, inExp ? this.origin!.useEnd : end, 'syntax');
     this.findEol();
-    return undefined;
+    return NO_TOKEN;
   }
 
   /**
    * A token that contains backslashes in the document: read logical characters
    * (continuations removed, `\x` → `x`) exactly as lgetc() hands them over.
    */
-  protected slowToken(start: number): Token | undefined {
+  protected slowToken(start: number): number {
     const s = this.text;
     let i = start;
     const read = (): number => {
@@ -102,17 +101,17 @@ export abstract class LexerCore {
     const firstEnd = i;
     if (Number.isNaN(first)) {
       this.pos = s.length;
-      return undefined;
+      return NO_TOKEN;
     }
     if (first === 35 || first === 34 || first === 39 || isBreak(first) || (first < 128 && CHAR_CLASS[first] & C_SPACE)) {
       // An escaped '#', quote, blank or break acts as that character; re-dispatch on a synthetic read.
       if (first === 35) {
         this.comment(start);
-        return undefined;
+        return NO_TOKEN;
       }
       if (isBreak(first) || CHAR_CLASS[first] & C_SPACE) {
         this.pos = firstEnd;
-        return isBreak(first) ? this.tok(Tok.Newline, '\n', start, firstEnd) : undefined;
+        return isBreak(first) ? this.tok(Tok.Newline, '\n', start, firstEnd) : NO_TOKEN;
       }
       return this.quoted(firstEnd - 1, first);
     }
@@ -148,7 +147,7 @@ export abstract class LexerCore {
     this.pos = firstEnd;
     if (first === 36) {
       this.expand(firstEnd - 1);
-      return undefined;
+      return NO_TOKEN;
     }
     return this.tok(Tok.Punct, String.fromCharCode(first), start, firstEnd);
   }
@@ -168,7 +167,7 @@ export abstract class LexerCore {
   }
 
   /** A quoted string in the document, with pfctl's escape rules. */
-  protected quoted(start: number, q: number): Token | undefined {
+  protected quoted(start: number, q: number): number {
     const s = this.text;
     let i = start + 1;
     let seg = i;
@@ -177,7 +176,7 @@ export abstract class LexerCore {
       if (i >= s.length) {
         this.error('reached end of file while parsing quoted string', start, s.length, 'syntax');
         this.pos = s.length;
-        return undefined;
+        return NO_TOKEN;
       }
       const c = s.charCodeAt(i);
       if (c === q) break;
@@ -200,7 +199,7 @@ export abstract class LexerCore {
         this.error('syntax error', i, i + 1, 'syntax');
         this.pos = i;
         this.findEol();
-        return undefined;
+        return NO_TOKEN;
       } else i++;
     }
     out += s.slice(seg, i);

@@ -1,5 +1,5 @@
 import {
-  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, keywordAt, MAX_TOKEN_LENGTH, Tok, type Token,
+  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, keywordAt, MAX_TOKEN_LENGTH, NO_TOKEN, Tok,
 } from './tokens';
 import { isBreak, LexerCore, type LexEnv, type LexMacro } from './lexer-core';
 
@@ -14,7 +14,7 @@ export type { LexEnv, LexMacro } from './lexer-core';
  * Single pass, no regular expressions, no backtracking beyond one token.
  */
 export class PfLexer extends LexerCore {
-  private stash: Token | undefined;
+  private stash = NO_TOKEN;
   /**
    * Per macro, the words already cut out of its value, by offset: every use
    * of `$ext_if` then shares one "em0" instead of keeping a copy per use.
@@ -28,11 +28,11 @@ export class PfLexer extends LexerCore {
     this.cursorDone = env.cursor === undefined;
   }
 
-  /** The next token. After Eof, keeps returning Eof. */
-  next(): Token {
-    if (this.stash) {
+  /** The number of the next token (in `tokens`). After Eof, keeps returning a new Eof. */
+  next(): number {
+    if (this.stash !== NO_TOKEN) {
       const t = this.stash;
-      this.stash = undefined;
+      this.stash = NO_TOKEN;
       return t;
     }
     const t = this.scan();
@@ -41,29 +41,32 @@ export class PfLexer extends LexerCore {
   }
 
   /** Emits the Cursor token in place of (or before) the token at the cursor. */
-  private cursorAt(t: Token, cursor: number): Token {
-    const isWord = t.kind === Tok.Word || t.kind === Tok.Keyword || t.kind === Tok.Number;
-    if (t.origin === undefined && isWord && t.start < cursor && cursor <= t.end) {
+  private cursorAt(t: number, cursor: number): number {
+    const tk = this.tokens;
+    const kind = tk.kind[t];
+    const start = tk.start[t];
+    const isWord = kind === Tok.Word || kind === Tok.Keyword || kind === Tok.Number;
+    if (tk.origin[t] === undefined && isWord && start < cursor && cursor <= tk.end[t]) {
       this.cursorDone = true;
-      return { kind: Tok.Cursor, text: this.text.slice(t.start, cursor), start: t.start, end: cursor, origin: undefined, quoted: false, number: false };
+      return tk.push(Tok.Cursor, this.text.slice(start, cursor), start, cursor, undefined);
     }
-    if (t.start >= cursor || t.kind === Tok.Eof || (t.kind === Tok.Newline && t.end > cursor)) {
+    if (start >= cursor || kind === Tok.Eof || (kind === Tok.Newline && tk.end[t] > cursor)) {
       this.cursorDone = true;
       this.stash = t;
-      return { kind: Tok.Cursor, text: '', start: cursor, end: cursor, origin: undefined, quoted: false, number: false };
+      return tk.push(Tok.Cursor, '', cursor, cursor, undefined);
     }
     return t;
   }
 
-  private scan(): Token {
+  private scan(): number {
     for (;;) {
       if (this.exp !== undefined) {
         const t = this.scanExpansion();
-        if (t) return t;
+        if (t !== NO_TOKEN) return t;
         continue;
       }
       const t = this.scanDocument();
-      if (t) return t;
+      if (t !== NO_TOKEN) return t;
     }
   }
 
@@ -86,7 +89,7 @@ export class PfLexer extends LexerCore {
     }
   }
 
-  private scanDocument(): Token | undefined {
+  private scanDocument(): number {
     const s = this.text;
     const start = this.skipBlank();
     if (start >= s.length) {
@@ -104,11 +107,11 @@ export class PfLexer extends LexerCore {
     }
     if (c === 35 /* # */) {
       this.comment(start);
-      return undefined;
+      return NO_TOKEN;
     }
     if (c === 36 /* $ */) {
       this.expand(start);
-      return undefined;
+      return NO_TOKEN;
     }
     if (c === 34 || c === 39) return this.quoted(start, c);
     if (c === 92) return this.slowToken(start);
@@ -116,7 +119,7 @@ export class PfLexer extends LexerCore {
   }
 
   /** Tokens shared by the document and expansion paths: operators, numbers, words, stray characters. */
-  private common(s: string, start: number, c: number, inExp: boolean): Token | undefined {
+  private common(s: string, start: number, c: number, inExp: boolean): number {
     const c2 = s.charCodeAt(start + 1);
     let op = '';
     if (c === 33 && c2 === 61) op = '!=';
@@ -130,7 +133,7 @@ export class PfLexer extends LexerCore {
       const after = s.charCodeAt(i);
       const ends = i >= s.length ? !inExp || this.expEndsNumber() : after < 128 && (CHAR_CLASS[after] & C_NUM_END) !== 0;
       if (!inExp && after === 92) return this.slowToken(start);
-      if (ends) return this.advance(Tok.Number, s.slice(start, i), start, i, inExp);
+      if (ends) return this.advance(Tok.Number, inExp ? s.slice(start, i) : undefined, start, i, inExp);
       if (c === 45) return this.advance(Tok.Punct, '-', start, start + 1, inExp);
     }
     if (c < 128 && CHAR_CLASS[c] & C_WORD_START) return this.word(s, start, inExp);
@@ -143,7 +146,7 @@ export class PfLexer extends LexerCore {
     return Number.isNaN(c) || (c < 128 && (CHAR_CLASS[c] & C_NUM_END) !== 0);
   }
 
-  private advance(kind: Tok, text: string, start: number, end: number, inExp: boolean): Token {
+  private advance(kind: Tok, text: string | undefined, start: number, end: number, inExp: boolean): number {
     if (inExp) {
       this.expPos = end;
       return this.tok(kind, text, this.origin!.useStart, this.origin!.useEnd);
@@ -152,7 +155,7 @@ export class PfLexer extends LexerCore {
     return this.tok(kind, text, start, end);
   }
 
-  private word(s: string, start: number, inExp: boolean): Token | undefined {
+  private word(s: string, start: number, inExp: boolean): number {
     let i = start + 1;
     for (;;) {
       const c = s.charCodeAt(i);
@@ -164,7 +167,7 @@ export class PfLexer extends LexerCore {
       // The common case, a word written in the document: no substring for a keyword.
       this.pos = i;
       const kw = keywordAt(s, start, i);
-      return kw === undefined ? this.tok(Tok.Word, s.slice(start, i), start, i) : this.tok(Tok.Keyword, kw, start, i);
+      return kw === undefined ? this.tok(Tok.Word, undefined, start, i) : this.tok(Tok.Keyword, kw, start, i);
     }
     let text = s.slice(start, i);
     if (inExp && i >= s.length) {
@@ -218,14 +221,14 @@ export class PfLexer extends LexerCore {
     this.expCache = cache;
   }
 
-  private scanExpansion(): Token | undefined {
+  private scanExpansion(): number {
     const s = this.exp!;
     let i = this.expPos;
     while (i < s.length && s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_SPACE) i++;
     if (i >= s.length) {
       this.exp = undefined;
       this.origin = undefined;
-      return undefined;
+      return NO_TOKEN;
     }
     const c = s.charCodeAt(i);
     if (c === 35) {
@@ -233,7 +236,7 @@ export class PfLexer extends LexerCore {
       this.exp = undefined;
       this.origin = undefined;
       while (this.pos < this.text.length && !isBreak(this.text.charCodeAt(this.pos))) this.pos++;
-      return undefined;
+      return NO_TOKEN;
     }
     if (c === 34 || c === 39) {
       let j = i + 1;

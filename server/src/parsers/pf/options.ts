@@ -70,20 +70,20 @@ export function setOption(st: ParseState): PfSetOption {
     case 'syncookies':
       val(st.expectString(['never', 'adaptive', 'always']));
       if (st.isPunct('(')) {
-        st.take();
+        st.skip();
         o.pairs = [];
         do {
           o.pairs.push({ name: st.expectString(['start', 'end']), value: st.expectValue() });
           st.acceptPunct(',');
         } while (!st.isPunct(')'));
-        st.take();
+        st.skip();
       }
       break;
     default:
       // keepcounters takes nothing.
       break;
   }
-  o.end = st.last.end;
+  o.end = st.lastEnd;
   o.values = exact(o.values);
   if (o.pairs) o.pairs = exact(o.pairs);
   return o;
@@ -109,7 +109,7 @@ function pairs(st: ParseState, o: PfSetOption, timeout: boolean): void {
     one();
     return;
   }
-  st.take();
+  st.skip();
   st.enter();
   st.optNl();
   while (!st.isPunct('}')) {
@@ -118,6 +118,6 @@ function pairs(st: ParseState, o: PfSetOption, timeout: boolean): void {
     st.acceptPunct(',');
     st.optNl();
   }
-  st.take();
+  st.skip();
   st.leave();
 }

@@ -40,11 +40,11 @@ export function parseStatements(st: ParseState, ctx: Context, open?: Token): PfS
       return out;
     }
     if (t.kind === Tok.Newline) {
-      st.take();
+      st.skip();
       continue;
     }
     if (ctx !== 'top' && t.kind === Tok.Punct && t.text === '}') {
-      st.take();
+      st.skip();
       return out;
     }
     const s = statement(st, ctx);
@@ -80,7 +80,7 @@ function statement(st: ParseState, ctx: Context): PfStatement | undefined {
     st.nesting = nesting;
     st.top = top;
     recover(st, ctx);
-    return { type: 'invalid', order: 'none', start: first.start, end: Math.max(first.start, st.last.end) };
+    return { type: 'invalid', order: 'none', start: first.start, end: Math.max(first.start, st.lastEnd) };
   } finally {
     st.depth = savedDepth;
   }
@@ -96,14 +96,14 @@ function recover(st: ParseState, ctx: Context): void {
     const t = st.peek();
     if (t.kind === Tok.Eof) return;
     if (t.kind === Tok.Newline) {
-      st.take();
+      st.skip();
       if (st.depth <= 0) return;
       const after = st.peek();
       if (after.kind === Tok.Keyword && STATEMENT_KEYWORDS.has(after.text)) return;
       continue;
     }
     if (ctx !== 'top' && t.kind === Tok.Punct && t.text === '}' && st.depth <= 0) return;
-    st.take();
+    st.skip();
   }
 }
 
@@ -173,7 +173,7 @@ function bodyMessage(t: Token, where: string): string | undefined {
 /** `NAME = value…`: value tokens joined with single spaces, as pfctl's `varstring`. */
 function macroDef(st: ParseState): PfMacroDef {
   const name = word(st.take());
-  st.take();
+  st.skip();
   // Words past the length cap are still read (pfctl still rejects a bad one)
   // but not kept: a macro doubling itself would otherwise join megabytes per line.
   const parts: string[] = [];

@@ -24,7 +24,7 @@ export function queueDef(st: ParseState): PfQueueDef {
   } else {
     q.name = st.expectString(['<queue name>']);
     if (st.isKw('on')) {
-      st.take();
+      st.skip();
       q.interfaces = ifSpec(st);
     }
   }
@@ -36,14 +36,14 @@ export function queueDef(st: ParseState): PfQueueDef {
     }
     if (altq) {
       if (!(t.kind === Tok.Keyword && t.text === 'queue')) st.fail([...QUEUE_OPTS, 'queue']);
-      st.take();
+      st.skip();
     } else if (!(t.kind === Tok.Word || t.kind === Tok.Quoted || (t.kind === Tok.Punct && t.text === '{'))) {
       st.fail([...QUEUE_OPTS, '{']);
     }
     q.children = list(st, (s) => s.expectString(['<queue name>']));
     if (!st.atEnd()) st.fail([]);
   }
-  q.end = st.last.end;
+  q.end = st.lastEnd;
   q.options = exact(q.options);
   return q;
 }
@@ -58,7 +58,7 @@ function queueOpt(st: ParseState): PfRuleOption {
   if (keyword.text === 'bandwidth') v(st.expectValue());
   else if (!SCHEDULERS.has(keyword.text)) v(st.expectNumber());
   else if (st.isPunct('(')) {
-    st.take();
+    st.skip();
     o.sub = [];
     while (!st.isPunct(')')) {
       o.sub.push(schedItem(st));
@@ -78,7 +78,7 @@ function schedItem(st: ParseState): PfRuleOption {
     const keyword = word(st.take());
     const o: PfRuleOption = { name: keyword.text, keyword, negated: false, values: [], start: keyword.start, end: keyword.end };
     if (st.isPunct('(')) {
-      st.take();
+      st.skip();
       while (!st.isPunct(')')) {
         o.values.push(st.expectValue());
         st.acceptPunct(',');

@@ -1,7 +1,7 @@
 import type { PfError, PfFile, PfMacroDef, PfParseOptions, PfRelated } from './ast';
 import type { PfWord } from './ast-parts';
 import { PfLexer, type LexMacro } from './lexer';
-import { describeToken, STATEMENT_KEYWORDS, Tok, type MacroOrigin, type Token } from './tokens';
+import { describeToken, NO_TOKEN, STATEMENT_KEYWORDS, Tok, type MacroOrigin, type Token, type TokenStore } from './tokens';
 
 /** Thrown (as this one object, never an Error) to abandon a statement; caught by the statement loop. */
 export const FAIL = { fail: true } as const;
@@ -20,11 +20,21 @@ export const MAX_MACRO_LENGTH = 65536;
  */
 export class ParseState {
   readonly lexer: PfLexer;
-  // Two-token lookahead in fields rather than an array: peek() runs several times per token.
-  private la0: Token | undefined;
-  private la1: Token | undefined;
-  /** The last token consumed (for statement ends and error positions). */
-  last: Token;
+  readonly tokens: TokenStore;
+  // Two-token lookahead (token numbers) in fields rather than an array: peeks run several times per token.
+  private la0 = NO_TOKEN;
+  private la1 = NO_TOKEN;
+  /** Number of the last token consumed (NO_TOKEN before the first). */
+  private lastTok = NO_TOKEN;
+  /**
+   * The last two token objects made, by token number: a token peeked and then
+   * taken is one object. (A cache of every token would be a large old-space
+   * array pointing at young objects, which every scavenge must scan.)
+   */
+  private objA = NO_TOKEN;
+  private objAToken: Token | undefined;
+  private objB = NO_TOKEN;
+  private objBToken: Token | undefined;
   /** `{` minus `}` consumed since the statement began (for recovery). */
   depth = 0;
   /** Lexer errors counted when the current statement began. */
@@ -71,50 +81,112 @@ export class ParseState {
       },
     };
     this.lexer = new PfLexer(text, env);
-    this.last = { kind: Tok.Newline, text: '', start: 0, end: 0, origin: undefined, quoted: false, number: false };
+    this.tokens = this.lexer.tokens;
+  }
+
+  /** Token number `i` as an object (made once, on first request). */
+  tokenAt(i: number): Token {
+    if (i === this.objA) return this.objAToken!;
+    if (i === this.objB) return this.objBToken!;
+    const tk = this.tokens;
+    const kind = tk.kind[i] as Tok;
+    // Two literals with one shape: V8 decides per allocation site whether to
+    // allocate straight into the old generation. Words nearly all end up in
+    // the tree; operators and newlines die young. Mixed in one site, neither
+    // gets the right decision and the scavenger copies every word twice.
+    const t = kind < Tok.Punct
+      ? { kind, text: tk.textOf(i), start: tk.start[i], end: tk.end[i], origin: tk.origin[i], quoted: kind === Tok.Quoted, number: kind === Tok.Number }
+      : { kind, text: tk.textOf(i), start: tk.start[i], end: tk.end[i], origin: tk.origin[i], quoted: false, number: false };
+    this.objB = this.objA;
+    this.objBToken = this.objAToken;
+    this.objA = i;
+    this.objAToken = t;
+    return t;
+  }
+
+  /** The last token consumed (for statement ends and error positions); an empty newline before the first. */
+  get last(): Token {
+    return this.lastTok === NO_TOKEN ? BEFORE_FIRST : this.tokenAt(this.lastTok);
+  }
+
+  /** Start and end offsets of the last token consumed (0 before the first). */
+  get lastStart(): number {
+    return this.lastTok === NO_TOKEN ? 0 : this.tokens.start[this.lastTok];
+  }
+
+  get lastEnd(): number {
+    return this.lastTok === NO_TOKEN ? 0 : this.tokens.end[this.lastTok];
   }
 
   addError(e: PfError): void {
     if (this.file.errors.length < MAX_ERRORS) this.file.errors.push(e);
   }
 
+  /** Number of the next token. */
+  next(): number {
+    return this.la0 !== NO_TOKEN ? this.la0 : (this.la0 = this.lexer.next());
+  }
+
+  /** Kind of the next token. */
+  nextKind(): Tok {
+    // next() first: lexing may grow (replace) the store's arrays.
+    const t = this.next();
+    return this.tokens.kind[t] as Tok;
+  }
+
+  /** Text of the next token. */
+  nextText(): string {
+    const t = this.next();
+    return this.tokens.textOf(t);
+  }
+
+  /** The next token as an object. */
   peek(): Token {
-    return this.la0 ?? (this.la0 = this.lexer.next());
+    return this.tokenAt(this.next());
   }
 
   /** The token k positions ahead (0 = peek(), 1 = the one after; further is never needed). */
   peekAt(k: 0 | 1): Token {
-    const t = this.peek();
-    if (k === 0) return t;
-    return this.la1 ?? (this.la1 = this.lexer.next());
+    const t = this.next();
+    if (k === 0) return this.tokenAt(t);
+    return this.tokenAt(this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.lexer.next()));
   }
 
+  /** Consumes the next token and returns it as an object. */
   take(): Token {
-    const t = this.peek();
+    return this.tokenAt(this.skip());
+  }
+
+  /** Consumes the next token without making an object of it; returns its number. */
+  skip(): number {
+    const t = this.next();
     this.la0 = this.la1;
-    this.la1 = undefined;
-    if (t.kind === Tok.Punct) {
-      if (t.text === '{') this.depth++;
-      else if (t.text === '}') this.depth--;
+    this.la1 = NO_TOKEN;
+    const tk = this.tokens;
+    if (tk.kind[t] === Tok.Punct) {
+      const text = tk.text[t];
+      if (text === '{') this.depth++;
+      else if (text === '}') this.depth--;
     }
-    this.last = t;
+    this.lastTok = t;
     return t;
   }
 
   /** True when the next token is the keyword `kw`. */
   isKw(kw: string): boolean {
-    const t = this.peek();
+    const t = this.next();
+    const kind = this.tokens.kind[t];
     // A misspelt word or the cursor may stand where an optional keyword was tried:
     // remember which, so a failure there lists them too ("did you mean", completion).
-    if (t.kind === Tok.Word || t.kind === Tok.Cursor) this.probe(t, kw);
-    return t.kind === Tok.Keyword && t.text === kw;
+    if (kind === Tok.Word || kind === Tok.Cursor) this.probe(t, kw);
+    return kind === Tok.Keyword && this.tokens.text[t] === kw;
   }
 
-  /** Optional keywords tried at `probedAt` (one reused array; reset when the token changes). */
-  private probedAt: Token | undefined;
+  /** Optional keywords tried at token number `probedAt` (one reused array; reset when the token changes). */
+  private probedAt = NO_TOKEN;
   private readonly probed: string[] = [];
 
-  private probe(t: Token, kw: string): void {
+  private probe(t: number, kw: string): void {
     if (t !== this.probedAt) {
       this.probedAt = t;
       this.probed.length = 0;
@@ -123,19 +195,19 @@ export class ParseState {
   }
 
   /** `expected` plus the optional keywords tried at the same token. */
-  private withProbes(t: Token, expected: readonly string[]): readonly string[] {
+  private withProbes(t: number, expected: readonly string[]): readonly string[] {
     if (t !== this.probedAt || this.probed.length === 0) return expected;
     return [...new Set([...this.probed, ...expected])];
   }
 
   isPunct(p: string): boolean {
-    const t = this.peek();
-    return t.kind === Tok.Punct && t.text === p;
+    const t = this.next();
+    return this.tokens.kind[t] === Tok.Punct && this.tokens.text[t] === p;
   }
 
   /** True at the end of the statement (newline or end of file). */
   atEnd(): boolean {
-    const k = this.peek().kind;
+    const k = this.nextKind();
     return k === Tok.Newline || k === Tok.Eof;
   }
 
@@ -146,7 +218,7 @@ export class ParseState {
 
   acceptPunct(p: string): boolean {
     if (!this.isPunct(p)) return false;
-    this.take();
+    this.skip();
     return true;
   }
 
@@ -163,7 +235,7 @@ export class ParseState {
 
   /** A STRING (bare non-keyword word or quoted string). */
   isString(): boolean {
-    const k = this.peek().kind;
+    const k = this.nextKind();
     return k === Tok.Word || k === Tok.Quoted;
   }
 
@@ -174,22 +246,23 @@ export class ParseState {
 
   /** A STRING or NUMBER (pfctl's `string`/`numberstring` slots). */
   expectValue(expected?: readonly string[]): PfWord {
-    const k = this.peek().kind;
+    const k = this.nextKind();
     if (k !== Tok.Word && k !== Tok.Quoted && k !== Tok.Number) this.fail(expected ?? []);
     return word(this.take());
   }
 
   expectNumber(expected?: readonly string[]): PfWord {
-    if (this.peek().kind !== Tok.Number) this.fail(expected ?? []);
+    if (this.nextKind() !== Tok.Number) this.fail(expected ?? []);
     return word(this.take());
   }
 
   /** Skips newlines inside a `{ … }` list (pfctl's `optnl`), refusing to run into the next statement. */
   optNl(): void {
-    while (this.peek().kind === Tok.Newline) {
-      const after = this.peekAt(1);
-      if (after.kind === Tok.Eof || (after.kind === Tok.Keyword && STATEMENT_KEYWORDS.has(after.text))) return;
-      this.take();
+    while (this.nextKind() === Tok.Newline) {
+      const after = this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.lexer.next());
+      const kind = this.tokens.kind[after];
+      if (kind === Tok.Eof || (kind === Tok.Keyword && STATEMENT_KEYWORDS.has(this.tokens.textOf(after)))) return;
+      this.skip();
     }
   }
 
@@ -226,7 +299,7 @@ export class ParseState {
    */
   fail(expectedHere: readonly string[], message?: string): never {
     const t = this.peek();
-    const expected = this.withProbes(t, expectedHere);
+    const expected = this.withProbes(this.next(), expectedHere);
     if (t.kind === Tok.Cursor) {
       if (this.file.cursorExpected === undefined) this.file.cursorExpected = expected;
       throw FAIL;
@@ -248,6 +321,9 @@ export class ParseState {
     this.addError({ message, start: at.start, end: at.end, kind: 'semantic', topic, origin: at.origin, related: at.origin ? relatedFor(at.origin) : undefined });
   }
 }
+
+/** Stands for "the last token" before any was consumed. */
+const BEFORE_FIRST: Token = { kind: Tok.Newline, text: '', start: 0, end: 0, origin: undefined, quoted: false, number: false };
 
 /** The related-information entry pointing at a macro definition. */
 export function relatedFor(o: MacroOrigin): PfRelated[] {

@@ -22,15 +22,15 @@ export function tableDef(st: ParseState): PfTableDef {
     const n = st.peek();
     if (n.kind === Tok.Word && TABLE_FLAGS.has(n.text)) t.flags.push(word(st.take()));
     else if (n.kind === Tok.Word || n.kind === Tok.Quoted) {
-      st.take();
+      st.skip();
       st.addError({ message: `invalid table option '${n.text}'`, start: n.start, end: n.end, kind: 'syntax', expected: ['persist', 'const', 'counters', 'file', '{'] });
     } else if (n.kind === Tok.Keyword && n.text === 'file') {
-      st.take();
+      st.skip();
       t.files.push(st.expectString());
     } else if (n.kind === Tok.Punct && n.text === '{') addresses(st, t.addresses);
     else st.fail(['persist', 'const', 'counters', 'file', '{']);
   }
-  t.end = st.last.end;
+  t.end = st.lastEnd;
   t.flags = exact(t.flags);
   t.addresses = exact(t.addresses);
   t.files = exact(t.files);
@@ -40,7 +40,7 @@ export function tableDef(st: ParseState): PfTableDef {
 
 /** `{ host [,] … }` of a table; `{ }` is an empty table. Nested braces from macros flatten. */
 function addresses(st: ParseState, out: PfHost[]): void {
-  st.take();
+  st.skip();
   st.enter();
   st.optNl();
   while (!st.isPunct('}')) {
@@ -58,7 +58,7 @@ function addresses(st: ParseState, out: PfHost[]): void {
     st.acceptPunct(',');
     st.optNl();
   }
-  st.take();
+  st.skip();
   st.leave();
 }
 
@@ -105,7 +105,7 @@ export function limiterDef(st: ParseState): PfLimiterDef {
     o.values = exact(o.values);
     l.options.push(o);
   } while (!st.atEnd());
-  l.end = st.last.end;
+  l.end = st.lastEnd;
   l.options = exact(l.options);
   return l;
 }

@@ -58,6 +58,61 @@ export interface Token {
   number: boolean;
 }
 
+/** "No token": what a lexer step returns when it consumed text without producing a token. */
+export const NO_TOKEN = -1;
+
+/**
+ * Every token of one parse, in order, as parallel arrays indexed by token
+ * number: the lexer allocates no object per token, and the parser makes a
+ * `Token` object only for a token it keeps in the tree.
+ */
+export class TokenStore {
+  kind = new Uint8Array(1024);
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  /**
+   * The text yacc would see when it is not simply the document's characters
+   * at [start, end): keywords and operators (the tables' own strings), quoted,
+   * escaped and macro-expanded text. Undefined for a plain word of the
+   * document, cut out only when asked (`textOf`), so the store keeps no copy.
+   */
+  readonly text: (string | undefined)[] = [];
+  readonly origin: (MacroOrigin | undefined)[] = [];
+  count = 0;
+
+  constructor(private readonly doc: string) {}
+
+  /** The text of token `i`. */
+  textOf(i: number): string {
+    return this.text[i] ?? this.doc.slice(this.start[i], this.end[i]);
+  }
+
+  /** Appends a token; returns its number. `text` undefined: the document's text at [start, end). */
+  push(kind: Tok, text: string | undefined, start: number, end: number, origin: MacroOrigin | undefined): number {
+    const i = this.count++;
+    if (i === this.kind.length) this.grow();
+    this.kind[i] = kind;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.text[i] = text;
+    this.origin[i] = origin;
+    return i;
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2;
+    const kind = new Uint8Array(n);
+    kind.set(this.kind);
+    this.kind = kind;
+    const start = new Int32Array(n);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(n);
+    end.set(this.end);
+    this.end = end;
+  }
+}
+
 // Character-class bits for the ASCII range.
 export const C_WORD_START = 1;
 export const C_WORD = 2;

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { PfLexer, type LexEnv } from '../../../../server/src/parsers/pf/lexer';
-import { Tok, type Token } from '../../../../server/src/parsers/pf/tokens';
+import { Tok } from '../../../../server/src/parsers/pf/tokens';
 import { parsePfConf } from '../../../../server/src/parsers/pf';
 
 /** Every token of a text as [kind letter, text], with no macros defined. */
@@ -17,7 +17,8 @@ function lex(text: string): string[] {
   const lx = new PfLexer(text, env);
   const out: string[] = [];
   const letter = ['W', 'K', 'Q', 'N', 'P', 'NL', 'EOF', 'C'];
-  for (let t: Token = lx.next(); t.kind !== Tok.Eof; t = lx.next()) out.push(t.kind === Tok.Newline ? 'NL' : `${letter[t.kind]}:${t.text}`);
+  const tk = lx.tokens;
+  for (let t = lx.next(); tk.kind[t] !== Tok.Eof; t = lx.next()) out.push(tk.kind[t] === Tok.Newline ? 'NL' : `${letter[tk.kind[t]]}:${tk.textOf(t)}`);
   return [...out, ...errors.map((e) => `ERR:${e}`)];
 }
 
