@@ -1,5 +1,5 @@
 import type { Comment } from '../syntax';
-import { CHAR_CLASS, C_DIGIT, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, KEYWORDS, MAX_TOKEN_LENGTH, NO_TOKEN, Tok, TokenStore, type MacroOrigin } from './tokens';
+import { CHAR_CLASS, C_DIGIT, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, KEYWORD_SET, MAX_TOKEN_LENGTH, NO_TOKEN, Tok, TokenStore, type MacroOrigin } from './tokens';
 
 /** A macro as the lexer needs it: its expansion text and where it was defined. */
 export interface LexMacro {
@@ -42,6 +42,8 @@ export abstract class LexerCore {
   protected exp: string | undefined;
   protected expPos = 0;
   protected origin: MacroOrigin | undefined;
+  /** `origin`'s number in the token store (0: none), stamped on every token of the expansion. */
+  protected org = 0;
   protected lineHasToken = false;
   /** Number of errors reported; the parser compares it to tell lexer-failed statements. */
   errorCount = 0;
@@ -57,15 +59,19 @@ export abstract class LexerCore {
   /** `$name` at `start`: look the macro up and start re-reading its value. */
   protected abstract expand(start: number): void;
 
+  /** Appends a token with text `text` (undefined: the document's characters at [start, end)). */
   protected tok(kind: Tok, text: string | undefined, start: number, end: number): number {
+    return this.tokRef(kind, text === undefined ? 0 : this.tokens.refFor(kind, text), start, end);
+  }
+
+  /** Appends a token whose text is already a store ref (the fast path: no lookup, no string). */
+  protected tokRef(kind: Tok, ref: number, start: number, end: number): number {
     this.lineHasToken = kind !== Tok.Newline;
-    return this.tokens.push(kind, text, start, end, this.origin);
+    return this.tokens.push(kind, ref, start, end, this.org);
   }
 
   protected finishWord(text: string, start: number, end: number): number {
-    // The table's own string replaces the slice, so keyword tokens share one string each.
-    const kw = KEYWORDS.get(text);
-    return kw === undefined ? this.tok(Tok.Word, text, start, end) : this.tok(Tok.Keyword, kw, start, end);
+    return this.tok(KEYWORD_SET.has(text) ? Tok.Keyword : Tok.Word, text, start, end);
   }
 
   protected tooLong(start: number, end: number, inExp: boolean): number {
@@ -212,6 +218,7 @@ export abstract class LexerCore {
   protected findEol(): void {
     this.exp = undefined;
     this.origin = undefined;
+    this.org = 0;
     const s = this.text;
     let i = this.pos;
     while (i < s.length) {

@@ -1,5 +1,5 @@
 import {
-  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, keywordAt, MAX_TOKEN_LENGTH, NO_TOKEN, Tok,
+  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, keywordIdAt, MAX_TOKEN_LENGTH, NO_TOKEN, punctId, PUNCT_ID_BY_CHAR, Tok,
 } from './tokens';
 import { isBreak, LexerCore, type LexEnv, type LexMacro } from './lexer-core';
 
@@ -19,8 +19,9 @@ export class PfLexer extends LexerCore {
    * Per macro, the words already cut out of its value, by offset: every use
    * of `$ext_if` then shares one "em0" instead of keeping a copy per use.
    */
-  private readonly expWords = new Map<LexMacro, string[]>();
-  private expCache: string[] = [];
+  private readonly expWords = new Map<LexMacro, { refs: number[]; ends: number[] }>();
+  private expCache: number[] = [];
+  private expEnds: number[] = [];
   private cursorDone: boolean;
 
   constructor(text: string, env: LexEnv) {
@@ -46,14 +47,14 @@ export class PfLexer extends LexerCore {
     const kind = tk.kind[t];
     const start = tk.start[t];
     const isWord = kind === Tok.Word || kind === Tok.Keyword || kind === Tok.Number;
-    if (tk.origin[t] === undefined && isWord && start < cursor && cursor <= tk.end[t]) {
+    if (tk.org[t] === 0 && isWord && start < cursor && cursor <= tk.end[t]) {
       this.cursorDone = true;
-      return tk.push(Tok.Cursor, this.text.slice(start, cursor), start, cursor, undefined);
+      return tk.push(Tok.Cursor, tk.refFor(Tok.Cursor, this.text.slice(start, cursor)), start, cursor, 0);
     }
     if (start >= cursor || kind === Tok.Eof || (kind === Tok.Newline && tk.end[t] > cursor)) {
       this.cursorDone = true;
       this.stash = t;
-      return tk.push(Tok.Cursor, '', cursor, cursor, undefined);
+      return tk.push(Tok.Cursor, tk.refFor(Tok.Cursor, ''), cursor, cursor, 0);
     }
     return t;
   }
@@ -102,8 +103,7 @@ export class PfLexer extends LexerCore {
     if (c === 10 || c === 13) {
       const end = c === 13 && s.charCodeAt(start + 1) === 10 ? start + 2 : start + 1;
       this.pos = end;
-      const t = this.tok(Tok.Newline, '\n', start, end);
-      return t;
+      return this.tokRef(Tok.Newline, NEWLINE_ID, start, end);
     }
     if (c === 35 /* # */) {
       this.comment(start);
@@ -121,23 +121,24 @@ export class PfLexer extends LexerCore {
   /** Tokens shared by the document and expansion paths: operators, numbers, words, stray characters. */
   private common(s: string, start: number, c: number, inExp: boolean): number {
     const c2 = s.charCodeAt(start + 1);
-    let op = '';
-    if (c === 33 && c2 === 61) op = '!=';
-    else if (c === 60 && (c2 === 62 || c2 === 61)) op = c2 === 62 ? '<>' : '<=';
-    else if (c === 62 && (c2 === 60 || c2 === 61)) op = c2 === 60 ? '><' : '>=';
-    else if (c === 45 && c2 === 62) op = '->';
-    if (op) return this.advance(Tok.Punct, op, start, start + 2, inExp);
+    let op = 0;
+    if (c === 33 && c2 === 61) op = OP_NE;
+    else if (c === 60 && (c2 === 62 || c2 === 61)) op = c2 === 62 ? OP_LTGT : OP_LE;
+    else if (c === 62 && (c2 === 60 || c2 === 61)) op = c2 === 60 ? OP_GTLT : OP_GE;
+    else if (c === 45 && c2 === 62) op = OP_ARROW;
+    if (op !== 0) return this.advance(Tok.Punct, op, start, start + 2, inExp);
     if (c < 128 && (CHAR_CLASS[c] & C_DIGIT || (c === 45 && s.charCodeAt(start + 1) < 128 && CHAR_CLASS[s.charCodeAt(start + 1)] & C_DIGIT))) {
       let i = start + 1;
       while (s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_DIGIT) i++;
       const after = s.charCodeAt(i);
       const ends = i >= s.length ? !inExp || this.expEndsNumber() : after < 128 && (CHAR_CLASS[after] & C_NUM_END) !== 0;
       if (!inExp && after === 92) return this.slowToken(start);
-      if (ends) return this.advance(Tok.Number, inExp ? s.slice(start, i) : undefined, start, i, inExp);
-      if (c === 45) return this.advance(Tok.Punct, '-', start, start + 1, inExp);
+      if (ends) return this.advance(Tok.Number, inExp ? this.expRef(Tok.Number, s, start, i) : 0, start, i, inExp);
+      if (c === 45) return this.advance(Tok.Punct, OP_MINUS, start, start + 1, inExp);
     }
     if (c < 128 && CHAR_CLASS[c] & C_WORD_START) return this.word(s, start, inExp);
-    return this.advance(Tok.Punct, String.fromCharCode(c), start, start + 1, inExp);
+    const id = c < 128 ? PUNCT_ID_BY_CHAR[c] : 0;
+    return this.advance(Tok.Punct, id !== 0 ? id : this.tokens.refFor(Tok.Punct, String.fromCharCode(c)), start, start + 1, inExp);
   }
 
   /** At the end of an expansion, whether the document's next character would end a number there. */
@@ -146,13 +147,27 @@ export class PfLexer extends LexerCore {
     return Number.isNaN(c) || (c < 128 && (CHAR_CLASS[c] & C_NUM_END) !== 0);
   }
 
-  private advance(kind: Tok, text: string | undefined, start: number, end: number, inExp: boolean): number {
+  private advance(kind: Tok, ref: number, start: number, end: number, inExp: boolean): number {
     if (inExp) {
       this.expPos = end;
-      return this.tok(kind, text, this.origin!.useStart, this.origin!.useEnd);
+      return this.tokRef(kind, ref, this.origin!.useStart, this.origin!.useEnd);
     }
     this.pos = end;
-    return this.tok(kind, text, start, end);
+    return this.tokRef(kind, ref, start, end);
+  }
+
+  /**
+   * The store ref of the word or number at [start, end) of the macro value `s`,
+   * made once per macro and offset: every use of `$ext_if` shares one entry.
+   */
+  private expRef(kind: Tok, s: string, start: number, end: number): number {
+    const cached = this.expCache[start];
+    if (cached !== undefined && this.expEnds[start] === end) return cached;
+    const text = s.slice(start, end);
+    const ref = kind === Tok.Number ? this.tokens.refFor(kind, text) : keywordIdAt(s, start, end) || this.tokens.refFor(Tok.Word, text);
+    this.expCache[start] = ref;
+    this.expEnds[start] = end;
+    return ref;
   }
 
   private word(s: string, start: number, inExp: boolean): number {
@@ -166,8 +181,8 @@ export class PfLexer extends LexerCore {
     if (!inExp && i - start <= MAX_TOKEN_LENGTH) {
       // The common case, a word written in the document: no substring for a keyword.
       this.pos = i;
-      const kw = keywordAt(s, start, i);
-      return kw === undefined ? this.tok(Tok.Word, undefined, start, i) : this.tok(Tok.Keyword, kw, start, i);
+      const kw = keywordIdAt(s, start, i);
+      return kw === 0 ? this.tokRef(Tok.Word, 0, start, i) : this.tokRef(Tok.Keyword, kw, start, i);
     }
     let text = s.slice(start, i);
     if (inExp && i >= s.length) {
@@ -182,10 +197,8 @@ export class PfLexer extends LexerCore {
     if (i - start > MAX_TOKEN_LENGTH) return this.tooLong(start, i, inExp);
     if (inExp) {
       this.expPos = i;
-      const cached = this.expCache[start];
-      if (cached === text) text = cached;
-      else this.expCache[start] = text;
-      return this.finishWord(text, this.origin!.useStart, this.origin!.useEnd);
+      const ref = this.expRef(Tok.Word, s, start, i);
+      return this.tokRef(ref > 0 ? Tok.Keyword : Tok.Word, ref, this.origin!.useStart, this.origin!.useEnd);
     }
     this.pos = i;
     return this.finishWord(text, start, i);
@@ -214,11 +227,13 @@ export class PfLexer extends LexerCore {
       return;
     }
     this.origin = { name, useStart: start, useEnd: i, valueStart: m.valueStart, valueEnd: m.valueEnd, nameStart: m.nameStart, nameEnd: m.nameEnd };
+    this.org = this.tokens.addOrigin(this.origin);
     this.exp = m.value;
     this.expPos = 0;
     let cache = this.expWords.get(m);
-    if (cache === undefined) this.expWords.set(m, (cache = []));
-    this.expCache = cache;
+    if (cache === undefined) this.expWords.set(m, (cache = { refs: [], ends: [] }));
+    this.expCache = cache.refs;
+    this.expEnds = cache.ends;
   }
 
   private scanExpansion(): number {
@@ -228,6 +243,7 @@ export class PfLexer extends LexerCore {
     if (i >= s.length) {
       this.exp = undefined;
       this.origin = undefined;
+      this.org = 0;
       return NO_TOKEN;
     }
     const c = s.charCodeAt(i);
@@ -235,6 +251,7 @@ export class PfLexer extends LexerCore {
       // A '#' in the value comments out the rest of the value and of the line.
       this.exp = undefined;
       this.origin = undefined;
+      this.org = 0;
       while (this.pos < this.text.length && !isBreak(this.text.charCodeAt(this.pos))) this.pos++;
       return NO_TOKEN;
     }
@@ -248,8 +265,18 @@ export class PfLexer extends LexerCore {
     if (this.exp === undefined || this.expPos >= s.length) {
       this.exp = undefined;
       this.origin = undefined;
+      this.org = 0;
     }
     return t;
   }
 
 }
+
+const NEWLINE_ID = punctId('\n');
+const OP_NE = punctId('!=');
+const OP_LE = punctId('<=');
+const OP_GE = punctId('>=');
+const OP_LTGT = punctId('<>');
+const OP_GTLT = punctId('><');
+const OP_ARROW = punctId('->');
+const OP_MINUS = punctId('-');

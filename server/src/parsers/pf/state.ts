@@ -95,8 +95,8 @@ export class ParseState {
     // the tree; operators and newlines die young. Mixed in one site, neither
     // gets the right decision and the scavenger copies every word twice.
     const t = kind < Tok.Punct
-      ? { kind, text: tk.textOf(i), start: tk.start[i], end: tk.end[i], origin: tk.origin[i], quoted: kind === Tok.Quoted, number: kind === Tok.Number }
-      : { kind, text: tk.textOf(i), start: tk.start[i], end: tk.end[i], origin: tk.origin[i], quoted: false, number: false };
+      ? { kind, text: tk.textOf(i), start: tk.start[i], end: tk.end[i], origin: tk.originOf(i), quoted: kind === Tok.Quoted, number: kind === Tok.Number }
+      : { kind, text: tk.textOf(i), start: tk.start[i], end: tk.end[i], origin: tk.originOf(i), quoted: false, number: false };
     this.objB = this.objA;
     this.objBToken = this.objAToken;
     this.objA = i;
@@ -164,7 +164,7 @@ export class ParseState {
     this.la1 = NO_TOKEN;
     const tk = this.tokens;
     if (tk.kind[t] === Tok.Punct) {
-      const text = tk.text[t];
+      const text = tk.tableText(t);
       if (text === '{') this.depth++;
       else if (text === '}') this.depth--;
     }
@@ -179,7 +179,7 @@ export class ParseState {
     // A misspelt word or the cursor may stand where an optional keyword was tried:
     // remember which, so a failure there lists them too ("did you mean", completion).
     if (kind === Tok.Word || kind === Tok.Cursor) this.probe(t, kw);
-    return kind === Tok.Keyword && this.tokens.text[t] === kw;
+    return kind === Tok.Keyword && this.tokens.tableText(t) === kw;
   }
 
   /** Optional keywords tried at token number `probedAt` (one reused array; reset when the token changes). */
@@ -202,7 +202,7 @@ export class ParseState {
 
   isPunct(p: string): boolean {
     const t = this.next();
-    return this.tokens.kind[t] === Tok.Punct && this.tokens.text[t] === p;
+    return this.tokens.kind[t] === Tok.Punct && this.tokens.tableText(t) === p;
   }
 
   /** True at the end of the statement (newline or end of file). */

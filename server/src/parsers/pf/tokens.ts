@@ -62,41 +62,80 @@ export interface Token {
 export const NO_TOKEN = -1;
 
 /**
- * Every token of one parse, in order, as parallel arrays indexed by token
- * number: the lexer allocates no object per token, and the parser makes a
- * `Token` object only for a token it keeps in the tree.
+ * Every token of one parse, in order, as parallel typed arrays indexed by
+ * token number: the lexer allocates no object per token, and the parser makes
+ * a `Token` object only for a token it keeps in the tree.
+ *
+ * A token's text is the document's characters at [start, end) unless `ref`
+ * says otherwise: ref > 0 is an entry of `TOKEN_STRINGS` (keywords and
+ * operators, so comparing them is comparing interned strings), ref < 0 an
+ * entry of `texts` (quoted, escaped or macro-expanded text; few). Per-token
+ * JS arrays are avoided on purpose: a megabyte ruleset has 200,000 tokens,
+ * and JS arrays that size cost more in growth and GC than the lexing itself.
  */
 export class TokenStore {
-  kind = new Uint8Array(1024);
-  start = new Int32Array(1024);
-  end = new Int32Array(1024);
-  /**
-   * The text yacc would see when it is not simply the document's characters
-   * at [start, end): keywords and operators (the tables' own strings), quoted,
-   * escaped and macro-expanded text. Undefined for a plain word of the
-   * document, cut out only when asked (`textOf`), so the store keeps no copy.
-   */
-  readonly text: (string | undefined)[] = [];
-  readonly origin: (MacroOrigin | undefined)[] = [];
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  ref: Int32Array;
+  /** 0: not from a macro; else 1 + index into `origins`. */
+  org: Int32Array;
+  private readonly texts: string[] = [];
+  private readonly origins: MacroOrigin[] = [];
   count = 0;
 
-  constructor(private readonly doc: string) {}
+  constructor(private readonly doc: string) {
+    // Tokens rarely outnumber a quarter of the characters; growth handles the rest.
+    const cap = (doc.length >> 2) + 64;
+    this.kind = new Uint8Array(cap);
+    this.start = new Int32Array(cap);
+    this.end = new Int32Array(cap);
+    this.ref = new Int32Array(cap);
+    this.org = new Int32Array(cap);
+  }
 
   /** The text of token `i`. */
   textOf(i: number): string {
-    return this.text[i] ?? this.doc.slice(this.start[i], this.end[i]);
+    const r = this.ref[i];
+    if (r === 0) return this.doc.slice(this.start[i], this.end[i]);
+    return r > 0 ? TOKEN_STRINGS[r] : this.texts[-r - 1];
   }
 
-  /** Appends a token; returns its number. `text` undefined: the document's text at [start, end). */
-  push(kind: Tok, text: string | undefined, start: number, end: number, origin: MacroOrigin | undefined): number {
+  /** The interned table string of a keyword or operator token, else undefined (no slicing). */
+  tableText(i: number): string | undefined {
+    const r = this.ref[i];
+    return r > 0 ? TOKEN_STRINGS[r] : undefined;
+  }
+
+  originOf(i: number): MacroOrigin | undefined {
+    const o = this.org[i];
+    return o === 0 ? undefined : this.origins[o - 1];
+  }
+
+  /** Appends a token whose text is given by `ref` (see the class comment); returns its number. */
+  push(kind: Tok, ref: number, start: number, end: number, org: number): number {
     const i = this.count++;
     if (i === this.kind.length) this.grow();
     this.kind[i] = kind;
     this.start[i] = start;
     this.end[i] = end;
-    this.text[i] = text;
-    this.origin[i] = origin;
+    this.ref[i] = ref;
+    this.org[i] = org;
     return i;
+  }
+
+  /** The ref for `text`: its table id when it is a keyword or operator of that kind, else a new `texts` entry. */
+  refFor(kind: Tok, text: string): number {
+    if (kind === Tok.Keyword || kind === Tok.Punct || kind === Tok.Newline) {
+      const id = TOKEN_STRING_IDS.get(text);
+      if (id !== undefined) return id;
+    }
+    return -this.texts.push(text);
+  }
+
+  /** Registers a macro origin; returns the `org` value tokens of that expansion carry. */
+  addOrigin(o: MacroOrigin): number {
+    return this.origins.push(o);
   }
 
   private grow(): void {
@@ -104,13 +143,17 @@ export class TokenStore {
     const kind = new Uint8Array(n);
     kind.set(this.kind);
     this.kind = kind;
-    const start = new Int32Array(n);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(n);
-    end.set(this.end);
-    this.end = end;
+    this.start = grown(this.start, n);
+    this.end = grown(this.end, n);
+    this.ref = grown(this.ref, n);
+    this.org = grown(this.org, n);
   }
+}
+
+function grown(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
 }
 
 // Character-class bits for the ASCII range.
@@ -169,26 +212,28 @@ export const KEYWORD_SET: ReadonlySet<string> = new Set(PF_KEYWORDS);
 export const KEYWORDS: ReadonlyMap<string, string> = new Map(PF_KEYWORDS.map((k) => [k, k]));
 
 /** Keywords grouped by length and first character (index `length * 128 + code`), for `keywordAt`. */
-const KW_BUCKETS: (string[] | undefined)[] = (() => {
-  const b: (string[] | undefined)[] = [];
-  for (const k of PF_KEYWORDS) (b[k.length * 128 + k.charCodeAt(0)] ??= []).push(k);
+const KW_BUCKETS: (number[] | undefined)[] = (() => {
+  const b: (number[] | undefined)[] = [];
+  PF_KEYWORDS.forEach((k, i) => (b[k.length * 128 + k.charCodeAt(0)] ??= []).push(i + 1));
   return b;
 })();
 
 /**
- * The keyword spelled by `s[start, end)`, or undefined: the lexer asks before
- * cutting a word out, so a keyword token costs no substring at all.
+ * The token-string id (see `TOKEN_STRINGS`) of the keyword spelled by
+ * `s[start, end)`, or 0: the lexer asks before cutting a word out, so a
+ * keyword token costs no substring at all.
  */
-export function keywordAt(s: string, start: number, end: number): string | undefined {
+export function keywordIdAt(s: string, start: number, end: number): number {
   const bucket = KW_BUCKETS[(end - start) * 128 + s.charCodeAt(start)];
-  if (bucket === undefined) return undefined;
+  if (bucket === undefined) return 0;
   for (let k = 0; k < bucket.length; k++) {
-    const kw = bucket[k];
+    const id = bucket[k];
+    const kw = PF_KEYWORDS[id - 1];
     let j = 1;
     while (j < kw.length && kw.charCodeAt(j) === s.charCodeAt(start + j)) j++;
-    if (j === kw.length) return kw;
+    if (j === kw.length) return id;
   }
-  return undefined;
+  return 0;
 }
 
 /** Longest token pfctl's lexer accepts before "string too long" (its buffer is 8 KB). */
@@ -207,3 +252,19 @@ export function describeToken(t: Token): string {
   if (t.kind === Tok.Quoted) return `"${t.text}"`;
   return `'${t.text}'`;
 }
+
+/** Operators and stray characters the lexer hands over as Punct, plus the newline text. */
+const PUNCT_STRINGS = ['{', '}', '(', ')', '<', '>', '!', '=', ',', '/', '-', ':', '!=', '<=', '>=', '<>', '><', '->', '\n', '+', '*', '|', '&', ';', '@', '.', '[', ']', '^', '~', '%', '?', "'", '`'];
+/** Interned token texts by id (id 0 unused: "the document's characters"). */
+export const TOKEN_STRINGS: readonly string[] = ['', ...PF_KEYWORDS, ...PUNCT_STRINGS];
+const TOKEN_STRING_IDS: ReadonlyMap<string, number> = new Map(TOKEN_STRINGS.map((t, i) => [t, i]));
+/** Token-string id of an operator or stray character (`'->'`, `'{'`…); 0 when it has none. */
+export function punctId(p: string): number {
+  return TOKEN_STRING_IDS.get(p) ?? 0;
+}
+/** Ids of the one-character operators by character code (0: none). */
+export const PUNCT_ID_BY_CHAR: Uint16Array = (() => {
+  const t = new Uint16Array(128);
+  for (const p of PUNCT_STRINGS) if (p.length === 1) t[p.charCodeAt(0)] = TOKEN_STRING_IDS.get(p)!;
+  return t;
+})();
