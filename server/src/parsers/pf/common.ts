@@ -1,7 +1,7 @@
 import type { PfEndpoint, PfHost, PfInterface, PfList, PfLog, PfPort, PfPortOp, PfWord } from './ast-parts';
 import type { PfRuleBase } from './ast';
-import { ParseState, spanOf, word } from './state';
-import { Tok } from './tokens';
+import { ParseState, spanOf } from './state';
+import { NO_TOKEN, Tok } from './tokens';
 
 /**
  * Productions shared by several statement families (parse.y: `interface`,
@@ -26,11 +26,11 @@ export function list<T>(st: ParseState, item: (st: ParseState) => T & { end: num
     const one = item(st);
     return { items: [one], braced: false, start: one.start, end: one.end };
   }
-  const open = st.take();
+  const open = st.skip();
   const base = st.top;
   braced(st, item, nested);
-  const close = st.take();
-  return { items: st.collect<T>(base), braced: true, start: open.start, end: close.end };
+  const close = st.skip();
+  return { items: st.collect<T>(base), braced: true, start: st.startOf(open), end: st.endOf(close) };
 }
 
 /** The items of a `{ … }` list after its `{`, pushed on the scratch stack, up to (not past) its `}`. */
@@ -55,12 +55,12 @@ function braced<T>(st: ParseState, item: (st: ParseState) => T, nested: boolean)
 
 /** An interface item (`if_item_not`): `[!] name`. */
 export function ifItem(st: ParseState): PfInterface {
-  const bang = st.isPunct('!') ? st.take() : undefined;
-  const t = st.peek();
-  if (!(t.kind === Tok.Word || t.kind === Tok.Quoted || (t.kind === Tok.Keyword && t.text === 'any'))) st.fail(['!', '{']);
-  const name = word(st.take());
-  st.file.interfaces.push(name);
-  return { name, negated: bang !== undefined, dynamic: false, start: bang ? bang.start : name.start, end: name.end };
+  const bang = st.isPunct('!') ? st.skip() : NO_TOKEN;
+  const k = st.nextKind();
+  if (!(k === Tok.Word || k === Tok.Quoted || (k === Tok.Keyword && st.nextKw() === 'any'))) st.fail(['!', '{']);
+  const t = st.skip();
+  st.noteInterface(t);
+  return { name: st.wordAt(t), negated: bang !== NO_TOKEN, dynamic: false, start: st.startOf(bang !== NO_TOKEN ? bang : t), end: st.endOf(t) };
 }
 
 /** `on IF` / `on { IF … }` after the `on` keyword. */
@@ -85,25 +85,28 @@ export function subWord(st: ParseState, w: PfWord, from: number, to: number): Pf
 
 /** One address (`xhost`/`host`): any, no-route, urpf-failed, `<table>`, `(if)[/N]`, `a - b`, `addr[/N]`. */
 export function hostItem(st: ParseState): PfHost {
-  const bang = st.isPunct('!') ? st.take() : undefined;
-  const negated = bang !== undefined;
-  const t = st.peek();
-  const start = bang ? bang.start : t.start;
-  if (t.kind === Tok.Keyword && (t.text === 'any' || t.text === 'no-route' || t.text === 'urpf-failed')) {
-    const w = word(st.take());
-    return { kind: t.text as PfHost['kind'], negated, text: t.text, address: w, start, end: w.end };
+  const bang = st.isPunct('!') ? st.skip() : NO_TOKEN;
+  const negated = bang !== NO_TOKEN;
+  const k = st.nextKind();
+  const kw = st.nextKw();
+  const start = st.startOf(negated ? bang : st.next());
+  if (k === Tok.Keyword && (kw === 'any' || kw === 'no-route' || kw === 'urpf-failed')) {
+    const w = st.takeWord();
+    return { kind: kw as PfHost['kind'], negated, text: kw, address: w, start, end: w.end };
   }
-  if (t.kind === Tok.Punct && t.text === '<') {
-    st.skip();
-    const name = st.expectString(TABLE_NAME);
-    const close = st.expectPunct('>');
-    st.file.tableRefs.push({ name: name.text, nameWord: name, start: t.start, end: close.end });
-    return { kind: 'table', negated, text: `<${name.text}>`, table: name, start, end: close.end };
+  if (k === Tok.Punct && kw === '<') {
+    const lt = st.skip();
+    if (!st.isString()) st.fail(TABLE_NAME);
+    const nameTok = st.skip();
+    const gt = st.expectPunctTok('>');
+    st.noteTableRef(nameTok, lt, gt);
+    const name = st.wordAt(nameTok);
+    return { kind: 'table', negated, text: `<${name.text}>`, table: name, start, end: st.endOf(gt) };
   }
-  if (t.kind === Tok.Punct && t.text === '(') {
+  if (k === Tok.Punct && kw === '(') {
     st.skip();
     const inner = st.expectString(INTERFACE);
-    let end = st.expectPunct(')').end;
+    let end = st.endOf(st.expectPunctTok(')'));
     const host: PfHost = { kind: 'dynamic', negated, text: `(${inner.text})`, interface: inner, start, end };
     if (st.isPunct('/')) {
       st.skip();
@@ -114,8 +117,8 @@ export function hostItem(st: ParseState): PfHost {
     host.end = end;
     return host;
   }
-  if (t.kind === Tok.Word || t.kind === Tok.Quoted) {
-    const address = word(st.take());
+  if (k === Tok.Word || k === Tok.Quoted) {
+    const address = st.takeWord();
     if (st.isPunct('-')) {
       st.skip();
       const rangeEnd = st.expectString(ADDRESS);
@@ -129,9 +132,9 @@ export function hostItem(st: ParseState): PfHost {
     const kind = address.text === 'self' ? 'self' : address.text.includes(' - ') ? 'range' : 'address';
     return { kind, negated, text: address.text, address, start, end: address.end };
   }
-  if (t.kind === Tok.Number) {
-    const address = word(st.take());
-    st.expectPunct('/');
+  if (k === Tok.Number) {
+    const address = st.takeWord();
+    st.expectPunctTok('/');
     const prefix = st.expectNumber(PREFIX_LENGTH);
     return { kind: 'address', negated, text: `${address.text}/${prefix.text}`, address, prefix, start, end: prefix.end };
   }
@@ -145,6 +148,11 @@ export function hostSpec(st: ParseState): PfList<PfHost> {
 
 /** A port/user/group item; `ports` splits `P:Q` words and validates numeric ports. */
 export function portItem(st: ParseState, ports = true): PfPort {
+  // Built even in compact mode: the port checks read its words.
+  return ports ? st.built(() => portItemBuilt(st, true)) : portItemBuilt(st, false);
+}
+
+function portItemBuilt(st: ParseState, ports: boolean): PfPort {
   const t = st.peek();
   let op: PfPortOp = '';
   let start = t.start;
@@ -225,14 +233,14 @@ const LIST_START = ['{'];
  * one), so no endpoint needs a separate property store.
  */
 function endpoint(st: ParseState): PfEndpoint {
-  const keyword = word(st.take());
+  const keyword = st.takeWord();
   let hosts: PfList<PfHost> | undefined;
   if (!st.isKw('port')) hosts = st.isKw('any') ? list(st, hostItem) : hostSpec(st);
   if (!st.isKw('port')) {
     if (hosts === undefined) return { keyword, start: keyword.start, end: keyword.end };
     return { keyword, start: keyword.start, end: hosts.end, hosts };
   }
-  const portKeyword = word(st.take());
+  const portKeyword = st.takeWord();
   const ports = portSpec(st);
   if (hosts === undefined) return { keyword, start: keyword.start, end: ports.end, portKeyword, ports };
   return { keyword, start: keyword.start, end: ports.end, hosts, portKeyword, ports };
@@ -241,12 +249,12 @@ function endpoint(st: ParseState): PfEndpoint {
 /** `fromto`: `all` | `[from …] [os …] [to …]`. */
 export function fromTo(st: ParseState, rule: PfRuleBase, allowOs = true): void {
   if (st.isKw('all')) {
-    rule.all = word(st.take());
+    rule.all = st.takeWord();
     return;
   }
   if (st.isKw('from')) rule.from = endpoint(st);
   if (allowOs && st.isKw('os')) {
-    const keyword = word(st.take());
+    const keyword = st.takeWord();
     const items = list(st, valueItem);
     rule.os = { keyword, items, ...spanOf(keyword, items) };
   }
@@ -255,21 +263,24 @@ export function fromTo(st: ParseState, rule: PfRuleBase, allowOs = true): void {
 
 /** `log` / `log (all, matches, user, to pflogN)`. */
 export function logSpec(st: ParseState): PfLog {
-  const keyword = word(st.take());
+  const keyword = st.takeWord();
   const log: PfLog = { keyword, options: [], start: keyword.start, end: keyword.end };
   if (!st.isPunct('(')) return log;
   st.skip();
   for (;;) {
-    const t = st.peek();
-    if (t.kind === Tok.Keyword && (t.text === 'all' || t.text === 'matches' || t.text === 'user' || t.text === 'group')) log.options.push(word(st.take()));
-    else if (t.kind === Tok.Keyword && t.text === 'to') {
-      log.options.push(word(st.take()));
-      log.to = st.expectString(['pflog0']);
-      st.file.interfaces.push(log.to);
+    const k = st.nextKind();
+    const kw = st.nextKw();
+    if (k === Tok.Keyword && (kw === 'all' || kw === 'matches' || kw === 'user' || kw === 'group')) log.options.push(st.takeWord());
+    else if (k === Tok.Keyword && kw === 'to') {
+      log.options.push(st.takeWord());
+      if (!st.isString()) st.fail(['pflog0']);
+      const to = st.skip();
+      log.to = st.wordAt(to);
+      st.noteInterface(to);
     } else st.fail(['all', 'matches', 'user', 'to']);
     if (st.isPunct(')')) break;
     st.acceptPunct(',');
   }
-  log.end = st.take().end;
+  log.end = st.endOf(st.skip());
   return log;
 }

@@ -2,7 +2,7 @@ import type { PfPort, PfRuleOption, PfWord } from './ast-parts';
 import { list, portItem } from './common';
 import { redirect } from './redirect';
 import { rate, scrubOpts, stateOpts } from './state-opts';
-import { exact, ParseState, word } from './state';
+import { exact, ParseState } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -36,7 +36,7 @@ function oneOrPair(st: ParseState, o: PfRuleOption): void {
   push(o, st.expectValue());
   st.acceptPunct(',');
   if (!st.isPunct(')')) push(o, st.expectValue());
-  o.end = st.expectPunct(')').end;
+  o.end = st.endOf(st.expectPunctTok(')'));
 }
 
 /** The filter options of a rule; `allowed` restricts them (ether rules, anchors share the loop). */
@@ -57,20 +57,22 @@ const ETHER_OPT_SET: ReadonlySet<string> = new Set(ETHER_OPTS);
 function filterOpt(st: ParseState): PfRuleOption {
   let bang: PfWord | undefined;
   if (st.isPunct('!')) {
-    bang = word(st.take());
+    bang = st.takeWord();
     if (!st.isKw('tagged') && !st.isKw('received-on')) st.fail(['tagged', 'received-on']);
   }
-  const keyword = word(st.take());
-  const o = opt(keyword.text, keyword, bang !== undefined);
+  const name = st.nextKw();
+  const kwTok = st.next();
+  const keyword = st.takeWord();
+  const o = opt(name, keyword, bang !== undefined);
   if (bang) o.start = bang.start;
-  switch (keyword.text) {
+  switch (name) {
     case 'user':
     case 'group':
       o.items = list(st, userItem);
       o.end = o.items.end;
       break;
     case 'flags':
-      if (st.isKw('any')) push(o, word(st.take()));
+      if (st.isKw('any')) push(o, st.takeWord());
       else {
         if (!st.isPunct('/')) push(o, st.expectString(['any', '/']));
         st.expectPunct('/');
@@ -95,10 +97,12 @@ function filterOpt(st: ParseState): PfRuleOption {
     case 'max-pkt-size':
       push(o, st.expectNumber());
       break;
-    case 'received-on':
-      push(o, st.isKw('any') ? word(st.take()) : st.expectString());
-      st.file.interfaces.push(o.values[0]);
+    case 'received-on': {
+      const t = st.next();
+      push(o, st.isKw('any') ? st.takeWord() : st.expectString());
+      st.noteInterface(t);
       break;
+    }
     case 'keep':
     case 'modulate':
     case 'synproxy':
@@ -106,7 +110,7 @@ function filterOpt(st: ParseState): PfRuleOption {
       if (st.isPunct('(')) {
         st.skip();
         o.stateOptions = stateOpts(st, true);
-        o.end = st.expectPunct(')').end;
+        o.end = st.endOf(st.expectPunctTok(')'));
       }
       break;
     case 'no':
@@ -121,18 +125,18 @@ function filterOpt(st: ParseState): PfRuleOption {
       const first = st.expectValue();
       push(o, first);
       if (st.isKw('port')) {
-        push(o, word(st.take()));
+        push(o, st.takeWord());
         push(o, st.expectValue());
       }
       break;
     }
     case 'divert-reply':
-      st.semantic('divert-reply has no meaning in FreeBSD pf(4)', keyword);
+      st.semanticAt('divert-reply has no meaning in FreeBSD pf(4)', kwTok);
       break;
     case 'scrub':
       st.expectPunct('(');
       o.sub = scrubOpts(st, true);
-      o.end = st.expectPunct(')').end;
+      o.end = st.endOf(st.expectPunctTok(')'));
       break;
     case 'set':
       setOpt(st, o);
@@ -148,7 +152,7 @@ function filterOpt(st: ParseState): PfRuleOption {
       break;
     case 'af-to': {
       if (!st.isKw('inet') && !st.isKw('inet6')) st.fail(['inet', 'inet6']);
-      const af = word(st.take());
+      const af = st.takeWord();
       push(o, af);
       st.expectKw('from');
       o.redirect = redirect(st);
@@ -164,14 +168,14 @@ function filterOpt(st: ParseState): PfRuleOption {
     case 'source':
       push(o, st.expectKw('limiter'));
       if (st.isKw('id')) {
-        push(o, word(st.take()));
+        push(o, st.takeWord());
         push(o, st.expectNumber());
       } else push(o, st.expectString(['id']));
       if (st.isPunct('(')) {
         st.skip();
         if (!(st.isKw('block') || st.isKw('no-match'))) st.fail(['block', 'no-match']);
-        push(o, word(st.take()));
-        o.end = st.expectPunct(')').end;
+        push(o, st.takeWord());
+        o.end = st.endOf(st.expectPunctTok(')'));
       }
       break;
     default:
@@ -203,9 +207,10 @@ function icmpItem(st: ParseState): PfPort {
 function setOpt(st: ParseState, o: PfRuleOption): void {
   const one = (): PfRuleOption => {
     if (!st.isKw('prio') && !st.isKw('tos')) st.fail(['prio', 'tos', '(']);
-    const kw = word(st.take());
-    const s = opt(kw.text, kw);
-    if (kw.text === 'tos') push(s, st.expectValue());
+    const name = st.nextKw();
+    const kw = st.takeWord();
+    const s = opt(name, kw);
+    if (name === 'tos') push(s, st.expectValue());
     else if (st.isPunct('(')) {
       st.skip();
       push(s, st.expectNumber());

@@ -4,7 +4,7 @@ import { fromTo, ifItem, ifSpec, list, logSpec, valueItem } from './common';
 import { filterOpts, FILTER_OPTS } from './filter-opts';
 import { routeSpec } from './redirect';
 import { scrubOpts, SCRUB_OPTS } from './state-opts';
-import { checkRule } from './semantics';
+import { checkRule, MAX_RULE_EXPANSION } from './semantics';
 import { exact, ParseState, union, word } from './state';
 import { Tok } from './tokens';
 
@@ -53,47 +53,47 @@ export function ruleBase(keyword: PfWord): PfRuleBase {
 
 /** `in|out`, `log`/`quick` in either order. */
 export function dirLogQuick(st: ParseState, r: PfRuleBase, allowLog = true): void {
-  if (st.isKw('in') || st.isKw('out')) r.direction = word(st.take());
+  if (st.isKw('in') || st.isKw('out')) r.direction = st.takeWord();
   for (let i = 0; i < 2; i++) {
     if (allowLog && !r.log && st.isKw('log')) r.log = logSpec(st);
-    else if (!r.quick && st.isKw('quick')) r.quick = word(st.take());
+    else if (!r.quick && st.isKw('quick')) r.quick = st.takeWord();
   }
 }
 
 /** `on IF`, `inet|inet6`, `proto …` helpers shared by every rule family. */
 export function onSpec(st: ParseState, r: PfRuleBase): void {
   if (!st.isKw('on')) return;
-  r.onKeyword = word(st.take());
+  r.onKeyword = st.takeWord();
   r.interfaces = ifSpec(st);
 }
 
 export function afSpec(st: ParseState, r: PfRuleBase): void {
-  if (st.isKw('inet') || st.isKw('inet6')) r.af = word(st.take());
+  if (st.isKw('inet') || st.isKw('inet6')) r.af = st.takeWord();
 }
 
 export function protoSpec(st: ParseState, r: PfRuleBase): void {
   if (!st.isKw('proto')) return;
-  r.protoKeyword = word(st.take());
+  r.protoKeyword = st.takeWord();
   r.protocols = list(st, valueItem);
 }
 
 /** The action and its block policy (`block return-icmp(net-unr, 3)`). */
 export function blockPolicy(st: ParseState, r: PfFilterRule): void {
-  const t = st.peek();
-  if (t.kind !== Tok.Keyword || !BLOCK_POLICIES.includes(t.text)) return;
-  r.blockPolicy = word(st.take());
-  if (t.text !== 'return' && t.text !== 'drop' && st.isPunct('(')) {
+  const policy = st.nextKw();
+  if (st.nextKind() !== Tok.Keyword || !BLOCK_POLICIES.includes(policy)) return;
+  r.blockPolicy = st.takeWord();
+  if (policy !== 'return' && policy !== 'drop' && st.isPunct('(')) {
     st.skip();
     r.blockPolicyArgs = [];
-    if (t.text === 'return-rst') {
+    if (policy === 'return-rst') {
       st.expectKw('ttl');
       r.blockPolicyArgs.push(st.expectNumber());
     } else {
       r.blockPolicyArgs.push(st.expectValue());
       st.acceptPunct(',');
-      if (!st.isPunct(')') && t.text === 'return-icmp') r.blockPolicyArgs.push(st.expectValue());
+      if (!st.isPunct(')') && policy === 'return-icmp') r.blockPolicyArgs.push(st.expectValue());
     }
-    r.end = st.expectPunct(')').end;
+    r.end = st.endOf(st.expectPunctTok(')'));
   }
 }
 
@@ -102,9 +102,10 @@ export function filterHeader(st: ParseState, r: PfRuleBase): void {
   dirLogQuick(st, r);
   onSpec(st, r);
   if (st.isKw('route-to') || st.isKw('reply-to') || st.isKw('dup-to') || st.isKw('fastroute')) {
-    const keyword = word(st.take());
+    const kw = st.nextKw();
+    const keyword = st.takeWord();
     r.route = { keyword, start: keyword.start, end: keyword.end };
-    if (keyword.text !== 'fastroute') {
+    if (kw !== 'fastroute') {
       r.route.target = routeSpec(st);
       r.route.end = r.route.target.end;
     }
@@ -135,23 +136,37 @@ function stageOf(r: PfRuleBase): number {
  */
 export function beforeOpts(st: ParseState, r: PfRuleBase, opts: readonly string[]): void {
   if (st.atEnd() || st.isPunct('{')) return;
-  const t = st.peek();
-  if ((t.kind === Tok.Keyword || t.kind === Tok.Punct) && (opts === FILTER_OPTS ? FILTER_OPT_SET.has(t.text) : opts.includes(t.text))) return;
+  const k = st.nextKind();
+  const kw = st.nextKw();
+  if ((k === Tok.Keyword || k === Tok.Punct) && (opts === FILTER_OPTS ? FILTER_OPT_SET.has(kw) : opts.includes(kw))) return;
   const stage = stageOf(r);
   st.fail(opts === FILTER_OPTS && stage < STAGES.length ? EXPECTED_BY_STAGE[stage] : stage < STAGES.length ? expectedAfter(stage, opts) : opts);
 }
 
 /** `pass|block|match …` (the action keyword not yet consumed). */
 export function filterRule(st: ParseState): PfFilterRule {
-  const keyword = word(st.take());
-  const r = newRule<PfFilterRule>('filter', 'filter', keyword.text as PfFilterRule['action'], keyword);
+  const action = st.nextKw() as PfFilterRule['action'];
+  const keyword = st.takeWord();
+  const r = newRule<PfFilterRule>('filter', 'filter', action, keyword);
   if (r.action === 'block') blockPolicy(st, r);
   filterHeader(st, r);
   beforeOpts(st, r, FILTER_OPTS);
   r.options = filterOpts(st);
   finish(st, r);
-  checkRule(st, r);
+  if (!st.build) st.wantsObject = needsTreeChecks(r);
+  else if (!st.quiet) checkRule(st, r);
   return r;
+}
+
+/**
+ * Whether `checkRule` could find anything in this rule: the checks read the
+ * built tree, so compact mode builds a rule only when it has a route or a
+ * translation target or expands past the cap (few rules have either).
+ */
+function needsTreeChecks(r: PfFilterRule): boolean {
+  if (r.route !== undefined || r.expansionCount > MAX_RULE_EXPANSION) return true;
+  for (const o of r.options) if (o.name === 'nat-to' || o.name === 'rdr-to' || o.name === 'af-to') return true;
+  return false;
 }
 
 /** `[no] scrub [in|out] [log] [on …] [af] [proto …] fromto scrubopts`. */

@@ -1,5 +1,6 @@
 import type { PfFile, PfMacroDef, PfParseOptions } from './ast';
-import { parseStatements } from './parser';
+import type { PfStatement } from './ast';
+import { materialise, parseStatements, PendingStatement } from './parser';
 import { ParseState } from './state';
 
 export type * from './ast';
@@ -29,15 +30,34 @@ function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroD
   const file = emptyFile();
   const st = new ParseState(text, file, macros, options, budget);
   st.includeDepth = depth;
+  st.lazy = options.cursor === undefined;
   st.parseInclude = (t) => run(t, { ...options, cursor: undefined }, macros, budget, depth + 1);
   try {
-    file.statements = parseStatements(st, 'top');
+    const read = parseStatements(st, 'top');
+    if (read.some((s) => s instanceof PendingStatement)) lazyStatements(file, st, read);
+    else file.statements = read as PfStatement[];
   } catch (e) {
     // A bug must not take the language server down: report it and keep what was parsed.
     const at = Math.min(st.lastStart, text.length);
     file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start: at, end: Math.min(st.lastEnd, text.length), kind: 'limit' });
   }
   return file;
+}
+
+/**
+ * Makes `file.statements` build the statements read in compact mode on first
+ * use (an own enumerable property, so the file still serialises whole).
+ */
+function lazyStatements(file: PfFile, st: ParseState, read: (PfStatement | PendingStatement)[]): void {
+  let built: PfStatement[] | undefined;
+  Object.defineProperty(file, 'statements', {
+    enumerable: true,
+    configurable: true,
+    get: () => (built ??= read.map((s) => (s instanceof PendingStatement ? materialise(st, s) : s))),
+    set: (v: PfStatement[]) => {
+      built = v;
+    },
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { PfInclude, PfMacroDef, PfStatement } from './ast';
+import type { PfInclude, PfMacroDef, PfOrderClass, PfStatement } from './ast';
+import { checkRule } from './semantics';
 import type { PfWord } from './ast-parts';
 import { anchorRule, includeStmt, loadAnchor, type BodyParser } from './anchors';
 import { etherStatement } from './ether';
@@ -29,8 +30,8 @@ const ANCHOR_BODY = ['table', 'pass', 'block', 'match', 'anchor', 'include', '}'
 const ETHER_BODY = ['ether', '}'];
 
 /** Reads statements until end of file, or until the `}` closing an inline anchor body. */
-export function parseStatements(st: ParseState, ctx: Context, open?: Token): PfStatement[] {
-  const out: PfStatement[] = [];
+export function parseStatements(st: ParseState, ctx: Context, open?: Token): (PfStatement | PendingStatement)[] {
+  const out: (PfStatement | PendingStatement)[] = [];
   for (;;) {
     const t = st.peek();
     if (t.kind === Tok.Eof) {
@@ -53,27 +54,76 @@ export function parseStatements(st: ParseState, ctx: Context, open?: Token): PfS
 }
 
 function bodyParser(ctx: Context): BodyParser {
-  return (st, open) => parseStatements(st, ctx, open);
+  // Only the top level reads statements in compact mode: anchor bodies are built.
+  return (st, open) => parseStatements(st, ctx, open) as PfStatement[];
+}
+
+/**
+ * Statements that compact mode reads without building them (see
+ * `ParseState.build`): by first keyword, their type and order class.
+ */
+const COMPACT: ReadonlyMap<string, [PfStatement['type'], PfOrderClass]> = new Map([
+  ['pass', ['filter', 'filter']],
+  ['block', ['filter', 'filter']],
+  ['match', ['filter', 'filter']],
+]);
+
+/**
+ * A statement read in compact mode: valid, not built yet. The file's
+ * `statements` turns it into its tree by replaying its tokens (`materialise`).
+ */
+export class PendingStatement {
+  constructor(
+    /** Number of its first token. */
+    readonly tok: number,
+    readonly type: PfStatement['type'],
+    readonly order: PfOrderClass,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
+/** The tree of a statement read in compact mode, built by reading its tokens again. */
+export function materialise(st: ParseState, p: PendingStatement): PfStatement {
+  return st.replay(p.tok, () => dispatch(st, 'top'));
 }
 
 /** One statement with its newline; never throws (a failure becomes an `invalid` statement). */
-function statement(st: ParseState, ctx: Context): PfStatement | undefined {
+function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement | undefined {
   const savedDepth = st.depth;
   const nesting = st.nesting;
   const top = st.top;
   st.depth = 0;
   st.stmtLexErrors = st.lexer.errorCount;
   const first = st.peek();
+  const firstTok = st.next();
+  const compact = st.lazy && ctx === 'top' ? COMPACT.get(st.nextKw()) : undefined;
+  st.build = compact === undefined;
+  st.listProduct = 1;
+  st.wantsObject = false;
   try {
-    const s = dispatch(st, ctx);
+    let s = dispatch(st, ctx);
+    let pending = compact !== undefined;
+    if (pending && st.wantsObject) {
+      // Checks that read the whole rule (pfctl's consistency checks) need the tree now.
+      s = st.replay(firstTok, () => dispatch(st, ctx));
+      treeChecks(st, s);
+      pending = false;
+    }
     if (!st.atEnd()) st.fail([]);
     if (st.lexer.errorCount !== st.stmtLexErrors) throw FAIL;
+    if (compact !== undefined && pending) {
+      // What compact mode returned is a placeholder: the statement is built on first use.
+      const pending = new PendingStatement(firstTok, compact[0], compact[1], first.start, Math.max(first.start, st.lastEnd));
+      if (st.nextKind() === Tok.Newline) st.skip();
+      return pending;
+    }
     if (s.type === 'macro') {
       st.macros.set(s.name, s);
       st.file.macros.push(s);
     }
     if (s.type === 'include') includeFile(st, s);
-    if (st.peek().kind === Tok.Newline) st.take();
+    if (st.nextKind() === Tok.Newline) st.skip();
     return s;
   } catch (e) {
     if (e !== FAIL) throw e;
@@ -83,7 +133,13 @@ function statement(st: ParseState, ctx: Context): PfStatement | undefined {
     return { type: 'invalid', order: 'none', start: first.start, end: Math.max(first.start, st.lastEnd) };
   } finally {
     st.depth = savedDepth;
+    st.build = true;
   }
+}
+
+/** The checks of a rule read in compact mode that need its tree (the ones the productions run in build mode). */
+function treeChecks(st: ParseState, s: PfStatement): void {
+  if (s.type === 'filter') checkRule(st, s);
 }
 
 /**

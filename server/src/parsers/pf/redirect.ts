@@ -35,8 +35,12 @@ export function poolOpts(st: ParseState): PfPoolOption[] {
   }
 }
 
-/** `redirpool`: hosts, optional `port P[:Q|:*]`, pool options. */
+/** `redirpool`: hosts, optional `port P[:Q|:*]`, pool options. Built in every mode: its checks read the words. */
 export function redirect(st: ParseState): PfRedirect {
+  return st.built(() => redirectBuilt(st));
+}
+
+function redirectBuilt(st: ParseState): PfRedirect {
   const hosts = hostSpec(st);
   const r: PfRedirect = { hosts, pool: [], start: hosts.start, end: hosts.end };
   if (st.isKw('port')) {
@@ -70,8 +74,12 @@ function routeHost(st: ParseState): PfRouteHost {
   return rh;
 }
 
-/** `routespec` after route-to/reply-to/dup-to, with pool options. */
+/** `routespec` after route-to/reply-to/dup-to, with pool options. Built in every mode (rare; checked as a tree). */
 export function routeSpec(st: ParseState): PfRedirect {
+  return st.built(() => routeSpecBuilt(st));
+}
+
+function routeSpecBuilt(st: ParseState): PfRedirect {
   const items = list(st, routeHost);
   const hostItems: PfHost[] = [];
   for (const rh of items.items) if (rh.host) hostItems.push(rh.host);

@@ -1,5 +1,5 @@
 import type { PfRuleOption, PfStateOption, PfWord } from './ast-parts';
-import { exact, ParseState, word } from './state';
+import { exact, ParseState } from './state';
 import { Tok } from './tokens';
 
 /** State options (parse.y `state_opt_item`) and scrub options (`scrub_opt`). */
@@ -37,13 +37,14 @@ export function rate(st: ParseState, o: PfRuleOption | PfStateOption): void {
 export function stateOpts(st: ParseState, inParens: boolean): PfStateOption[] {
   const base = st.top;
   for (;;) {
-    const t = st.peek();
+    const k = st.nextKind();
+    const name = k === Tok.Keyword ? st.nextKw() : k === Tok.Word ? st.nextText() : '';
     let keyword: PfWord;
-    if (t.kind === Tok.Word && t.text.includes('.')) keyword = word(st.take());
-    else if (t.kind === Tok.Keyword && STATE_OPT_SET.has(t.text)) keyword = word(st.take());
+    if (k === Tok.Word && name.includes('.')) keyword = st.takeWord();
+    else if (k === Tok.Keyword && STATE_OPT_SET.has(name)) keyword = st.takeWord();
     else return st.fail(STATE_OPTS);
-    const so: PfStateOption = { name: keyword.text, keyword, values: [], start: keyword.start, end: keyword.end };
-    switch (keyword.text) {
+    const so: PfStateOption = { name, keyword, values: [], start: keyword.start, end: keyword.end };
+    switch (name) {
       case 'max': case 'max-src-states': case 'max-src-conn': case 'max-src-nodes':
         stateVal(so, st.expectNumber());
         break;
@@ -51,22 +52,24 @@ export function stateOpts(st: ParseState, inParens: boolean): PfStateOption[] {
         rate(st, so);
         break;
       case 'overload': {
-        const lt = st.expectPunct('<');
-        so.table = st.expectString();
-        const gt = st.expectPunct('>');
-        so.end = gt.end;
-        st.file.tableRefs.push({ name: so.table.text, nameWord: so.table, start: lt.start, end: gt.end });
+        const lt = st.expectPunctTok('<');
+        if (!st.isString()) st.fail([]);
+        const tableTok = st.skip();
+        so.table = st.wordAt(tableTok);
+        const gt = st.expectPunctTok('>');
+        so.end = st.endOf(gt);
+        st.noteTableRef(tableTok, lt, gt);
         if (st.isKw('flush')) {
-          stateVal(so, word(st.take()));
-          if (st.isKw('global')) stateVal(so, word(st.take()));
+          stateVal(so, st.takeWord());
+          if (st.isKw('global')) stateVal(so, st.takeWord());
         }
         break;
       }
       case 'source-track':
-        if (st.isKw('rule') || st.isKw('global')) stateVal(so, word(st.take()));
+        if (st.isKw('rule') || st.isKw('global')) stateVal(so, st.takeWord());
         break;
       default:
-        if (keyword.text.includes('.')) stateVal(so, st.expectNumber());
+        if (name.includes('.')) stateVal(so, st.expectNumber());
     }
     so.values = exact(so.values);
     st.push(so);
@@ -83,13 +86,13 @@ export function scrubOpts(st: ParseState, inParens: boolean): PfRuleOption[] {
   const base = st.top;
   while (!(inParens ? st.isPunct(')') : st.atEnd())) {
     let bang: PfWord | undefined;
-    if (st.isPunct('!')) bang = word(st.take());
-    const t = st.peek();
-    if (t.kind !== Tok.Keyword || !SCRUB_OPT_SET.has(t.text) || (bang && t.text !== 'tagged')) st.fail(bang ? ['tagged'] : SCRUB_OPTS);
-    const keyword = word(st.take());
-    const o: PfRuleOption = { name: keyword.text, keyword, negated: bang !== undefined, values: [], start: keyword.start, end: keyword.end };
+    if (st.isPunct('!')) bang = st.takeWord();
+    const name = st.nextKw();
+    if (st.nextKind() !== Tok.Keyword || !SCRUB_OPT_SET.has(name) || (bang && name !== 'tagged')) st.fail(bang ? ['tagged'] : SCRUB_OPTS);
+    const keyword = st.takeWord();
+    const o: PfRuleOption = { name, keyword, negated: bang !== undefined, values: [], start: keyword.start, end: keyword.end };
     if (bang) o.start = bang.start;
-    switch (keyword.text) {
+    switch (name) {
       case 'min-ttl': case 'max-mss': case 'rtable':
         val(o, st.expectNumber());
         break;
@@ -100,7 +103,7 @@ export function scrubOpts(st: ParseState, inParens: boolean): PfRuleOption[] {
         val(o, st.expectString(TCP));
         break;
       case 'fragment':
-        if (st.isKw('no')) val(o, word(st.take()));
+        if (st.isKw('no')) val(o, st.takeWord());
         val(o, st.expectKw('reassemble'));
         break;
     }

@@ -41,6 +41,24 @@ export class ParseState {
   stmtLexErrors = 0;
   /** Current recursion depth of nested lists / anchors. */
   nesting = 0;
+  /**
+   * Build mode: productions return tree objects. Off ("compact" mode), they
+   * only validate and return placeholders (`NO_WORD`, `NO_NODE`): the tokens
+   * already hold everything, and the statement is materialised later by
+   * replaying its tokens in build mode (`replay`). Pure validation allocates
+   * nothing per token, which is what makes parsing a big ruleset cheap.
+   */
+  build = true;
+  /** Whether top-level statements may be read in compact mode (off when collecting completion keywords). */
+  lazy = false;
+  /** Replaying stored tokens from this token number (-1: reading from the lexer). */
+  private replayAt = -1;
+  /** While replaying, errors and index entries were already recorded by the first pass. */
+  quiet = false;
+  /** Product of every list length in the current statement (an upper bound of its rule expansion). */
+  listProduct = 1;
+  /** Set in compact mode when the statement needs checks that read the built tree. */
+  wantsObject = false;
   /** Include recursion depth of this parse. */
   includeDepth = 0;
   /** Parses an included file's text with this parse's macros (set by the entry point). */
@@ -119,12 +137,102 @@ export class ParseState {
   }
 
   addError(e: PfError): void {
+    if (this.quiet) return;
     if (this.file.errors.length < MAX_ERRORS) this.file.errors.push(e);
   }
 
   /** Number of the next token. */
   next(): number {
-    return this.la0 !== NO_TOKEN ? this.la0 : (this.la0 = this.lexer.next());
+    return this.la0 !== NO_TOKEN ? this.la0 : (this.la0 = this.pull());
+  }
+
+  /** The next token from the lexer, or from the store when replaying. */
+  private pull(): number {
+    return this.replayAt < 0 ? this.lexer.next() : this.replayAt++;
+  }
+
+  /**
+   * Runs `read` over the stored tokens from token `from` in build mode,
+   * quietly (the first pass recorded errors and indexes), and returns what it
+   * built. Everything the first pass was doing is restored afterwards, so this
+   * may run in the middle of a parse or long after it.
+   */
+  replay<T>(from: number, read: () => T): T {
+    const { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, listProduct, wantsObject } = this;
+    this.replayAt = from;
+    this.la0 = NO_TOKEN;
+    this.la1 = NO_TOKEN;
+    this.lastTok = from - 1;
+    this.build = true;
+    this.quiet = true;
+    this.depth = 0;
+    this.nesting = 0;
+    try {
+      return read();
+    } finally {
+      Object.assign(this, { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, listProduct, wantsObject });
+    }
+  }
+
+  /** Kind of token `t`. */
+  kindOf(t: number): Tok {
+    return this.tokens.kind[t] as Tok;
+  }
+
+  /** The keyword or operator text of the next token, '' for anything else (no allocation). */
+  nextKw(): string {
+    const t = this.next();
+    return this.tokens.tableText(t) ?? '';
+  }
+
+  /** Consumes the next token; its tree word in build mode, `NO_WORD` in compact mode. */
+  takeWord(): PfWord {
+    const t = this.skip();
+    return this.build ? word(this.tokenAt(t)) : NO_WORD;
+  }
+
+  /** The tree word of token `t` in build mode, `NO_WORD` in compact mode. */
+  wordAt(t: number): PfWord {
+    return this.build ? word(this.tokenAt(t)) : NO_WORD;
+  }
+
+  startOf(t: number): number {
+    return this.tokens.start[t];
+  }
+
+  endOf(t: number): number {
+    return this.tokens.end[t];
+  }
+
+  /** Records token `t` as an interface name written in the file (`interfaces` index). */
+  noteInterface(t: number): void {
+    if (!this.quiet) this.file.interfaces.push(word(this.tokenAt(t)));
+  }
+
+  /** Records a `<name>` table use: name token, `<` and `>` tokens (`tableRefs` index). */
+  noteTableRef(nameTok: number, lt: number, gt: number): void {
+    if (this.quiet) return;
+    const nameWord = word(this.tokenAt(nameTok));
+    this.file.tableRefs.push({ name: nameWord.text, nameWord, start: this.tokens.start[lt], end: this.tokens.end[gt] });
+  }
+
+  /**
+   * Runs `read` in build mode even in compact mode: for parts whose checks read
+   * the words they consist of (ports). What it builds is dropped in compact mode.
+   */
+  built<T>(read: () => T): T {
+    if (this.build) return read();
+    this.build = true;
+    try {
+      return read();
+    } finally {
+      this.build = false;
+    }
+  }
+
+  /** Notes the length of a list just read (compact mode's bound on rule expansion). */
+  countList(n: number): void {
+    if (n > 1) this.listProduct = Math.min(this.listProduct * n, Number.MAX_SAFE_INTEGER);
   }
 
   /** Kind of the next token. */
@@ -149,7 +257,7 @@ export class ParseState {
   peekAt(k: 0 | 1): Token {
     const t = this.next();
     if (k === 0) return this.tokenAt(t);
-    return this.tokenAt(this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.lexer.next()));
+    return this.tokenAt(this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.pull()));
   }
 
   /** Consumes the next token and returns it as an object. */
@@ -213,7 +321,7 @@ export class ParseState {
 
   /** Consumes keyword `kw` if next. */
   acceptKw(kw: string): PfWord | undefined {
-    return this.isKw(kw) ? word(this.take()) : undefined;
+    return this.isKw(kw) ? this.takeWord() : undefined;
   }
 
   acceptPunct(p: string): boolean {
@@ -224,7 +332,18 @@ export class ParseState {
 
   expectKw(kw: string): PfWord {
     if (!this.isKw(kw)) this.fail([kw]);
-    return word(this.take());
+    return this.takeWord();
+  }
+
+  /** `expectPunct` returning the token's number (no object; for compact mode). */
+  expectPunctTok(p: string, expected?: readonly string[]): number {
+    if (!this.isPunct(p)) this.fail(expected ?? [p]);
+    return this.skip();
+  }
+
+  /** Reports a semantic error at token `t` (see `semantic`). */
+  semanticAt(message: string, t: number, topic?: PfError['topic']): void {
+    this.semantic(message, { start: this.tokens.start[t], end: this.tokens.end[t], origin: this.tokens.originOf(t) }, topic);
   }
 
   // `expected` sets are built only on the error path: the happy path allocates nothing.
@@ -241,25 +360,25 @@ export class ParseState {
 
   expectString(expected?: readonly string[]): PfWord {
     if (!this.isString()) this.fail(expected ?? []);
-    return word(this.take());
+    return this.takeWord();
   }
 
   /** A STRING or NUMBER (pfctl's `string`/`numberstring` slots). */
   expectValue(expected?: readonly string[]): PfWord {
     const k = this.nextKind();
     if (k !== Tok.Word && k !== Tok.Quoted && k !== Tok.Number) this.fail(expected ?? []);
-    return word(this.take());
+    return this.takeWord();
   }
 
   expectNumber(expected?: readonly string[]): PfWord {
     if (this.nextKind() !== Tok.Number) this.fail(expected ?? []);
-    return word(this.take());
+    return this.takeWord();
   }
 
   /** Skips newlines inside a `{ … }` list (pfctl's `optnl`), refusing to run into the next statement. */
   optNl(): void {
     while (this.nextKind() === Tok.Newline) {
-      const after = this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.lexer.next());
+      const after = this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.pull());
       const kind = this.tokens.kind[after];
       if (kind === Tok.Eof || (kind === Tok.Keyword && STATEMENT_KEYWORDS.has(this.tokens.textOf(after)))) return;
       this.skip();
@@ -309,7 +428,7 @@ export class ParseState {
     const at = atEol && this.last.kind !== Tok.Newline ? this.last : t;
     const msg = message ?? (atEol ? `syntax error: unexpected ${describeToken(t)} after ${describeToken(at)}` : `syntax error: unexpected ${describeToken(t)}`);
     this.addError({ message: msg, start: at.start, end: at.end, kind: 'syntax', expected, origin: t.origin, related: t.origin ? relatedFor(t.origin) : undefined });
-    if ((t.kind === Tok.Word || t.kind === Tok.Keyword) && this.file.unexpected.length < MAX_ERRORS) {
+    if ((t.kind === Tok.Word || t.kind === Tok.Keyword) && !this.quiet && this.file.unexpected.length < MAX_ERRORS) {
       this.file.unexpected.push({ text: t.text, start: t.start, end: t.end, expected });
     }
     this.stmtLexErrors = -1;
@@ -321,6 +440,16 @@ export class ParseState {
     this.addError({ message, start: at.start, end: at.end, kind: 'semantic', topic, origin: at.origin, related: at.origin ? relatedFor(at.origin) : undefined });
   }
 }
+
+/**
+ * What productions return for a word in compact mode: never put in a tree,
+ * never read. Truthy, so `if (r.quick)`-style presence tests behave the same
+ * in both modes.
+ */
+export const NO_WORD: PfWord = Object.freeze({ text: '', start: 0, end: 0, quoted: false, number: false });
+
+/** What productions return for a node in compact mode (see `NO_WORD`). */
+export const NO_NODE = Object.freeze({ start: 0, end: 0 }) as never;
 
 /** Stands for "the last token" before any was consumed. */
 const BEFORE_FIRST: Token = { kind: Tok.Newline, text: '', start: 0, end: 0, origin: undefined, quoted: false, number: false };
