@@ -99,7 +99,7 @@ export function hostItem(st: ParseState): PfHost {
     if (!st.isString()) st.fail(TABLE_NAME);
     const nameTok = st.skip();
     const gt = st.expectPunctTok('>');
-    st.noteTableRef(nameTok, lt, gt);
+    st.noteTableRef(lt);
     const name = st.wordAt(nameTok);
     return { kind: 'table', negated, text: `<${name.text}>`, table: name, start, end: st.endOf(gt) };
   }

@@ -45,7 +45,7 @@ function etherHeader(st: ParseState, r: PfRuleBase & { bridgeTo?: PfWord; l3?: P
   if (!anchor && st.isKw('bridge-to')) {
     st.skip();
     r.bridgeTo = st.expectString(['<interface>']);
-    st.file.interfaces.push(r.bridgeTo);
+    st.noteInterface(r.bridgeTo);
   }
   if (st.isKw('proto')) {
     r.protoKeyword = word(st.take());

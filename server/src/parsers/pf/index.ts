@@ -1,6 +1,5 @@
 import type { PfFile, PfMacroDef, PfParseOptions } from './ast';
-import type { PfStatement } from './ast';
-import { materialise, parseStatements, PendingStatement } from './parser';
+import { materialise, parseStatements } from './parser';
 import { ParseState } from './state';
 
 export type * from './ast';
@@ -34,28 +33,32 @@ function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroD
   st.parseInclude = (t) => run(t, { ...options, cursor: undefined }, macros, budget, depth + 1);
   try {
     const read = parseStatements(st, 'top');
-    if (read.some((s) => s instanceof PendingStatement)) lazyStatements(file, st, read);
-    else file.statements = read as PfStatement[];
+    lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? materialise(st, s) : s)));
   } catch (e) {
     // A bug must not take the language server down: report it and keep what was parsed.
     const at = Math.min(st.lastStart, text.length);
     file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start: at, end: Math.min(st.lastEnd, text.length), kind: 'limit' });
   }
+  const tokens = st.tokens;
+  lazy(file, 'macroUses', () => Array.from({ length: tokens.useCount }, (_, i) => tokens.use<PfMacroDef>(i)));
+  lazy(file, 'interfaces', () => st.interfaceWords());
+  lazy(file, 'tableRefs', () => st.tableRefObjects());
   return file;
 }
 
 /**
- * Makes `file.statements` build the statements read in compact mode on first
- * use (an own enumerable property, so the file still serialises whole).
+ * Makes `file[key]` computed on first read and kept (an own enumerable
+ * property, so the file still serialises whole; assignable like a field).
+ * The parse keeps compact data; the object form is built only when asked for.
  */
-function lazyStatements(file: PfFile, st: ParseState, read: (PfStatement | PendingStatement)[]): void {
-  let built: PfStatement[] | undefined;
-  Object.defineProperty(file, 'statements', {
+function lazy<K extends 'statements' | 'macroUses' | 'interfaces' | 'tableRefs'>(file: PfFile, key: K, compute: () => PfFile[K]): void {
+  let value: PfFile[K] | undefined;
+  Object.defineProperty(file, key, {
     enumerable: true,
     configurable: true,
-    get: () => (built ??= read.map((s) => (s instanceof PendingStatement ? materialise(st, s) : s))),
-    set: (v: PfStatement[]) => {
-      built = v;
+    get: () => (value ??= compute()),
+    set: (v: PfFile[K]) => {
+      value = v;
     },
   });
 }

@@ -15,8 +15,6 @@ export interface LexMacro {
 export interface LexEnv {
   /** The macro defined so far under `name`, if any (expansion happens only after the definition). */
   lookup(name: string): LexMacro | undefined;
-  /** Every unquoted `$name`, defined or not. */
-  onUse(name: string, start: number, end: number, macro: LexMacro | undefined): void;
   onComment(c: Comment): void;
   /** A lexical error; `limit` marks a cap we imposed rather than a pfctl error. */
   onError(message: string, start: number, end: number, kind: 'syntax' | 'undefined-macro' | 'limit', origin?: MacroOrigin): void;
@@ -41,8 +39,9 @@ export abstract class LexerCore {
   /** Text of the expansion being re-read, or undefined when reading the document. */
   protected exp: string | undefined;
   protected expPos = 0;
-  protected origin: MacroOrigin | undefined;
-  /** `origin`'s number in the token store (0: none), stamped on every token of the expansion. */
+  /** The `$name` being expanded: its range, and its use number in the token store (0: none), stamped on its tokens. */
+  protected useStart = 0;
+  protected useEnd = 0;
   protected org = 0;
   protected lineHasToken = false;
   /** Number of errors reported; the parser compares it to tell lexer-failed statements. */
@@ -75,7 +74,7 @@ export abstract class LexerCore {
   }
 
   protected tooLong(start: number, end: number, inExp: boolean): number {
-    this.error('string too long', inExp ? this.origin!.useStart : start, inExp ? this.origin!.useEnd : end, 'syntax');
+    this.error('string too long', inExp ? this.useStart : start, inExp ? this.useEnd : end, 'syntax');
     this.findEol();
     return NO_TOKEN;
   }
@@ -217,7 +216,6 @@ export abstract class LexerCore {
   /** pfctl's findeol(): drop the rest of the logical line after a lexical error. */
   protected findEol(): void {
     this.exp = undefined;
-    this.origin = undefined;
     this.org = 0;
     const s = this.text;
     let i = this.pos;
@@ -232,6 +230,6 @@ export abstract class LexerCore {
 
   protected error(message: string, start: number, end: number, kind: 'syntax' | 'undefined-macro' | 'limit'): void {
     this.errorCount++;
-    this.env.onError(message, start, end, kind, this.origin);
+    this.env.onError(message, start, end, kind, this.tokens.originAt(this.org));
   }
 }

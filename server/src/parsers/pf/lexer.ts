@@ -150,7 +150,7 @@ export class PfLexer extends LexerCore {
   private advance(kind: Tok, ref: number, start: number, end: number, inExp: boolean): number {
     if (inExp) {
       this.expPos = end;
-      return this.tokRef(kind, ref, this.origin!.useStart, this.origin!.useEnd);
+      return this.tokRef(kind, ref, this.useStart, this.useEnd);
     }
     this.pos = end;
     return this.tokRef(kind, ref, start, end);
@@ -192,13 +192,13 @@ export class PfLexer extends LexerCore {
       while (this.text.charCodeAt(j) < 128 && CHAR_CLASS[this.text.charCodeAt(j)] & C_WORD && this.text.charCodeAt(j) !== 92) j++;
       text += this.text.slice(this.pos, j);
       this.pos = j;
-      return this.finishWord(text, this.origin!.useStart, j);
+      return this.finishWord(text, this.useStart, j);
     }
     if (i - start > MAX_TOKEN_LENGTH) return this.tooLong(start, i, inExp);
     if (inExp) {
       this.expPos = i;
       const ref = this.expRef(Tok.Word, s, start, i);
-      return this.tokRef(ref > 0 ? Tok.Keyword : Tok.Word, ref, this.origin!.useStart, this.origin!.useEnd);
+      return this.tokRef(ref > 0 ? Tok.Keyword : Tok.Word, ref, this.useStart, this.useEnd);
     }
     this.pos = i;
     return this.finishWord(text, start, i);
@@ -214,7 +214,7 @@ export class PfLexer extends LexerCore {
     const m = this.env.lookup(name);
     // The definition's own name string, so uses keep no copy of it.
     if (m !== undefined && m.name === name) name = m.name;
-    this.env.onUse(name, start, i, m);
+    const use = this.tokens.addUse(name, start, i, m);
     if (!m) {
       this.error(`macro '${name}' not defined`, start, i, 'undefined-macro');
       this.findEol();
@@ -226,8 +226,9 @@ export class PfLexer extends LexerCore {
       this.findEol();
       return;
     }
-    this.origin = { name, useStart: start, useEnd: i, valueStart: m.valueStart, valueEnd: m.valueEnd, nameStart: m.nameStart, nameEnd: m.nameEnd };
-    this.org = this.tokens.addOrigin(this.origin);
+    this.useStart = start;
+    this.useEnd = i;
+    this.org = use;
     this.exp = m.value;
     this.expPos = 0;
     let cache = this.expWords.get(m);
@@ -242,7 +243,6 @@ export class PfLexer extends LexerCore {
     while (i < s.length && s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_SPACE) i++;
     if (i >= s.length) {
       this.exp = undefined;
-      this.origin = undefined;
       this.org = 0;
       return NO_TOKEN;
     }
@@ -250,7 +250,6 @@ export class PfLexer extends LexerCore {
     if (c === 35) {
       // A '#' in the value comments out the rest of the value and of the line.
       this.exp = undefined;
-      this.origin = undefined;
       this.org = 0;
       while (this.pos < this.text.length && !isBreak(this.text.charCodeAt(this.pos))) this.pos++;
       return NO_TOKEN;
@@ -259,12 +258,11 @@ export class PfLexer extends LexerCore {
       let j = i + 1;
       while (j < s.length && s.charCodeAt(j) !== c) j++;
       this.expPos = j + 1;
-      return this.tok(Tok.Quoted, s.slice(i + 1, j), this.origin!.useStart, this.origin!.useEnd);
+      return this.tok(Tok.Quoted, s.slice(i + 1, j), this.useStart, this.useEnd);
     }
     const t = this.common(s, i, c, true);
     if (this.exp === undefined || this.expPos >= s.length) {
       this.exp = undefined;
-      this.origin = undefined;
       this.org = 0;
     }
     return t;

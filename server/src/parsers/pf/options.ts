@@ -43,7 +43,7 @@ export function setOption(st: ParseState): PfSetOption {
       break;
     case 'loginterface':
       val(st.isKw('all') ? word(st.take()) : st.expectString(['none']));
-      if (o.values[0].text !== 'none') st.file.interfaces.push(o.values[0]);
+      if (o.values[0].text !== 'none') st.noteInterface(o.values[0]);
       break;
     case 'hostid':
       val(st.expectValue());

@@ -1,4 +1,4 @@
-import type { PfInclude, PfMacroDef, PfOrderClass, PfStatement } from './ast';
+import type { PfInclude, PfMacroDef, PfStatement } from './ast';
 import { checkRule } from './semantics';
 import type { PfWord } from './ast-parts';
 import { anchorRule, includeStmt, loadAnchor, type BodyParser } from './anchors';
@@ -49,7 +49,7 @@ export function parseStatements(st: ParseState, ctx: Context, open?: Token): (Pf
       return out;
     }
     const s = statement(st, ctx);
-    if (s) out.push(s);
+    if (s !== undefined) out.push(s);
   }
 }
 
@@ -60,32 +60,19 @@ function bodyParser(ctx: Context): BodyParser {
 
 /**
  * Statements that compact mode reads without building them (see
- * `ParseState.build`): by first keyword, their type and order class.
+ * `ParseState.build`), by first keyword.
  */
-const COMPACT: ReadonlyMap<string, [PfStatement['type'], PfOrderClass]> = new Map([
-  ['pass', ['filter', 'filter']],
-  ['block', ['filter', 'filter']],
-  ['match', ['filter', 'filter']],
-]);
+const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match']);
 
 /**
- * A statement read in compact mode: valid, not built yet. The file's
- * `statements` turns it into its tree by replaying its tokens (`materialise`).
+ * A statement read in compact mode (valid, not built yet) stands in the
+ * statement list as the number of its first token; `materialise` builds it.
  */
-export class PendingStatement {
-  constructor(
-    /** Number of its first token. */
-    readonly tok: number,
-    readonly type: PfStatement['type'],
-    readonly order: PfOrderClass,
-    readonly start: number,
-    readonly end: number,
-  ) {}
-}
+export type PendingStatement = number;
 
 /** The tree of a statement read in compact mode, built by reading its tokens again. */
-export function materialise(st: ParseState, p: PendingStatement): PfStatement {
-  return st.replay(p.tok, () => dispatch(st, 'top'));
+export function materialise(st: ParseState, firstTok: PendingStatement): PfStatement {
+  return st.replay(firstTok, () => dispatch(st, 'top'));
 }
 
 /** One statement with its newline; never throws (a failure becomes an `invalid` statement). */
@@ -97,13 +84,13 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
   st.stmtLexErrors = st.lexer.errorCount;
   const first = st.peek();
   const firstTok = st.next();
-  const compact = st.lazy && ctx === 'top' ? COMPACT.get(st.nextKw()) : undefined;
-  st.build = compact === undefined;
+  const compact = st.lazy && ctx === 'top' && COMPACT.has(st.nextKw());
+  st.build = !compact;
   st.listProduct = 1;
   st.wantsObject = false;
   try {
     let s = dispatch(st, ctx);
-    let pending = compact !== undefined;
+    let pending = compact;
     if (pending && st.wantsObject) {
       // Checks that read the whole rule (pfctl's consistency checks) need the tree now.
       s = st.replay(firstTok, () => dispatch(st, ctx));
@@ -112,11 +99,10 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
     }
     if (!st.atEnd()) st.fail([]);
     if (st.lexer.errorCount !== st.stmtLexErrors) throw FAIL;
-    if (compact !== undefined && pending) {
+    if (pending) {
       // What compact mode returned is a placeholder: the statement is built on first use.
-      const pending = new PendingStatement(firstTok, compact[0], compact[1], first.start, Math.max(first.start, st.lastEnd));
       if (st.nextKind() === Tok.Newline) st.skip();
-      return pending;
+      return firstTok;
     }
     if (s.type === 'macro') {
       st.macros.set(s.name, s);

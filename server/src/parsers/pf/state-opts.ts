@@ -58,7 +58,7 @@ export function stateOpts(st: ParseState, inParens: boolean): PfStateOption[] {
         so.table = st.wordAt(tableTok);
         const gt = st.expectPunctTok('>');
         so.end = st.endOf(gt);
-        st.noteTableRef(tableTok, lt, gt);
+        st.noteTableRef(lt);
         if (st.isKw('flush')) {
           stateVal(so, st.takeWord());
           if (st.isKw('global')) stateVal(so, st.takeWord());

@@ -1,4 +1,4 @@
-import type { PfError, PfFile, PfMacroDef, PfParseOptions, PfRelated } from './ast';
+import type { PfError, PfFile, PfMacroDef, PfParseOptions, PfRelated, PfTableRef } from './ast';
 import type { PfWord } from './ast-parts';
 import { PfLexer, type LexMacro } from './lexer';
 import { describeToken, NO_TOKEN, STATEMENT_KEYWORDS, Tok, type MacroOrigin, type Token, type TokenStore } from './tokens';
@@ -81,9 +81,6 @@ export class ParseState {
   ) {
     const env = {
       lookup: (name: string): LexMacro | undefined => macros.get(name),
-      onUse: (name: string, start: number, end: number, m: LexMacro | undefined): void => {
-        file.macroUses.push({ name, start, end, definition: m as PfMacroDef | undefined });
-      },
       onComment: (c: PfFile['comments'][number]): void => {
         file.comments.push(c);
       },
@@ -204,16 +201,39 @@ export class ParseState {
     return this.tokens.end[t];
   }
 
+  /**
+   * The `interfaces` and `tableRefs` indexes in source order: token numbers
+   * (turned into objects when the file's index is first read) or objects
+   * (from statements that are built anyway).
+   */
+  readonly interfaceItems: (number | PfWord)[] = [];
+  readonly tableRefItems: (number | PfTableRef)[] = [];
+
   /** Records token `t` as an interface name written in the file (`interfaces` index). */
-  noteInterface(t: number): void {
-    if (!this.quiet) this.file.interfaces.push(word(this.tokenAt(t)));
+  noteInterface(t: number | PfWord): void {
+    if (!this.quiet) this.interfaceItems.push(t);
   }
 
-  /** Records a `<name>` table use: name token, `<` and `>` tokens (`tableRefs` index). */
-  noteTableRef(nameTok: number, lt: number, gt: number): void {
-    if (this.quiet) return;
-    const nameWord = word(this.tokenAt(nameTok));
-    this.file.tableRefs.push({ name: nameWord.text, nameWord, start: this.tokens.start[lt], end: this.tokens.end[gt] });
+  /**
+   * Records a `<name>` table use by its `<` token (`tableRefs` index): the name
+   * and `>` are the two tokens after it, as the productions read them.
+   */
+  noteTableRef(lt: number | PfTableRef): void {
+    if (!this.quiet) this.tableRefItems.push(lt);
+  }
+
+  /** The `interfaces` index as words. */
+  interfaceWords(): PfWord[] {
+    return this.interfaceItems.map((t) => (typeof t === 'number' ? word(this.tokenAt(t)) : t));
+  }
+
+  /** The `tableRefs` index as objects. */
+  tableRefObjects(): PfTableRef[] {
+    return this.tableRefItems.map((lt) => {
+      if (typeof lt !== 'number') return lt;
+      const nameWord = word(this.tokenAt(lt + 1));
+      return { name: nameWord.text, nameWord, start: this.tokens.start[lt], end: this.tokens.end[lt + 2] };
+    });
   }
 
   /**

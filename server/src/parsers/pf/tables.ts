@@ -90,7 +90,7 @@ export function limiterDef(st: ParseState): PfLimiterDef {
       const lt = st.expectPunct('<');
       const tn = st.expectString(['<table name>']);
       const gt = st.expectPunct('>');
-      st.file.tableRefs.push({ name: tn.text, nameWord: tn, start: lt.start, end: gt.end });
+      st.noteTableRef({ name: tn.text, nameWord: tn, start: lt.start, end: gt.end });
       v(tn);
       v(st.expectKw('above'));
       v(st.expectNumber());

@@ -42,6 +42,14 @@ export interface MacroOrigin {
   nameEnd: number;
 }
 
+/** Where a macro was defined (what a use needs to point back at it). */
+export interface MacroSource {
+  valueStart: number;
+  valueEnd: number;
+  nameStart: number;
+  nameEnd: number;
+}
+
 /**
  * One token. `start`/`end` are document offsets; a token produced by a macro
  * expansion spans the `$name` use and carries `origin`.
@@ -81,7 +89,13 @@ export class TokenStore {
   /** 0: not from a macro; else 1 + index into `origins`. */
   org: Int32Array;
   private readonly texts: string[] = [];
-  private readonly origins: MacroOrigin[] = [];
+  // Every `$name` use, defined or not, in order (parallel arrays; index = use number - 1).
+  private readonly useName: string[] = [];
+  private readonly useStart: number[] = [];
+  private readonly useEnd: number[] = [];
+  private readonly useDef: (MacroSource | undefined)[] = [];
+  /** MacroOrigin objects made so far, by use number (made on request: most are never asked for). */
+  private readonly originCache: (MacroOrigin | undefined)[] = [];
   count = 0;
 
   constructor(private readonly doc: string) {
@@ -108,8 +122,40 @@ export class TokenStore {
   }
 
   originOf(i: number): MacroOrigin | undefined {
-    const o = this.org[i];
-    return o === 0 ? undefined : this.origins[o - 1];
+    return this.originAt(this.org[i]);
+  }
+
+  /** The origin of use number `use` (undefined for 0 or a use of an undefined macro); one object per use. */
+  originAt(use: number): MacroOrigin | undefined {
+    if (use === 0) return undefined;
+    const cached = this.originCache[use];
+    if (cached !== undefined) return cached;
+    const m = this.useDef[use - 1];
+    if (m === undefined) return undefined;
+    const o: MacroOrigin = {
+      name: this.useName[use - 1], useStart: this.useStart[use - 1], useEnd: this.useEnd[use - 1],
+      valueStart: m.valueStart, valueEnd: m.valueEnd, nameStart: m.nameStart, nameEnd: m.nameEnd,
+    };
+    this.originCache[use] = o;
+    return o;
+  }
+
+  /** Records a `$name` use; returns its use number (what tokens of its expansion carry in `org`). */
+  addUse(name: string, start: number, end: number, def: MacroSource | undefined): number {
+    this.useName.push(name);
+    this.useStart.push(start);
+    this.useEnd.push(end);
+    return this.useDef.push(def);
+  }
+
+  /** Number of `$name` uses recorded. */
+  get useCount(): number {
+    return this.useDef.length;
+  }
+
+  /** Use `i` (0-based) as its name, range and the definition in effect. */
+  use<D extends MacroSource>(i: number): { name: string; start: number; end: number; definition: D | undefined } {
+    return { name: this.useName[i], start: this.useStart[i], end: this.useEnd[i], definition: this.useDef[i] as D | undefined };
   }
 
   /** Appends a token whose text is given by `ref` (see the class comment); returns its number. */
@@ -131,11 +177,6 @@ export class TokenStore {
       if (id !== undefined) return id;
     }
     return -this.texts.push(text);
-  }
-
-  /** Registers a macro origin; returns the `org` value tokens of that expansion carry. */
-  addOrigin(o: MacroOrigin): number {
-    return this.origins.push(o);
   }
 
   private grow(): void {

@@ -9,7 +9,6 @@ function lex(text: string): string[] {
   const errors: string[] = [];
   const env: LexEnv = {
     lookup: () => undefined,
-    onUse: () => undefined,
     onComment: () => undefined,
     onError: (m) => errors.push(m),
     expansionBudget: 1e6,
