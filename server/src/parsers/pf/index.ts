@@ -1,4 +1,4 @@
-import type { PfFile, PfMacroDef, PfParseOptions } from './ast';
+import type { PfFile, PfMacroDef, PfParseOptions, PfStatement } from './ast';
 import { materialise, parseStatements } from './parser';
 import { ParseState } from './state';
 
@@ -25,15 +25,21 @@ function emptyFile(): PfFile {
   };
 }
 
-function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroDef>, budget: { chars: number }, depth: number): PfFile {
+/** How many top-level statements of each parsed file were read in compact mode (for tests and the benchmark). */
+const compactCounts = new WeakMap<PfFile, number>();
+
+function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroDef>, budget: { chars: number }, depth: number, eager: boolean): PfFile {
   const file = emptyFile();
   const st = new ParseState(text, file, macros, options, budget);
   st.includeDepth = depth;
-  st.lazy = options.cursor === undefined;
-  st.parseInclude = (t) => run(t, { ...options, cursor: undefined }, macros, budget, depth + 1);
+  st.lazy = !eager && options.cursor === undefined;
+  st.parseInclude = (t) => run(t, { ...options, cursor: undefined }, macros, budget, depth + 1, eager);
   try {
     const read = parseStatements(st, 'top');
-    lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? materialise(st, s) : s)));
+    let compact = 0;
+    for (const s of read) if (typeof s === 'number') compact++;
+    compactCounts.set(file, compact);
+    lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? build(st, file, s) : s)));
   } catch (e) {
     // A bug must not take the language server down: report it and keep what was parsed.
     const at = Math.min(st.lastStart, text.length);
@@ -44,6 +50,22 @@ function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroD
   lazy(file, 'interfaces', () => st.interfaceWords());
   lazy(file, 'tableRefs', () => st.tableRefObjects());
   return file;
+}
+
+/**
+ * Builds a statement read in compact mode. Its tokens parsed once already,
+ * so this cannot fail — but a bug must not take the language server down
+ * when a check first reads the tree: it becomes an invalid statement and an
+ * internal error.
+ */
+function build(st: ParseState, file: PfFile, firstTok: number): PfStatement {
+  try {
+    return materialise(st, firstTok);
+  } catch (e) {
+    const start = st.tokens.start[firstTok];
+    file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start, end: start, kind: 'limit' });
+    return { type: 'invalid', order: 'none', start, end: start };
+  }
 }
 
 /**
@@ -71,7 +93,20 @@ function lazy<K extends 'statements' | 'macroUses' | 'interfaces' | 'tableRefs'>
  * `options.resolveInclude`), linear in the input with capped expansions.
  */
 export function parsePfConf(text: string, options: PfParseOptions = {}): PfFile {
-  return run(text, options, new Map(), { chars: expansionBudget(text) }, 0);
+  return run(text, options, new Map(), { chars: expansionBudget(text) }, 0, false);
+}
+
+/**
+ * `parsePfConf` building every statement while parsing (no compact mode):
+ * the reference that compact mode must reproduce exactly. Slower; for tests.
+ */
+export function parsePfConfEagerly(text: string, options: PfParseOptions = {}): PfFile {
+  return run(text, options, new Map(), { chars: expansionBudget(text) }, 0, true);
+}
+
+/** How many of `file`'s top-level statements were read in compact mode (built on first read of `statements`). */
+export function compactStatementCount(file: PfFile): number {
+  return compactCounts.get(file) ?? 0;
 }
 
 /**

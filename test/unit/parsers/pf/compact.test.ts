@@ -1,0 +1,97 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { compactStatementCount, parsePfConf, parsePfConfEagerly, type PfParseOptions } from '../../../../server/src/parsers/pf';
+import { generatePfRuleset } from '../../../bench/pf';
+import { REPO_ROOT } from '../../../helpers/workspace';
+
+/**
+ * Compact mode (statements validated without being built, built on first
+ * read by replaying their tokens) must give exactly what building every
+ * statement while parsing gives: statements, errors, indexes, in order.
+ * Compared as JSON, which reads every lazily built part.
+ */
+
+const includes: PfParseOptions = { resolveInclude: (p) => (p.endsWith('.inc') ? 'inc_if = "em9"\npass on $inc_if\n' : undefined) };
+
+function assertSameParse(text: string, label: string): void {
+  const compact = parsePfConf(text, includes);
+  const eager = parsePfConfEagerly(text, includes);
+  assert.deepEqual(JSON.parse(JSON.stringify(compact)), JSON.parse(JSON.stringify(eager)), label);
+}
+
+/** Every pfctl regression input (accepted and rejected) and every pf-examples ruleset. */
+function corpus(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const sub of ['pfctl', 'pf-examples']) {
+    const dir = path.join(REPO_ROOT, '..', 'shared', 'corpus', sub);
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (name !== 'MANIFEST.json') out.push([`${sub}/${name}`, fs.readFileSync(path.join(dir, name), 'utf8')]);
+    }
+  }
+  return out;
+}
+
+const BUILT_IN = `ext_if = "em0"
+tcp_services = "{ ssh, https }"
+table <bruteforce> persist
+set skip on lo0
+scrub in all
+nat on $ext_if from 10.0.0.0/8 to any -> ($ext_if)
+block in log all
+pass in on $ext_if proto tcp to port $tcp_services flags S/SA keep state (max-src-conn 10, overload <bruteforce> flush global)
+pass out on $ext_if route-to (em1 192.0.2.1) inet from any to any
+pass in on $ext_if proto tcp to port 70000 rdr-to 10.0.0.5 port 8080
+block return-icmp(net-unr) in quick on $ext_if from <bogons> to any label "bogons"
+pass from { 10.0.0.1 10.0.0.2 } to { 10.0.1.1 10.0.1.2 } port { 1 2 3 } keep state
+pass in on $undefined_if all
+pass in qiuck on $ext_if all
+include "extra.inc"
+anchor "a" {
+ pass in on $ext_if
+}
+`;
+
+describe('pf parser: compact mode gives exactly the eager parse', () => {
+  test('every corpus file, a built-in ruleset and a generated 100 KB ruleset', () => {
+    const inputs: [string, string][] = [...corpus(), ['built-in', BUILT_IN], ['generated', generatePfRuleset(100_000)]];
+    for (const [label, text] of inputs) assertSameParse(text, label);
+  });
+
+  test('compact mode is actually used: most statements of a generated ruleset are not built while parsing', () => {
+    // Without this the comparison above could pass by comparing the eager parse with itself.
+    const text = generatePfRuleset(100_000);
+    const lines = text.split('\n').filter((l) => /^(pass|block)\b/.test(l)).length;
+    const file = parsePfConf(text);
+    assert.ok(compactStatementCount(file) >= lines - 2, `${compactStatementCount(file)} of ${lines} rules read in compact mode`);
+    assert.equal(compactStatementCount(parsePfConfEagerly(text)), 0);
+  });
+
+  test('statements are built once: reading them twice gives the same objects', () => {
+    const file = parsePfConf(BUILT_IN, includes);
+    assert.ok(compactStatementCount(file) > 0);
+    assert.equal(file.statements, file.statements);
+    assert.equal(file.statements[7], file.statements[7]);
+  });
+
+  test('mutated rulesets (random edits) parse the same in both modes', () => {
+    const seeds = [BUILT_IN, ...corpus().filter(([n]) => /\.(in|ok|conf)$/.test(n)).map(([, t]) => t)];
+    const edit = fc.oneof(
+      fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 8 }), s: fc.constantFrom('', '{', '}', '(', ')', '"', '$', '$ext_if', '\\\n', '\n', ' ', ',', '<', '>', '!', '-', '/', ':', '#', 'pass', 'from', 'port', 'x') }),
+    );
+    fc.assert(
+      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 6 }), (pick, edits) => {
+        let text = seeds[pick % seeds.length];
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.s + text.slice(at + e.del);
+        }
+        assertSameParse(text, text);
+      }),
+      { numRuns: Number(process.env.PF_FUZZ_RUNS ?? 300) },
+    );
+  });
+});
