@@ -44,6 +44,7 @@ export interface MacroOrigin {
 
 /** Where a macro was defined (what a use needs to point back at it). */
 export interface MacroSource {
+  name: string;
   valueStart: number;
   valueEnd: number;
   nameStart: number;
@@ -89,11 +90,15 @@ export class TokenStore {
   /** 0: not from a macro; else 1 + index into `origins`. */
   org: Int32Array;
   private readonly texts: string[] = [];
-  // Every `$name` use, defined or not, in order (parallel arrays; index = use number - 1).
-  private readonly useName: string[] = [];
-  private readonly useStart: number[] = [];
-  private readonly useEnd: number[] = [];
-  private readonly useDef: (MacroSource | undefined)[] = [];
+  // Every `$name` use, defined or not, in order: its range and its definition
+  // (1 + index into `defs`; 0: undefined, name in `undefinedNames`). Index = use number - 1.
+  private useStart: Int32Array = new Int32Array(64);
+  private useEnd: Int32Array = new Int32Array(64);
+  private useDef: Int32Array = new Int32Array(64);
+  private uses = 0;
+  private readonly defs: MacroSource[] = [];
+  private readonly defIndex = new Map<MacroSource, number>();
+  private readonly undefinedNames = new Map<number, string>();
   /** MacroOrigin objects made so far, by use number (made on request: most are never asked for). */
   private readonly originCache: (MacroOrigin | undefined)[] = [];
   count = 0;
@@ -130,10 +135,11 @@ export class TokenStore {
     if (use === 0) return undefined;
     const cached = this.originCache[use];
     if (cached !== undefined) return cached;
-    const m = this.useDef[use - 1];
-    if (m === undefined) return undefined;
+    const d = this.useDef[use - 1];
+    if (d === 0) return undefined;
+    const m = this.defs[d - 1];
     const o: MacroOrigin = {
-      name: this.useName[use - 1], useStart: this.useStart[use - 1], useEnd: this.useEnd[use - 1],
+      name: m.name, useStart: this.useStart[use - 1], useEnd: this.useEnd[use - 1],
       valueStart: m.valueStart, valueEnd: m.valueEnd, nameStart: m.nameStart, nameEnd: m.nameEnd,
     };
     this.originCache[use] = o;
@@ -142,20 +148,35 @@ export class TokenStore {
 
   /** Records a `$name` use; returns its use number (what tokens of its expansion carry in `org`). */
   addUse(name: string, start: number, end: number, def: MacroSource | undefined): number {
-    this.useName.push(name);
-    this.useStart.push(start);
-    this.useEnd.push(end);
-    return this.useDef.push(def);
+    const i = this.uses++;
+    if (i === this.useDef.length) {
+      this.useStart = grown(this.useStart, i * 2);
+      this.useEnd = grown(this.useEnd, i * 2);
+      this.useDef = grown(this.useDef, i * 2);
+    }
+    this.useStart[i] = start;
+    this.useEnd[i] = end;
+    if (def === undefined) {
+      this.useDef[i] = 0;
+      this.undefinedNames.set(i, name);
+    } else {
+      let d = this.defIndex.get(def);
+      if (d === undefined) this.defIndex.set(def, (d = this.defs.push(def)));
+      this.useDef[i] = d;
+    }
+    return i + 1;
   }
 
   /** Number of `$name` uses recorded. */
   get useCount(): number {
-    return this.useDef.length;
+    return this.uses;
   }
 
   /** Use `i` (0-based) as its name, range and the definition in effect. */
   use<D extends MacroSource>(i: number): { name: string; start: number; end: number; definition: D | undefined } {
-    return { name: this.useName[i], start: this.useStart[i], end: this.useEnd[i], definition: this.useDef[i] as D | undefined };
+    const d = this.useDef[i];
+    const definition = d === 0 ? undefined : (this.defs[d - 1] as D);
+    return { name: definition?.name ?? this.undefinedNames.get(i) ?? '', start: this.useStart[i], end: this.useEnd[i], definition };
   }
 
   /** Appends a token whose text is given by `ref` (see the class comment); returns its number. */
