@@ -1,6 +1,6 @@
 import type { PfEndpoint, PfHost, PfInterface, PfList, PfLog, PfPort, PfPortOp, PfWord } from './ast-parts';
 import type { PfRuleBase } from './ast';
-import { ParseState, spanOf } from './state';
+import { NO_NODE, ParseState, spanOf } from './state';
 import { NO_TOKEN, Tok } from './tokens';
 
 /**
@@ -148,8 +148,29 @@ export function hostSpec(st: ParseState): PfList<PfHost> {
 
 /** A port/user/group item; `ports` splits `P:Q` words and validates numeric ports. */
 export function portItem(st: ParseState, ports = true): PfPort {
+  if (!ports) return portItemBuilt(st, false);
+  if (!st.build && plainPort(st)) return NO_NODE;
   // Built even in compact mode: the port checks read its words.
-  return ports ? st.built(() => portItemBuilt(st, true)) : portItemBuilt(st, false);
+  return st.built(() => portItemBuilt(st, true));
+}
+
+/**
+ * Compact mode's path for the usual port item, a bare number or name (`80`,
+ * `https`): the same check as `checkPort` on the token itself. Anything else
+ * (operators, `P:Q`, `P >< Q`, quoted) returns false untouched for the general path.
+ */
+function plainPort(st: ParseState): boolean {
+  const k = st.nextKind();
+  if (k !== Tok.Number && k !== Tok.Word) return false;
+  const second = st.secondKw();
+  if (second === '<>' || second === '><' || st.colonIn(st.next()) > 0) return false;
+  const t = st.skip();
+  if (k === Tok.Number) {
+    const text = st.tokens.textOf(t);
+    const v = Number(text);
+    if (v > 65535 || v < 0) st.semanticAt(`illegal port value ${text}`, t, 'port');
+  }
+  return true;
 }
 
 function portItemBuilt(st: ParseState, ports: boolean): PfPort {

@@ -182,6 +182,21 @@ export class ParseState {
     return this.tokens.tableText(t) ?? '';
   }
 
+  /** Keyword or operator text of the token after the next one, '' for anything else (no allocation). */
+  secondKw(): string {
+    this.next();
+    const t = this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.pull());
+    return this.tokens.tableText(t) ?? '';
+  }
+
+  /** Position of the first `:` in token `t`'s text, -1 when there is none (no allocation for document words). */
+  colonIn(t: number): number {
+    const tk = this.tokens;
+    if (tk.ref[t] !== 0) return tk.textOf(t).indexOf(':');
+    for (let i = tk.start[t], end = tk.end[t]; i < end; i++) if (this.text.charCodeAt(i) === 58) return i - tk.start[t];
+    return -1;
+  }
+
   /** Consumes the next token; its tree word in build mode, `NO_WORD` in compact mode. */
   takeWord(): PfWord {
     const t = this.skip();
