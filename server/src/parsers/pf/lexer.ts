@@ -100,6 +100,19 @@ export class PfLexer extends LexerCore {
       return this.tok(Tok.Eof, '', s.length, s.length);
     }
     const c = s.charCodeAt(start);
+    if (c < 128 && (CHAR_CLASS[c] & (C_WORD_START | C_DIGIT)) === C_WORD_START) {
+      // The most common token, a plain word, read here in one loop (the general
+      // path below goes through common() and word(), which also serve expansions).
+      let i = start + 1;
+      let d = s.charCodeAt(i);
+      while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = s.charCodeAt(++i);
+      if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
+        this.pos = i;
+        const kw = keywordIdAt(s, start, i);
+        this.lineHasToken = true;
+        return this.tokens.push(kw === 0 ? Tok.Word : Tok.Keyword, kw, start, i, 0);
+      }
+    }
     if (c === 10 || c === 13) {
       const end = c === 13 && s.charCodeAt(start + 1) === 10 ? start + 2 : start + 1;
       this.pos = end;
