@@ -1,11 +1,11 @@
 import type { PfAntispoof, PfFilterRule, PfOrderClass, PfRule, PfRuleBase, PfScrubRule } from './ast';
-import type { PfRuleOption, PfWord } from './ast-parts';
+import type { PfInterface, PfRuleOption, PfWord } from './ast-parts';
 import { fromTo, ifItem, ifSpec, list, logSpec, valueItem } from './common';
 import { filterOpts, FILTER_OPTS } from './filter-opts';
 import { routeSpec } from './redirect';
 import { scrubOpts, SCRUB_OPTS } from './state-opts';
 import { checkRule, MAX_RULE_EXPANSION } from './semantics';
-import { exact, ParseState, union, word } from './state';
+import { exact, ParseState, union } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -171,21 +171,23 @@ function needsTreeChecks(r: PfFilterRule): boolean {
 
 /** `[no] scrub [in|out] [log] [on …] [af] [proto …] fromto scrubopts`. */
 export function scrubRule(st: ParseState, no: PfWord | undefined): PfScrubRule {
-  const keyword = word(st.take());
+  const keyword = st.takeWord();
   const r = newRule<PfScrubRule>('scrub', 'normalization', 'scrub', keyword);
   if (no) {
     r.no = no;
     r.start = no.start;
   }
-  dirLogQuick(st, r);
+  // Built in every mode: the 'quick' check below reports at the word (a few words, and scrub rules are few).
+  st.built(() => dirLogQuick(st, r));
   if (r.quick) st.semantic("scrub rules do not support 'quick'", r.quick);
   onSpec(st, r);
   afSpec(st, r);
   protoSpec(st, r);
   fromTo(st, r);
   if (!st.atEnd()) {
-    const t = st.peek();
-    if (!(t.kind === Tok.Keyword && SCRUB_OPTS.includes(t.text)) && !(t.kind === Tok.Punct && t.text === '!')) {
+    const k = st.nextKind();
+    const kw = st.nextKw();
+    if (!(k === Tok.Keyword && SCRUB_OPTS.includes(kw)) && !(k === Tok.Punct && kw === '!')) {
       st.fail(union(r.all || r.from || r.to ? [] : ['all', 'from', 'to'], SCRUB_OPTS));
     }
     r.options = scrubOpts(st, false);
@@ -194,30 +196,37 @@ export function scrubRule(st: ParseState, no: PfWord | undefined): PfScrubRule {
   return r;
 }
 
+const ANTISPOOF_OPTS = ['label', 'ridentifier', 'rtable'];
+
 /** `antispoof [log] [quick] for IF|(IF)|{…} [af] (label S | ridentifier N | rtable N)*`. */
 export function antispoof(st: ParseState): PfAntispoof {
-  const keyword = word(st.take());
+  const keyword = st.takeWord();
   const r = newRule<PfAntispoof>('antispoof', 'filter', 'antispoof', keyword);
   dirLogQuick(st, r);
   r.onKeyword = st.expectKw('for');
-  r.interfaces = list(st, (s) => {
-    if (!s.isPunct('(')) return ifItem(s);
-    const open = s.take();
-    const i = ifItem(s);
-    const close = s.expectPunct(')');
-    return { ...i, dynamic: true, start: open.start, end: close.end };
-  });
+  r.interfaces = list(st, antispoofIf);
   afSpec(st, r);
   while (!st.atEnd()) {
-    const t = st.peek();
-    if (t.kind !== Tok.Keyword || !['label', 'ridentifier', 'rtable'].includes(t.text)) st.fail(union(r.af ? [] : ['inet', 'inet6'], ['label', 'ridentifier', 'rtable']));
-    const kw = word(st.take());
-    const v = t.text === 'rtable' ? st.expectNumber() : st.expectValue();
-    r.options.push({ name: kw.text, keyword: kw, negated: false, values: [v], start: kw.start, end: v.end });
+    // Kind and text read before consuming: in compact mode the words taken are placeholders.
+    const k = st.nextKind();
+    const name = st.nextKw();
+    if (k !== Tok.Keyword || !ANTISPOOF_OPTS.includes(name)) st.fail(union(r.af ? [] : ['inet', 'inet6'], ANTISPOOF_OPTS));
+    const kw = st.takeWord();
+    const v = name === 'rtable' ? st.expectNumber() : st.expectValue();
+    r.options.push({ name, keyword: kw, negated: false, values: [v], start: kw.start, end: v.end });
   }
   r.options = exact(r.options);
   finish(st, r);
   return r;
+}
+
+/** An antispoof interface: `IF` or `(IF)` (module-level so no closure is made per rule). */
+function antispoofIf(st: ParseState): PfInterface {
+  if (!st.isPunct('(')) return ifItem(st);
+  const open = st.skip();
+  const i = ifItem(st);
+  const close = st.expectPunctTok(')');
+  return { ...i, dynamic: true, start: st.startOf(open), end: st.endOf(close) };
 }
 
 /** Sets the rule's end to the last consumed token and computes its expansion count. */

@@ -1,5 +1,5 @@
 import type { PfInclude, PfMacroDef, PfStatement } from './ast';
-import { checkRule } from './semantics';
+import { checkRule, checkTranslation } from './semantics';
 import type { PfWord } from './ast-parts';
 import { anchorRule, includeStmt, loadAnchor, type BodyParser } from './anchors';
 import { etherStatement } from './ether';
@@ -62,7 +62,7 @@ function bodyParser(ctx: Context): BodyParser {
  * Statements that compact mode reads without building them (see
  * `ParseState.build`), by first keyword.
  */
-const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match']);
+const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match', 'no', 'nat', 'rdr', 'binat', 'scrub', 'antispoof']);
 
 /**
  * A statement read in compact mode (valid, not built yet) stands in the
@@ -126,6 +126,7 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
 /** The checks of a rule read in compact mode that need its tree (the ones the productions run in build mode). */
 function treeChecks(st: ParseState, s: PfStatement): void {
   if (s.type === 'filter') checkRule(st, s);
+  else if (s.type === 'translation') checkTranslation(st, s);
 }
 
 /**
@@ -176,10 +177,11 @@ function dispatch(st: ParseState, ctx: Context): PfStatement {
     case 'scrub':
       return scrubRule(st, undefined);
     case 'no': {
-      const no = word(st.take());
-      const n = st.peek();
-      if (n.kind === Tok.Keyword && n.text === 'scrub') return scrubRule(st, no);
-      if (n.kind === Tok.Keyword && (n.text === 'nat' || n.text === 'rdr' || n.text === 'binat')) return translationRule(st, no);
+      const no = st.takeWord();
+      // The next keyword by its text (no token object; in compact mode words are placeholders).
+      const n = st.nextKind() === Tok.Keyword ? st.nextKw() : '';
+      if (n === 'scrub') return scrubRule(st, no);
+      if (n === 'nat' || n === 'rdr' || n === 'binat') return translationRule(st, no);
       return st.fail(['nat', 'rdr', 'binat', 'scrub']);
     }
     case 'nat':

@@ -3,8 +3,8 @@ import type { PfWord } from './ast-parts';
 import { fromTo, logSpec } from './common';
 import { redirect } from './redirect';
 import { afSpec, finish, newRule, onSpec, protoSpec } from './filter';
-import { checkTranslation } from './semantics';
-import { exact, ParseState, union, word } from './state';
+import { checkTranslation, MAX_RULE_EXPANSION } from './semantics';
+import { exact, ParseState, union } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -16,40 +16,43 @@ import { Tok } from './tokens';
 
 const TAIL = ['tag', 'tagged', '!', 'rtable', '->'];
 
-/** `[no] nat|rdr|binat …` with the optional `no` already consumed. */
+/** `[no] nat|rdr|binat …` with the optional `no` already consumed (`NO_WORD` in compact mode). */
 export function translationRule(st: ParseState, no: PfWord | undefined): PfTranslationRule {
-  const keyword = word(st.take());
-  const r = newRule<PfTranslationRule>('translation', 'translation', keyword.text as PfTranslationRule['action'], keyword);
+  const action = st.nextKw() as PfTranslationRule['action'];
+  const keyword = st.takeWord();
+  const r = newRule<PfTranslationRule>('translation', 'translation', action, keyword);
   if (no) {
     r.no = no;
     r.start = no.start;
   }
   if (st.isKw('pass')) {
-    r.pass = word(st.take());
+    r.pass = st.takeWord();
     if (st.isKw('log')) r.log = logSpec(st);
   } else if (st.isKw('log')) r.log = logSpec(st);
   onSpec(st, r);
   afSpec(st, r);
   protoSpec(st, r);
-  if (r.action === 'binat' && !st.isKw('from') && !st.atEnd()) st.fail(union(r.protocols ? [] : ['proto'], ['from']));
-  fromTo(st, r, r.action !== 'binat');
+  if (action === 'binat' && !st.isKw('from') && !st.atEnd()) st.fail(union(r.protocols ? [] : ['proto'], ['from']));
+  fromTo(st, r, action !== 'binat');
   while (!st.atEnd()) {
-    const t = st.peek();
-    if (t.kind === Tok.Keyword && t.text === 'tag') {
-      const kw = word(st.take());
+    // Kind and text read before consuming: in compact mode the words taken are placeholders.
+    const k = st.nextKind();
+    const name = st.nextKw();
+    if (k === Tok.Keyword && name === 'tag') {
+      const kw = st.takeWord();
       const v = st.expectValue();
       r.options.push({ name: 'tag', keyword: kw, negated: false, values: [v], start: kw.start, end: v.end });
-    } else if ((t.kind === Tok.Keyword && t.text === 'tagged') || (t.kind === Tok.Punct && t.text === '!')) {
-      const bang = t.text === '!' ? word(st.take()) : undefined;
+    } else if ((k === Tok.Keyword && name === 'tagged') || (k === Tok.Punct && name === '!')) {
+      const bang = name === '!' ? st.takeWord() : undefined;
       const kw = st.expectKw('tagged');
       const v = st.expectValue();
       r.options.push({ name: 'tagged', keyword: kw, negated: bang !== undefined, values: [v], start: (bang ?? kw).start, end: v.end });
-    } else if (t.kind === Tok.Keyword && t.text === 'rtable') {
-      const kw = word(st.take());
+    } else if (k === Tok.Keyword && name === 'rtable') {
+      const kw = st.takeWord();
       const v = st.expectNumber();
       r.options.push({ name: 'rtable', keyword: kw, negated: false, values: [v], start: kw.start, end: v.end });
-    } else if (t.kind === Tok.Punct && t.text === '->') {
-      r.arrow = word(st.take());
+    } else if (k === Tok.Punct && name === '->') {
+      r.arrow = st.takeWord();
       r.redirect = redirect(st);
       break;
     } else {
@@ -60,6 +63,20 @@ export function translationRule(st: ParseState, no: PfWord | undefined): PfTrans
   if (!st.atEnd()) st.fail([]);
   r.options = exact(r.options);
   finish(st, r);
-  checkTranslation(st, r);
+  if (!st.build) st.wantsObject = needsTreeChecks(r);
+  else if (!st.quiet) checkTranslation(st, r);
   return r;
+}
+
+/**
+ * Whether `checkTranslation` could find anything in this rule (it reads the
+ * built tree, so compact mode builds the rule only then): `no` with `->` or
+ * neither, `no pass`, pool options (the target itself is always built), or an
+ * expansion past the cap. A plain `nat … -> addr` stays compact.
+ */
+function needsTreeChecks(r: PfTranslationRule): boolean {
+  if ((r.no !== undefined) === (r.arrow !== undefined)) return true;
+  if (r.no !== undefined && r.pass !== undefined) return true;
+  if (r.redirect !== undefined && r.redirect.pool.length > 0) return true;
+  return r.expansionCount > MAX_RULE_EXPANSION;
 }
