@@ -24,14 +24,30 @@ const ADDRESS = ['<address>'];
 export function list<T>(st: ParseState, item: (st: ParseState) => T & { end: number; start: number }, nested = false): PfList<T> {
   if (!st.isPunct('{')) {
     const one = item(st);
+    if (!st.build) return countedList(1) as PfList<T>;
     return { items: [one], braced: false, start: one.start, end: one.end };
   }
   const open = st.skip();
   const base = st.top;
   braced(st, item, nested);
   const close = st.skip();
+  if (!st.build) {
+    const n = st.top - base;
+    st.top = base;
+    return countedList(n) as PfList<T>;
+  }
   return { items: st.collect<T>(base), braced: true, start: st.startOf(open), end: st.endOf(close) };
 }
+
+/**
+ * What `list` returns in compact mode: only the number of items matters
+ * there (rule expansion counts), so small counts share one frozen list each.
+ */
+function countedList(n: number): PfList<unknown> {
+  if (n < COUNTED.length) return COUNTED[n];
+  return { items: new Array<unknown>(n), braced: true, start: 0, end: 0 };
+}
+const COUNTED: readonly PfList<unknown>[] = Array.from({ length: 64 }, (_, n) => Object.freeze({ items: Object.freeze(new Array<unknown>(n)) as unknown[], braced: true, start: 0, end: 0 }));
 
 /** The items of a `{ … }` list after its `{`, pushed on the scratch stack, up to (not past) its `}`. */
 function braced<T>(st: ParseState, item: (st: ParseState) => T, nested: boolean): void {
@@ -165,7 +181,9 @@ function plainPort(st: ParseState): boolean {
   const second = st.secondKw();
   if (second === '<>' || second === '><' || st.colonIn(st.next()) > 0) return false;
   const t = st.skip();
-  if (k === Tok.Number) {
+  if (k === Tok.Number && (st.tokens.ref[t] !== 0 || st.endOf(t) - st.startOf(t) > 4 || st.text.charCodeAt(st.startOf(t)) === 45)) {
+    // A number written in the document with at most four digits and no sign is always
+    // in range; others (longer, negative, or from a macro) are checked on their text.
     const text = st.tokens.textOf(t);
     const v = Number(text);
     if (v > 65535 || v < 0) st.semanticAt(`illegal port value ${text}`, t, 'port');

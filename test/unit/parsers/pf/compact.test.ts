@@ -49,6 +49,8 @@ block return-icmp(net-unr) in quick on $ext_if from <bogons> to any label "bogon
 pass from { 10.0.0.1 10.0.0.2 } to { 10.0.1.1 10.0.1.2 } port { 1 2 3 } keep state
 pass in on $undefined_if all
 pass in qiuck on $ext_if all
+big_port = "99999"
+pass in proto tcp to port { -5 65535 65536 $big_port 1024:70000 ssh } keep state
 include "extra.inc"
 anchor "a" {
  pass in on $ext_if
