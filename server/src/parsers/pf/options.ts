@@ -2,7 +2,7 @@ import type { PfOrderClass, PfSetOption } from './ast';
 import type { PfWord } from './ast-parts';
 import { ifSpec } from './common';
 import { stateOpts } from './state-opts';
-import { exact, ParseState, word } from './state';
+import { exact, ParseState } from './state';
 import { Tok } from './tokens';
 
 /** Every `set` option FreeBSD's pfctl knows (parse.y `option`). */
@@ -14,21 +14,27 @@ export const SET_OPTIONS: readonly string[] = [
 /** Options that move pfctl's order state to OPTION; the others do not move it (parse.y `check_rulestate`). */
 const ORDERED = new Set(['reassemble', 'optimization', 'timeout', 'limit', 'loginterface', 'block-policy', 'fail-policy', 'fingerprints', 'debug']);
 
-/** `set NAME …`. */
+const SET_OPTION_SET: ReadonlySet<string> = new Set(SET_OPTIONS);
+
+/**
+ * `set NAME …`. Runs in compact mode too (see `ParseState.build`): control
+ * flow reads token kinds and keyword texts before consuming them, never the
+ * words it got back (placeholders in compact mode).
+ */
 export function setOption(st: ParseState): PfSetOption {
-  const keyword = word(st.take());
-  const t = st.peek();
-  if (t.kind !== Tok.Keyword || !SET_OPTIONS.includes(t.text)) st.fail(SET_OPTIONS);
-  const name = word(st.take());
-  const order: PfOrderClass = ORDERED.has(name.text) ? 'option' : 'none';
+  const keyword = st.takeWord();
+  const optName = st.nextKw();
+  if (st.nextKind() !== Tok.Keyword || !SET_OPTION_SET.has(optName)) st.fail(SET_OPTIONS);
+  const name = st.takeWord();
+  const order: PfOrderClass = ORDERED.has(optName) ? 'option' : 'none';
   const o: PfSetOption = { type: 'option', order, keyword, name, values: [], start: keyword.start, end: name.end };
   const val = (w: PfWord): void => {
     o.values.push(w);
   };
-  switch (name.text) {
+  switch (optName) {
     case 'reassemble':
       val(yesNo(st));
-      if (st.isKw('no-df')) val(word(st.take()));
+      if (st.isKw('no-df')) val(st.takeWord());
       break;
     case 'optimization':
     case 'ruleset-optimization':
@@ -39,26 +45,30 @@ export function setOption(st: ParseState): PfSetOption {
     case 'timeout':
     case 'limit':
       o.pairs = [];
-      pairs(st, o, name.text === 'timeout');
+      pairs(st, o, optName === 'timeout');
       break;
-    case 'loginterface':
-      val(st.isKw('all') ? word(st.take()) : st.expectString(['none']));
-      if (o.values[0].text !== 'none') st.noteInterface(o.values[0]);
+    case 'loginterface': {
+      // `none` is a plain word, so its text is read (one small string; `set` lines are few).
+      const t = st.next();
+      const none = st.nextText() === 'none';
+      val(st.isKw('all') ? st.takeWord() : st.expectString(['none']));
+      if (!none) st.noteInterface(t);
       break;
+    }
     case 'hostid':
       val(st.expectValue());
       break;
     case 'block-policy':
     case 'fail-policy':
       if (!st.isKw('drop') && !st.isKw('return')) st.fail(['drop', 'return']);
-      val(word(st.take()));
+      val(st.takeWord());
       break;
     case 'require-order':
       val(yesNo(st));
       break;
     case 'state-policy':
       if (!st.isKw('if-bound') && !st.isKw('floating')) st.fail(['if-bound', 'floating']);
-      val(word(st.take()));
+      val(st.takeWord());
       break;
     case 'state-defaults':
       o.stateOptions = stateOpts(st, false);
@@ -91,18 +101,18 @@ export function setOption(st: ParseState): PfSetOption {
 
 /** `yes` (a plain word) or `no` (a keyword). */
 function yesNo(st: ParseState): PfWord {
-  const t = st.peek();
-  if (!(t.kind === Tok.Keyword && t.text === 'no') && !(t.kind === Tok.Word || t.kind === Tok.Quoted)) st.fail(['yes', 'no']);
-  return word(st.take());
+  const k = st.nextKind();
+  if (!(k === Tok.Keyword && st.nextKw() === 'no') && !(k === Tok.Word || k === Tok.Quoted)) st.fail(['yes', 'no']);
+  return st.takeWord();
 }
 
 /** `NAME N` or `{ NAME N [,] … }` for timeouts (`interval` is a keyword) and limits. */
 function pairs(st: ParseState, o: PfSetOption, timeout: boolean): void {
   const one = (): void => {
-    const t = st.peek();
-    const ok = t.kind === Tok.Word || t.kind === Tok.Quoted || (timeout && t.kind === Tok.Keyword && t.text === 'interval');
+    const k = st.nextKind();
+    const ok = k === Tok.Word || k === Tok.Quoted || (timeout && k === Tok.Keyword && st.nextKw() === 'interval');
     if (!ok) st.fail(timeout ? ['interval', '<timeout name>', '{'] : ['<limit name>', '{']);
-    const n = word(st.take());
+    const n = st.takeWord();
     o.pairs!.push({ name: n, value: st.expectNumber() });
   };
   if (!st.isPunct('{')) {
