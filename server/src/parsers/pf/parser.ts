@@ -62,7 +62,7 @@ function bodyParser(ctx: Context): BodyParser {
  * Statements that compact mode reads without building them (see
  * `ParseState.build`), by first keyword.
  */
-const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match', 'no', 'nat', 'rdr', 'binat', 'scrub', 'antispoof', 'set']);
+const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match', 'no', 'nat', 'rdr', 'binat', 'scrub', 'antispoof', 'set', 'altq', 'queue']);
 
 /**
  * A statement read in compact mode (valid, not built yet) stands in the

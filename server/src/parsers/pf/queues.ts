@@ -1,7 +1,7 @@
 import type { PfQueueDef } from './ast';
 import type { PfRuleOption, PfWord } from './ast-parts';
 import { ifSpec, list } from './common';
-import { exact, ParseState, word } from './state';
+import { exact, ParseState } from './state';
 import { Tok } from './tokens';
 
 /**
@@ -10,37 +10,46 @@ import { Tok } from './tokens';
  */
 
 export const QUEUE_OPTS: readonly string[] = ['bandwidth', 'priority', 'qlimit', 'tbrsize', 'cbq', 'priq', 'hfsc', 'fairq', 'codelq'];
+const QUEUE_OPT_SET: ReadonlySet<string> = new Set(QUEUE_OPTS);
 const SCHEDULERS = new Set(['cbq', 'priq', 'hfsc', 'fairq', 'codelq']);
 const SCHED_KEYS = new Set(['linkshare', 'realtime', 'upperlimit', 'hogs', 'buckets', 'interval', 'target']);
+// Expected sets as constants: a literal in the call would allocate on every (successful) call.
+const QUEUE_NAME = ['<queue name>'];
+const SCHED_FLAGS = [...SCHED_KEYS, 'default', 'borrow', 'red', 'ecn', 'rio', 'codel'];
 
-/** `altq on …` or `queue NAME …`. */
+/**
+ * `altq on …` or `queue NAME …`. Runs in compact mode too (see
+ * `ParseState.build`): decisions read the next token's kind and keyword text
+ * before it is consumed, never the words returned (placeholders there).
+ */
 export function queueDef(st: ParseState): PfQueueDef {
-  const keyword = word(st.take());
-  const altq = keyword.text === 'altq';
+  const altq = st.nextKw() === 'altq';
+  const keyword = st.takeWord();
   const q: PfQueueDef = { type: altq ? 'altq' : 'queue', order: 'queueing', keyword, options: [], start: keyword.start, end: keyword.end };
   if (altq) {
     st.expectKw('on');
     q.interfaces = ifSpec(st);
   } else {
-    q.name = st.expectString(['<queue name>']);
+    q.name = st.expectString(QUEUE_NAME);
     if (st.isKw('on')) {
       st.skip();
       q.interfaces = ifSpec(st);
     }
   }
   while (!st.atEnd()) {
-    const t = st.peek();
-    if (t.kind === Tok.Keyword && QUEUE_OPTS.includes(t.text)) {
+    const k = st.nextKind();
+    const kw = st.nextKw();
+    if (k === Tok.Keyword && QUEUE_OPT_SET.has(kw)) {
       q.options.push(queueOpt(st));
       continue;
     }
     if (altq) {
-      if (!(t.kind === Tok.Keyword && t.text === 'queue')) st.fail([...QUEUE_OPTS, 'queue']);
+      if (!(k === Tok.Keyword && kw === 'queue')) st.fail([...QUEUE_OPTS, 'queue']);
       st.skip();
-    } else if (!(t.kind === Tok.Word || t.kind === Tok.Quoted || (t.kind === Tok.Punct && t.text === '{'))) {
+    } else if (!(k === Tok.Word || k === Tok.Quoted || (k === Tok.Punct && kw === '{'))) {
       st.fail([...QUEUE_OPTS, '{']);
     }
-    q.children = list(st, (s) => s.expectString(['<queue name>']));
+    q.children = list(st, queueName);
     if (!st.atEnd()) st.fail([]);
   }
   q.end = st.lastEnd;
@@ -48,15 +57,21 @@ export function queueDef(st: ParseState): PfQueueDef {
   return q;
 }
 
+/** A child queue name; module-level so no closure is made per list. */
+function queueName(st: ParseState): PfWord {
+  return st.expectString(QUEUE_NAME);
+}
+
 function queueOpt(st: ParseState): PfRuleOption {
-  const keyword = word(st.take());
-  const o: PfRuleOption = { name: keyword.text, keyword, negated: false, values: [], start: keyword.start, end: keyword.end };
+  const name = st.nextKw();
+  const keyword = st.takeWord();
+  const o: PfRuleOption = { name, keyword, negated: false, values: [], start: keyword.start, end: keyword.end };
   const v = (w: PfWord): void => {
     o.values.push(w);
     o.end = w.end;
   };
-  if (keyword.text === 'bandwidth') v(st.expectValue());
-  else if (!SCHEDULERS.has(keyword.text)) v(st.expectNumber());
+  if (name === 'bandwidth') v(st.expectValue());
+  else if (!SCHEDULERS.has(name)) v(st.expectNumber());
   else if (st.isPunct('(')) {
     st.skip();
     o.sub = [];
@@ -64,7 +79,7 @@ function queueOpt(st: ParseState): PfRuleOption {
       o.sub.push(schedItem(st));
       st.acceptPunct(',');
     }
-    o.end = st.take().end;
+    o.end = st.endOf(st.skip());
     o.sub = exact(o.sub);
   }
   o.values = exact(o.values);
@@ -73,17 +88,17 @@ function queueOpt(st: ParseState): PfRuleOption {
 
 /** Inside `cbq(…)`, `hfsc(…)`…: flag words, or `linkshare BW`, `linkshare (m1, d, m2)`, `buckets N`… */
 function schedItem(st: ParseState): PfRuleOption {
-  const t = st.peek();
-  if (t.kind === Tok.Keyword && SCHED_KEYS.has(t.text)) {
-    const keyword = word(st.take());
-    const o: PfRuleOption = { name: keyword.text, keyword, negated: false, values: [], start: keyword.start, end: keyword.end };
+  const name = st.nextKw();
+  if (st.nextKind() === Tok.Keyword && SCHED_KEYS.has(name)) {
+    const keyword = st.takeWord();
+    const o: PfRuleOption = { name, keyword, negated: false, values: [], start: keyword.start, end: keyword.end };
     if (st.isPunct('(')) {
       st.skip();
       while (!st.isPunct(')')) {
         o.values.push(st.expectValue());
         st.acceptPunct(',');
       }
-      o.end = st.take().end;
+      o.end = st.endOf(st.skip());
     } else {
       const w = st.expectValue();
       o.values.push(w);
@@ -91,6 +106,7 @@ function schedItem(st: ParseState): PfRuleOption {
     }
     return o;
   }
-  const flag = st.expectString([...SCHED_KEYS, 'default', 'borrow', 'red', 'ecn', 'rio', 'codel']);
+  // The flag's name is its word's text: a placeholder in compact mode, where nothing reads it.
+  const flag = st.expectString(SCHED_FLAGS);
   return { name: flag.text, keyword: flag, negated: false, values: [], start: flag.start, end: flag.end };
 }
