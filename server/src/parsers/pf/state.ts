@@ -17,6 +17,17 @@ export const MAX_MACRO_LENGTH = 65536;
  * The parser's working state: the token stream with lookahead, the macro
  * table in effect, the file being built, and error reporting that turns a
  * failed statement into an error record plus the keywords valid there.
+ *
+ * Productions run in two modes (`build`; docs/design/pf-compact-parse.md).
+ * To keep them one grammar, a production must:
+ * - read a token's text before consuming it (`nextKw`, `nextKind`), never
+ *   branch on the text or range of a word it got back (`NO_WORD` in compact mode);
+ * - take words with `takeWord`/`wordAt`/`expect*`, positions with `skip`,
+ *   `startOf`/`endOf`, `expectPunctTok` (no token object per word);
+ * - report checks that read words at token numbers (`semanticAt`) or run that
+ *   part in `built(…)`; checks that read a whole statement run on its tree
+ *   (`wantsObject`, parser.ts `treeChecks`);
+ * - record index entries with `noteInterface`/`noteTableRef` (quiet on replay).
  */
 export class ParseState {
   readonly lexer: PfLexer;
