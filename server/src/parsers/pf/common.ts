@@ -108,7 +108,7 @@ export function hostItem(st: ParseState): PfHost {
   const start = st.startOf(negated ? bang : st.next());
   if (k === Tok.Keyword && (kw === 'any' || kw === 'no-route' || kw === 'urpf-failed')) {
     const w = st.takeWord();
-    return { kind: kw as PfHost['kind'], negated, text: kw, address: w, start, end: w.end };
+    return st.build ? { kind: kw as PfHost['kind'], negated, text: kw, address: w, start, end: w.end } : NO_NODE;
   }
   if (k === Tok.Punct && kw === '<') {
     const lt = st.skip();
@@ -116,6 +116,7 @@ export function hostItem(st: ParseState): PfHost {
     const nameTok = st.skip();
     const gt = st.expectPunctTok('>');
     st.noteTableRef(lt);
+    if (!st.build) return NO_NODE;
     const name = st.wordAt(nameTok);
     return { kind: 'table', negated, text: `<${name.text}>`, table: name, start, end: st.endOf(gt) };
   }
@@ -138,13 +139,16 @@ export function hostItem(st: ParseState): PfHost {
     if (st.isPunct('-')) {
       st.skip();
       const rangeEnd = st.expectString(ADDRESS);
+      if (!st.build) return NO_NODE;
       return { kind: 'range', negated, text: `${address.text} - ${rangeEnd.text}`, address, rangeEnd, start, end: rangeEnd.end };
     }
     if (st.isPunct('/')) {
       st.skip();
       const prefix = st.expectNumber(PREFIX_LENGTH);
+      if (!st.build) return NO_NODE;
       return { kind: 'address', negated, text: `${address.text}/${prefix.text}`, address, prefix, start, end: prefix.end };
     }
+    if (!st.build) return NO_NODE;
     const kind = address.text === 'self' ? 'self' : address.text.includes(' - ') ? 'range' : 'address';
     return { kind, negated, text: address.text, address, start, end: address.end };
   }
@@ -152,6 +156,7 @@ export function hostItem(st: ParseState): PfHost {
     const address = st.takeWord();
     st.expectPunctTok('/');
     const prefix = st.expectNumber(PREFIX_LENGTH);
+    if (!st.build) return NO_NODE;
     return { kind: 'address', negated, text: `${address.text}/${prefix.text}`, address, prefix, start, end: prefix.end };
   }
   return st.fail(HOST_START);

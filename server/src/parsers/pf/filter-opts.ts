@@ -44,8 +44,9 @@ export function filterOpts(st: ParseState, allowed: readonly string[] = FILTER_O
   const base = st.top;
   const set = allowed === FILTER_OPTS ? FILTER_OPT_SET : allowed === ETHER_OPTS ? ETHER_OPT_SET : undefined;
   while (!st.atEnd() && !st.isPunct('{')) {
-    const t = st.peek();
-    const key = t.kind === Tok.Keyword || (t.kind === Tok.Punct && t.text === '!') ? t.text : '';
+    const k = st.nextKind();
+    const kw = st.nextKw();
+    const key = k === Tok.Keyword || (k === Tok.Punct && kw === '!') ? kw : '';
     if (!(set ? set.has(key) : allowed.includes(key))) st.fail(allowed);
     st.push(filterOpt(st));
   }
@@ -182,7 +183,8 @@ function filterOpt(st: ParseState): PfRuleOption {
       // fragment, allow-opts, once: flags without a value.
       break;
   }
-  o.values = exact(o.values);
+  // Compact mode drops the option: no trimmed copy needed.
+  if (st.build) o.values = exact(o.values);
   return o;
 }
 

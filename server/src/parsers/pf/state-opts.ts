@@ -71,7 +71,7 @@ export function stateOpts(st: ParseState, inParens: boolean): PfStateOption[] {
       default:
         if (name.includes('.')) stateVal(so, st.expectNumber());
     }
-    so.values = exact(so.values);
+    if (st.build) so.values = exact(so.values);
     st.push(so);
     const comma = st.acceptPunct(',');
     if (inParens ? st.isPunct(')') : st.atEnd()) {
@@ -107,7 +107,7 @@ export function scrubOpts(st: ParseState, inParens: boolean): PfRuleOption[] {
         val(o, st.expectKw('reassemble'));
         break;
     }
-    o.values = exact(o.values);
+    if (st.build) o.values = exact(o.values);
     st.push(o);
     st.acceptPunct(',');
   }
