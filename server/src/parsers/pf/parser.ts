@@ -62,7 +62,21 @@ function bodyParser(ctx: Context): BodyParser {
  * Statements that compact mode reads without building them (see
  * `ParseState.build`), by first keyword.
  */
-const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match', 'no', 'nat', 'rdr', 'binat', 'scrub', 'antispoof', 'set', 'altq', 'queue']);
+const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match', 'no', 'nat', 'rdr', 'binat', 'scrub', 'antispoof', 'set', 'altq', 'queue', 'ether']);
+
+/**
+ * Whether the statement at the next token is read in compact mode: by its
+ * first keyword (`COMPACT`), except `ether anchor`, which stays built — it
+ * records itself in `file.anchors` and reads its inline body through this
+ * loop as it goes, which a replay would do a second time.
+ */
+function compactStatement(st: ParseState): boolean {
+  const kw = st.nextKw();
+  if (!COMPACT.has(kw)) return false;
+  if (kw !== 'ether') return true;
+  const second = st.peekAt(1); // one token object, for ether lines only
+  return !(second.kind === Tok.Keyword && second.text === 'anchor');
+}
 
 /**
  * A statement read in compact mode (valid, not built yet) stands in the
@@ -84,7 +98,7 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
   st.stmtLexErrors = st.lexer.errorCount;
   const first = st.peek();
   const firstTok = st.next();
-  const compact = st.lazy && ctx === 'top' && COMPACT.has(st.nextKw());
+  const compact = st.lazy && ctx === 'top' && compactStatement(st);
   st.build = !compact;
   st.listProduct = 1;
   st.wantsObject = false;
