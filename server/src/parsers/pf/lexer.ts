@@ -113,6 +113,32 @@ export class PfLexer extends LexerCore {
         return this.tokens.push(kw === 0 ? Tok.Word : Tok.Keyword, kw, start, i, 0);
       }
     }
+    if (c >= 48 && c <= 57) {
+      // Digits: a NUMBER when the next character may end one, else a word (an
+      // address, `1024:2048`); read once here instead of twice via common().
+      let i = start + 1;
+      let d = s.charCodeAt(i);
+      while (d >= 48 && d <= 57) d = s.charCodeAt(++i);
+      if (d !== 92) {
+        if (i >= s.length || (d < 128 && CHAR_CLASS[d] & C_NUM_END)) {
+          this.pos = i;
+          this.lineHasToken = true;
+          return this.tokens.push(Tok.Number, 0, start, i, 0);
+        }
+        while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = s.charCodeAt(++i);
+        if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
+          // No keyword starts with a digit.
+          this.pos = i;
+          this.lineHasToken = true;
+          return this.tokens.push(Tok.Word, 0, start, i, 0);
+        }
+      }
+    }
+    if (c < 128 && SIMPLE_PUNCT[c] !== 0) {
+      this.pos = start + 1;
+      this.lineHasToken = true;
+      return this.tokens.push(Tok.Punct, SIMPLE_PUNCT[c], start, start + 1, 0);
+    }
     if (c === 10 || c === 13) {
       const end = c === 13 && s.charCodeAt(start + 1) === 10 ? start + 2 : start + 1;
       this.pos = end;
@@ -291,3 +317,9 @@ const OP_LTGT = punctId('<>');
 const OP_GTLT = punctId('><');
 const OP_ARROW = punctId('->');
 const OP_MINUS = punctId('-');
+/** Ids of the operators that never start a two-character one (`{ } ( ) , / =`), by character code; 0 for others. */
+const SIMPLE_PUNCT: Uint16Array = (() => {
+  const t = new Uint16Array(128);
+  for (const p of '{}(),/=') t[p.charCodeAt(0)] = PUNCT_ID_BY_CHAR[p.charCodeAt(0)];
+  return t;
+})();
