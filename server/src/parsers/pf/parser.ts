@@ -33,18 +33,18 @@ const ETHER_BODY = ['ether', '}'];
 export function parseStatements(st: ParseState, ctx: Context, open?: Token): (PfStatement | PendingStatement)[] {
   const out: (PfStatement | PendingStatement)[] = [];
   for (;;) {
-    const t = st.peek();
-    if (t.kind === Tok.Eof) {
+    const k = st.nextKind();
+    if (k === Tok.Eof) {
       if (ctx !== 'top' && open) {
         st.addError({ message: "syntax error: end of file inside the anchor body; its closing '}' is missing", start: open.start, end: open.end, kind: 'syntax' });
       }
       return out;
     }
-    if (t.kind === Tok.Newline) {
+    if (k === Tok.Newline) {
       st.skip();
       continue;
     }
-    if (ctx !== 'top' && t.kind === Tok.Punct && t.text === '}') {
+    if (ctx !== 'top' && k === Tok.Punct && st.nextKw() === '}') {
       st.skip();
       return out;
     }
@@ -96,11 +96,9 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
   const top = st.top;
   st.depth = 0;
   st.stmtLexErrors = st.lexer.errorCount;
-  const first = st.peek();
   const firstTok = st.next();
   const compact = st.lazy && ctx === 'top' && compactStatement(st);
   st.build = !compact;
-  st.listProduct = 1;
   st.wantsObject = false;
   try {
     let s = dispatch(st, ctx);
@@ -130,7 +128,8 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
     st.nesting = nesting;
     st.top = top;
     recover(st, ctx);
-    return { type: 'invalid', order: 'none', start: first.start, end: Math.max(first.start, st.lastEnd) };
+    const start = st.startOf(firstTok);
+    return { type: 'invalid', order: 'none', start, end: Math.max(start, st.lastEnd) };
   } finally {
     st.depth = savedDepth;
     st.build = true;

@@ -66,8 +66,6 @@ export class ParseState {
   private replayAt = -1;
   /** While replaying, errors and index entries were already recorded by the first pass. */
   quiet = false;
-  /** Product of every list length in the current statement (an upper bound of its rule expansion). */
-  listProduct = 1;
   /** Set in compact mode when the statement needs checks that read the built tree. */
   wantsObject = false;
   /** Include recursion depth of this parse. */
@@ -166,7 +164,7 @@ export class ParseState {
    * may run in the middle of a parse or long after it.
    */
   replay<T>(from: number, read: () => T): T {
-    const { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, listProduct, wantsObject } = this;
+    const { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, wantsObject } = this;
     this.replayAt = from;
     this.la0 = NO_TOKEN;
     this.la1 = NO_TOKEN;
@@ -178,7 +176,7 @@ export class ParseState {
     try {
       return read();
     } finally {
-      Object.assign(this, { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, listProduct, wantsObject });
+      Object.assign(this, { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, wantsObject });
     }
   }
 
@@ -276,10 +274,6 @@ export class ParseState {
     }
   }
 
-  /** Notes the length of a list just read (compact mode's bound on rule expansion). */
-  countList(n: number): void {
-    if (n > 1) this.listProduct = Math.min(this.listProduct * n, Number.MAX_SAFE_INTEGER);
-  }
 
   /** Kind of the next token. */
   nextKind(): Tok {
