@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { WorkspaceStatus } from '../protocol';
 import { toDiagnostics } from './convert';
 import { loadPfIncludes } from '../workspace/pf-includes';
+import { releasePfTrees } from '../model/pf-ruleset';
 
 export interface ServiceHooks {
   publish(uri: string, diagnostics: Diagnostic[]): void;
@@ -120,6 +121,7 @@ export class AnalysisService {
   publishAll(): void {
     for (const doc of this.workspace.documents()) this.publishOne(doc);
     for (const [uri, reason] of this.skipped) this.publishSkipped(uri, reason);
+    this.releaseClosedTrees(this.workspace.documents());
   }
 
   /** Re-checks every file of the node a changed file belongs to (node-level checks read its siblings). */
@@ -127,6 +129,16 @@ export class AnalysisService {
     const node = this.workspace.nodeOf(uri);
     for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
     if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
+    for (const list of Object.values(node.byKind)) this.releaseClosedTrees(list);
+  }
+
+  /**
+   * After checking, pf files not open in an editor go back to their compact
+   * parse: across a large workspace their statement trees would otherwise
+   * stay in memory for nothing (the next check of their node builds them again).
+   */
+  private releaseClosedTrees(docs: Iterable<ParsedDocument>): void {
+    for (const doc of docs) if (doc.kind === 'pf' && !this.open.has(doc.uri)) releasePfTrees(doc);
   }
 
   private publishOne(doc: ParsedDocument): void {

@@ -1,6 +1,6 @@
 import type { PfDocument } from './document';
 import type { WorkspaceView } from './workspace-view';
-import { parsePfConf, type PfFile } from '../parsers/pf';
+import { parsePfConf, releaseStatements, type PfFile } from '../parsers/pf';
 import { includersOf, resolvePfPath } from './pf-include-paths';
 
 /** pfctl's own include depth limit; deeper includes are not followed (the parser reports them). */
@@ -79,6 +79,16 @@ function build(workspace: WorkspaceView, root: PfDocument): CacheEntry {
   };
   collect(file);
   return { deps: steps.map((s) => s.doc), unit: { files } };
+}
+
+/**
+ * Drops the statement trees built for `root`'s own parse and its cached
+ * ruleset (see `releaseStatements`); both keep their compact parses and
+ * build the trees again when next read.
+ */
+export function releasePfTrees(root: PfDocument): void {
+  releaseStatements(root.pf);
+  for (const f of cache.get(root)?.unit.files ?? []) releaseStatements(f.file);
 }
 
 /** The ruleset rooted at `root` (cached until the root or one of its included files changes). */

@@ -27,6 +27,8 @@ function emptyFile(): PfFile {
 
 /** How many top-level statements of each parsed file were read in compact mode (for tests and the benchmark). */
 const compactCounts = new WeakMap<PfFile, number>();
+/** Per parsed file with statements read in compact mode: drops their built trees (`releaseStatements`). */
+const releasers = new WeakMap<PfFile, () => void>();
 
 function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroDef>, budget: { chars: number }, depth: number, eager: boolean): PfFile {
   const file = emptyFile();
@@ -39,7 +41,8 @@ function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroD
     let compact = 0;
     for (const s of read) if (typeof s === 'number') compact++;
     compactCounts.set(file, compact);
-    lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? build(st, file, s) : s)));
+    const release = lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? build(st, file, s) : s)));
+    if (compact > 0) releasers.set(file, release);
   } catch (e) {
     // A bug must not take the language server down: report it and keep what was parsed.
     const at = Math.min(st.lastStart, text.length);
@@ -73,16 +76,22 @@ function build(st: ParseState, file: PfFile, firstTok: number): PfStatement {
  * property, so the file still serialises whole; assignable like a field).
  * The parse keeps compact data; the object form is built only when asked for.
  */
-function lazy<K extends 'statements' | 'macroUses' | 'interfaces' | 'tableRefs'>(file: PfFile, key: K, compute: () => PfFile[K]): void {
+function lazy<K extends 'statements' | 'macroUses' | 'interfaces' | 'tableRefs'>(file: PfFile, key: K, compute: () => PfFile[K]): () => void {
   let value: PfFile[K] | undefined;
+  let assigned = false;
   Object.defineProperty(file, key, {
     enumerable: true,
     configurable: true,
     get: () => (value ??= compute()),
     set: (v: PfFile[K]) => {
       value = v;
+      assigned = true;
     },
   });
+  // Forgets a computed value (it is computed again when next read); an assigned one stays.
+  return () => {
+    if (!assigned) value = undefined;
+  };
 }
 
 /**
@@ -102,6 +111,18 @@ export function parsePfConf(text: string, options: PfParseOptions = {}): PfFile 
  */
 export function parsePfConfEagerly(text: string, options: PfParseOptions = {}): PfFile {
   return run(text, options, new Map(), { chars: expansionBudget(text) }, 0, true);
+}
+
+/**
+ * Drops the trees built for `file`'s compact-mode statements (and those of its
+ * included files), so the file holds only its compact parse again; the next
+ * read of `statements` builds them anew. For files nobody is looking at: the
+ * workspace keeps every file parsed, and a built tree costs about 30 bytes per
+ * byte of pf.conf against about 5 for the compact parse.
+ */
+export function releaseStatements(file: PfFile): void {
+  releasers.get(file)?.();
+  for (const inc of file.includes) if (inc.included) releaseStatements(inc.included);
 }
 
 /** How many of `file`'s top-level statements were read in compact mode (built on first read of `statements`). */

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { compactStatementCount, parsePfConf, parsePfConfEagerly, type PfParseOptions } from '../../../../server/src/parsers/pf';
+import { compactStatementCount, parsePfConf, parsePfConfEagerly, releaseStatements, type PfParseOptions } from '../../../../server/src/parsers/pf';
 import { generatePfRuleset } from '../../../bench/pf';
 import { REPO_ROOT } from '../../../helpers/workspace';
 
@@ -95,5 +95,29 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
       }),
       { numRuns: Number(process.env.PF_FUZZ_RUNS ?? 300) },
     );
+  });
+
+  test('released statements are built again, equal but new, in the file and in its included files', () => {
+    const file = parsePfConf(BUILT_IN, includes);
+    const before = file.statements;
+    const included = file.includes[0].included!;
+    const includedBefore = included.statements;
+    releaseStatements(file);
+    assert.notEqual(file.statements, before);
+    assert.deepEqual(JSON.parse(JSON.stringify(file.statements)), JSON.parse(JSON.stringify(before)));
+    assert.notEqual(included.statements, includedBefore);
+    assert.deepEqual(included.statements, includedBefore);
+  });
+
+  test('releasing keeps statements that were assigned, and an eager parse has nothing to release', () => {
+    const eager = parsePfConfEagerly(BUILT_IN);
+    const list = eager.statements;
+    releaseStatements(eager);
+    assert.equal(eager.statements, list);
+    const file = parsePfConf(BUILT_IN);
+    file.statements = file.statements.slice(0, 2);
+    const assigned = file.statements;
+    releaseStatements(file);
+    assert.equal(file.statements, assigned);
   });
 });
