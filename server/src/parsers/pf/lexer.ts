@@ -200,12 +200,16 @@ export class PfLexer extends LexerCore {
    * made once per macro and offset: every use of `$ext_if` shares one entry.
    */
   private expRef(kind: Tok, s: string, start: number, end: number): number {
-    const cached = this.expCache[start];
-    if (cached !== undefined && this.expEnds[start] === end) return cached;
-    const text = s.slice(start, end);
-    const ref = kind === Tok.Number ? this.tokens.refFor(kind, text) : keywordIdAt(s, start, end) || this.tokens.refFor(Tok.Word, text);
-    this.expCache[start] = ref;
-    this.expEnds[start] = end;
+    const cache = this.expCache;
+    if (cache !== NO_CACHE) {
+      const cached = cache[start];
+      if (cached !== undefined && this.expEnds[start] === end) return cached;
+    }
+    const ref = kind === Tok.Number ? this.tokens.refFor(kind, s.slice(start, end)) : keywordIdAt(s, start, end) || this.tokens.refFor(Tok.Word, s.slice(start, end));
+    if (cache !== NO_CACHE) {
+      cache[start] = ref;
+      this.expEnds[start] = end;
+    }
     return ref;
   }
 
@@ -270,6 +274,13 @@ export class PfLexer extends LexerCore {
     this.org = use;
     this.exp = m.value;
     this.expPos = 0;
+    // Short values (an interface, a port list) are re-read on many lines: their
+    // words' refs are kept by offset. Long ones are re-read rarely and would
+    // only fill the cache.
+    if (m.value.length > EXP_CACHE_MAX_VALUE) {
+      this.expCache = NO_CACHE;
+      return;
+    }
     let cache = this.expWords.get(m);
     if (cache === undefined) this.expWords.set(m, (cache = { refs: [], ends: [] }));
     this.expCache = cache.refs;
@@ -323,3 +334,7 @@ const SIMPLE_PUNCT: Uint16Array = (() => {
   for (const p of '{}(),/=') t[p.charCodeAt(0)] = PUNCT_ID_BY_CHAR[p.charCodeAt(0)];
   return t;
 })();
+/** Longest macro value whose words' refs are cached by offset. */
+const EXP_CACHE_MAX_VALUE = 4096;
+/** Marks "no cache" for the expansion being read (a value longer than EXP_CACHE_MAX_VALUE). */
+const NO_CACHE: number[] = [];

@@ -1,6 +1,5 @@
 import type { PfInclude, PfMacroDef, PfStatement } from './ast';
 import { checkRule, checkTranslation } from './semantics';
-import type { PfWord } from './ast-parts';
 import { anchorRule, includeStmt, loadAnchor, type BodyParser } from './anchors';
 import { etherStatement } from './ether';
 import { antispoof, filterRule, scrubRule } from './filter';
@@ -8,7 +7,7 @@ import { setOption } from './options';
 import { queueDef } from './queues';
 import { FAIL, MAX_MACRO_LENGTH, ParseState, word } from './state';
 import { limiterDef, tableDef } from './tables';
-import { STATEMENT_KEYWORDS, Tok, type Token } from './tokens';
+import { NO_TOKEN, STATEMENT_KEYWORDS, Tok, type Token } from './tokens';
 import { translationRule } from './translation';
 
 /**
@@ -235,28 +234,32 @@ function macroDef(st: ParseState): PfMacroDef {
   // but not kept: a macro doubling itself would otherwise join megabytes per line.
   const parts: string[] = [];
   let valueLength = -1; // the words joined by single spaces
-  let first: PfWord | undefined;
-  let last: PfWord | undefined;
+  let first = NO_TOKEN;
+  let last = NO_TOKEN;
+  // Token numbers and texts, no token objects: a value may be tens of thousands of words.
   while (!st.atEnd()) {
-    const k = st.peek().kind;
+    const k = st.nextKind();
     if (k !== Tok.Word && k !== Tok.Quoted && k !== Tok.Number) st.fail([]);
-    last = word(st.take());
-    first ??= last;
-    valueLength += last.text.length + 1;
-    if (valueLength - last.text.length <= MAX_MACRO_LENGTH) parts.push(last.text); // starts within the cap
+    last = st.skip();
+    if (first === NO_TOKEN) first = last;
+    const text = st.tokens.textOf(last);
+    valueLength += text.length + 1;
+    if (valueLength - text.length <= MAX_MACRO_LENGTH) parts.push(text); // starts within the cap
   }
-  if (first === undefined || last === undefined) return st.fail([]);
+  if (first === NO_TOKEN) return st.fail([]);
+  const valueStart = st.startOf(first);
+  const valueEnd = st.endOf(last);
   let value = parts.join(' ');
   if (valueLength > MAX_MACRO_LENGTH) {
     st.addError({
       message: `macro '${name.text}' is ${valueLength} characters long after expansion; only the first ${MAX_MACRO_LENGTH} are used by this analyser`,
-      start: first.start, end: last.end, kind: 'limit',
+      start: valueStart, end: valueEnd, kind: 'limit',
     });
     value = value.slice(0, MAX_MACRO_LENGTH);
   }
   return {
     type: 'macro', order: 'none', name: name.text, nameStart: name.start, nameEnd: name.end, value,
-    valueStart: first.start, valueEnd: last.end, start: name.start, end: last.end,
+    valueStart, valueEnd, start: name.start, end: valueEnd,
   };
 }
 

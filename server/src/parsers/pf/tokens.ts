@@ -90,6 +90,7 @@ export class TokenStore {
   /** 0: not from a macro; else 1 + index into `origins`. */
   org: Int32Array;
   private readonly texts: string[] = [];
+  private readonly textRefs = new Map<string, number>();
   // Every `$name` use, defined or not, in order: its range and its definition
   // (1 + index into `defs`; 0: undefined, name in `undefinedNames`). Index = use number - 1.
   private useStart: Int32Array = new Int32Array(64);
@@ -197,7 +198,10 @@ export class TokenStore {
       const id = TOKEN_STRING_IDS.get(text);
       if (id !== undefined) return id;
     }
-    return -this.texts.push(text);
+    // One entry per distinct text: a macro re-read thousands of times adds no new strings.
+    let ref = this.textRefs.get(text);
+    if (ref === undefined) this.textRefs.set(text, (ref = -this.texts.push(text)));
+    return ref;
   }
 
   private grow(): void {
