@@ -186,7 +186,7 @@ function plainPort(st: ParseState): boolean {
   const second = st.secondKw();
   if (second === '<>' || second === '><' || st.colonIn(st.next()) > 0) return false;
   const t = st.skip();
-  if (k === Tok.Number && (st.tokens.ref[t] !== 0 || st.endOf(t) - st.startOf(t) > 4 || st.text.charCodeAt(st.startOf(t)) === 45)) {
+  if (k === Tok.Number && (st.tokens.refAt(t) !== 0 || st.endOf(t) - st.startOf(t) > 4 || st.text.charCodeAt(st.startOf(t)) === 45)) {
     // A number written in the document with at most four digits and no sign is always
     // in range; others (longer, negative, or from a macro) are checked on their text.
     const text = st.tokens.textOf(t);

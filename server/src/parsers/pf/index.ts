@@ -65,7 +65,7 @@ function build(st: ParseState, file: PfFile, firstTok: number): PfStatement {
   try {
     return materialise(st, firstTok);
   } catch (e) {
-    const start = st.tokens.start[firstTok];
+    const start = st.tokens.startAt(firstTok);
     file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start, end: start, kind: 'limit' });
     return { type: 'invalid', order: 'none', start, end: start };
   }

@@ -31,6 +31,10 @@ export class PfLexer extends LexerCore {
 
   /** The number of the next token (in `tokens`). After Eof, keeps returning a new Eof. */
   next(): number {
+    if (this.stash === NO_TOKEN && this.exp === undefined && this.cursorDone) {
+      const t = this.quick();
+      if (t !== NO_TOKEN) return t;
+    }
     if (this.stash !== NO_TOKEN) {
       const t = this.stash;
       this.stash = NO_TOKEN;
@@ -41,17 +45,72 @@ export class PfLexer extends LexerCore {
     return t;
   }
 
+  /**
+   * The common tokens of a document line, read in one function: blanks,
+   * plain words and keywords, numbers, simple operators. Returns NO_TOKEN
+   * (having skipped only blanks) for anything else, which `scanDocument`
+   * reads: newlines, comments, `$macros`, quotes, backslashes, two-character
+   * operators, the end of the text.
+   */
+  private quick(): number {
+    const s = this.text;
+    let start = this.pos;
+    let c = s.charCodeAt(start);
+    while (c === 32 || c === 9) c = s.charCodeAt(++start);
+    this.pos = start;
+    if (c < 128 && (CHAR_CLASS[c] & (C_WORD_START | C_DIGIT)) === C_WORD_START) {
+      // The most common token, a plain word, read here in one loop (the general
+      // path below goes through common() and word(), which also serve expansions).
+      let i = start + 1;
+      let d = s.charCodeAt(i);
+      while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = s.charCodeAt(++i);
+      if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
+        this.pos = i;
+        const kw = keywordIdAt(s, start, i);
+        this.lineHasToken = true;
+        return this.tokens.push(kw === 0 ? Tok.Word : Tok.Keyword, kw, start, i, 0);
+      }
+    }
+    if (c >= 48 && c <= 57) {
+      // Digits: a NUMBER when the next character may end one, else a word (an
+      // address, `1024:2048`); read once here instead of twice via common().
+      let i = start + 1;
+      let d = s.charCodeAt(i);
+      while (d >= 48 && d <= 57) d = s.charCodeAt(++i);
+      if (d !== 92) {
+        if (i >= s.length || (d < 128 && CHAR_CLASS[d] & C_NUM_END)) {
+          this.pos = i;
+          this.lineHasToken = true;
+          return this.tokens.push(Tok.Number, 0, start, i, 0);
+        }
+        while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = s.charCodeAt(++i);
+        if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
+          // No keyword starts with a digit.
+          this.pos = i;
+          this.lineHasToken = true;
+          return this.tokens.push(Tok.Word, 0, start, i, 0);
+        }
+      }
+    }
+    if (c < 128 && SIMPLE_PUNCT[c] !== 0) {
+      this.pos = start + 1;
+      this.lineHasToken = true;
+      return this.tokens.push(Tok.Punct, SIMPLE_PUNCT[c], start, start + 1, 0);
+    }
+    return NO_TOKEN;
+  }
+
   /** Emits the Cursor token in place of (or before) the token at the cursor. */
   private cursorAt(t: number, cursor: number): number {
     const tk = this.tokens;
-    const kind = tk.kind[t];
-    const start = tk.start[t];
+    const kind = tk.kindAt(t);
+    const start = tk.startAt(t);
     const isWord = kind === Tok.Word || kind === Tok.Keyword || kind === Tok.Number;
-    if (tk.org[t] === 0 && isWord && start < cursor && cursor <= tk.end[t]) {
+    if (tk.orgAt(t) === 0 && isWord && start < cursor && cursor <= tk.endAt(t)) {
       this.cursorDone = true;
       return tk.push(Tok.Cursor, tk.refFor(Tok.Cursor, this.text.slice(start, cursor)), start, cursor, 0);
     }
-    if (start >= cursor || kind === Tok.Eof || (kind === Tok.Newline && tk.end[t] > cursor)) {
+    if (start >= cursor || kind === Tok.Eof || (kind === Tok.Newline && tk.endAt(t) > cursor)) {
       this.cursorDone = true;
       this.stash = t;
       return tk.push(Tok.Cursor, tk.refFor(Tok.Cursor, ''), cursor, cursor, 0);
@@ -100,45 +159,6 @@ export class PfLexer extends LexerCore {
       return this.tok(Tok.Eof, '', s.length, s.length);
     }
     const c = s.charCodeAt(start);
-    if (c < 128 && (CHAR_CLASS[c] & (C_WORD_START | C_DIGIT)) === C_WORD_START) {
-      // The most common token, a plain word, read here in one loop (the general
-      // path below goes through common() and word(), which also serve expansions).
-      let i = start + 1;
-      let d = s.charCodeAt(i);
-      while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = s.charCodeAt(++i);
-      if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
-        this.pos = i;
-        const kw = keywordIdAt(s, start, i);
-        this.lineHasToken = true;
-        return this.tokens.push(kw === 0 ? Tok.Word : Tok.Keyword, kw, start, i, 0);
-      }
-    }
-    if (c >= 48 && c <= 57) {
-      // Digits: a NUMBER when the next character may end one, else a word (an
-      // address, `1024:2048`); read once here instead of twice via common().
-      let i = start + 1;
-      let d = s.charCodeAt(i);
-      while (d >= 48 && d <= 57) d = s.charCodeAt(++i);
-      if (d !== 92) {
-        if (i >= s.length || (d < 128 && CHAR_CLASS[d] & C_NUM_END)) {
-          this.pos = i;
-          this.lineHasToken = true;
-          return this.tokens.push(Tok.Number, 0, start, i, 0);
-        }
-        while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = s.charCodeAt(++i);
-        if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
-          // No keyword starts with a digit.
-          this.pos = i;
-          this.lineHasToken = true;
-          return this.tokens.push(Tok.Word, 0, start, i, 0);
-        }
-      }
-    }
-    if (c < 128 && SIMPLE_PUNCT[c] !== 0) {
-      this.pos = start + 1;
-      this.lineHasToken = true;
-      return this.tokens.push(Tok.Punct, SIMPLE_PUNCT[c], start, start + 1, 0);
-    }
     if (c === 10 || c === 13) {
       const end = c === 13 && s.charCodeAt(start + 1) === 10 ? start + 2 : start + 1;
       this.pos = end;

@@ -113,14 +113,14 @@ export class ParseState {
     if (i === this.objA) return this.objAToken!;
     if (i === this.objB) return this.objBToken!;
     const tk = this.tokens;
-    const kind = tk.kind[i] as Tok;
+    const kind = tk.kindAt(i) as Tok;
     // Two literals with one shape: V8 decides per allocation site whether to
     // allocate straight into the old generation. Words nearly all end up in
     // the tree; operators and newlines die young. Mixed in one site, neither
     // gets the right decision and the scavenger copies every word twice.
     const t = kind < Tok.Punct
-      ? { kind, text: tk.textOf(i), start: tk.start[i], end: tk.end[i], origin: tk.originOf(i), quoted: kind === Tok.Quoted, number: kind === Tok.Number }
-      : { kind, text: tk.textOf(i), start: tk.start[i], end: tk.end[i], origin: tk.originOf(i), quoted: false, number: false };
+      ? { kind, text: tk.textOf(i), start: tk.startAt(i), end: tk.endAt(i), origin: tk.originOf(i), quoted: kind === Tok.Quoted, number: kind === Tok.Number }
+      : { kind, text: tk.textOf(i), start: tk.startAt(i), end: tk.endAt(i), origin: tk.originOf(i), quoted: false, number: false };
     this.objB = this.objA;
     this.objBToken = this.objAToken;
     this.objA = i;
@@ -135,11 +135,11 @@ export class ParseState {
 
   /** Start and end offsets of the last token consumed (0 before the first). */
   get lastStart(): number {
-    return this.lastTok === NO_TOKEN ? 0 : this.tokens.start[this.lastTok];
+    return this.lastTok === NO_TOKEN ? 0 : this.tokens.startAt(this.lastTok);
   }
 
   get lastEnd(): number {
-    return this.lastTok === NO_TOKEN ? 0 : this.tokens.end[this.lastTok];
+    return this.lastTok === NO_TOKEN ? 0 : this.tokens.endAt(this.lastTok);
   }
 
   addError(e: PfError): void {
@@ -182,7 +182,7 @@ export class ParseState {
 
   /** Kind of token `t`. */
   kindOf(t: number): Tok {
-    return this.tokens.kind[t] as Tok;
+    return this.tokens.kindAt(t) as Tok;
   }
 
   /** The keyword or operator text of the next token, '' for anything else (no allocation). */
@@ -201,8 +201,8 @@ export class ParseState {
   /** Position of the first `:` in token `t`'s text, -1 when there is none (no allocation for document words). */
   colonIn(t: number): number {
     const tk = this.tokens;
-    if (tk.ref[t] !== 0) return tk.textOf(t).indexOf(':');
-    for (let i = tk.start[t], end = tk.end[t]; i < end; i++) if (this.text.charCodeAt(i) === 58) return i - tk.start[t];
+    if (tk.refAt(t) !== 0) return tk.textOf(t).indexOf(':');
+    for (let i = tk.startAt(t), end = tk.endAt(t); i < end; i++) if (this.text.charCodeAt(i) === 58) return i - tk.startAt(t);
     return -1;
   }
 
@@ -218,11 +218,11 @@ export class ParseState {
   }
 
   startOf(t: number): number {
-    return this.tokens.start[t];
+    return this.tokens.startAt(t);
   }
 
   endOf(t: number): number {
-    return this.tokens.end[t];
+    return this.tokens.endAt(t);
   }
 
   /**
@@ -256,7 +256,7 @@ export class ParseState {
     return this.tableRefItems.map((lt) => {
       if (typeof lt !== 'number') return lt;
       const nameWord = word(this.tokenAt(lt + 1));
-      return { name: nameWord.text, nameWord, start: this.tokens.start[lt], end: this.tokens.end[lt + 2] };
+      return { name: nameWord.text, nameWord, start: this.tokens.startAt(lt), end: this.tokens.endAt(lt + 2) };
     });
   }
 
@@ -279,7 +279,7 @@ export class ParseState {
   nextKind(): Tok {
     // next() first: lexing may grow (replace) the store's arrays.
     const t = this.next();
-    return this.tokens.kind[t] as Tok;
+    return this.tokens.kindAt(t) as Tok;
   }
 
   /** Text of the next token. */
@@ -311,7 +311,7 @@ export class ParseState {
     this.la0 = this.la1;
     this.la1 = NO_TOKEN;
     const tk = this.tokens;
-    if (tk.kind[t] === Tok.Punct) {
+    if (tk.kindAt(t) === Tok.Punct) {
       const text = tk.tableText(t);
       if (text === '{') this.depth++;
       else if (text === '}') this.depth--;
@@ -323,7 +323,7 @@ export class ParseState {
   /** True when the next token is the keyword `kw`. */
   isKw(kw: string): boolean {
     const t = this.next();
-    const kind = this.tokens.kind[t];
+    const kind = this.tokens.kindAt(t);
     // A misspelt word or the cursor may stand where an optional keyword was tried:
     // remember which, so a failure there lists them too ("did you mean", completion).
     if (kind === Tok.Word || kind === Tok.Cursor) this.probe(t, kw);
@@ -350,7 +350,7 @@ export class ParseState {
 
   isPunct(p: string): boolean {
     const t = this.next();
-    return this.tokens.kind[t] === Tok.Punct && this.tokens.tableText(t) === p;
+    return this.tokens.kindAt(t) === Tok.Punct && this.tokens.tableText(t) === p;
   }
 
   /** True at the end of the statement (newline or end of file). */
@@ -383,7 +383,7 @@ export class ParseState {
 
   /** Reports a semantic error at token `t` (see `semantic`). */
   semanticAt(message: string, t: number, topic?: PfError['topic']): void {
-    this.semantic(message, { start: this.tokens.start[t], end: this.tokens.end[t], origin: this.tokens.originOf(t) }, topic);
+    this.semantic(message, { start: this.tokens.startAt(t), end: this.tokens.endAt(t), origin: this.tokens.originOf(t) }, topic);
   }
 
   // `expected` sets are built only on the error path: the happy path allocates nothing.
@@ -419,7 +419,7 @@ export class ParseState {
   optNl(): void {
     while (this.nextKind() === Tok.Newline) {
       const after = this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.pull());
-      const kind = this.tokens.kind[after];
+      const kind = this.tokens.kindAt(after);
       if (kind === Tok.Eof || (kind === Tok.Keyword && STATEMENT_KEYWORDS.has(this.tokens.textOf(after)))) return;
       this.skip();
     }

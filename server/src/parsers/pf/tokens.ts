@@ -83,12 +83,12 @@ export const NO_TOKEN = -1;
  * and JS arrays that size cost more in growth and GC than the lexing itself.
  */
 export class TokenStore {
-  kind: Uint8Array;
-  start: Int32Array;
-  end: Int32Array;
-  ref: Int32Array;
-  /** 0: not from a macro; else 1 + index into `origins`. */
-  org: Int32Array;
+  /**
+   * Four ints per token: `ref << 3 | kind`, start, end, org (0: not from a
+   * macro; else its use number). One array, so appending a token is one
+   * bounds check and four stores.
+   */
+  private data: Int32Array;
   private readonly texts: string[] = [];
   private readonly textRefs = new Map<string, number>();
   // Every `$name` use, defined or not, in order: its range and its definition
@@ -106,29 +106,46 @@ export class TokenStore {
 
   constructor(private readonly doc: string) {
     // Tokens rarely outnumber a quarter of the characters; growth handles the rest.
-    const cap = (doc.length >> 2) + 64;
-    this.kind = new Uint8Array(cap);
-    this.start = new Int32Array(cap);
-    this.end = new Int32Array(cap);
-    this.ref = new Int32Array(cap);
-    this.org = new Int32Array(cap);
+    this.data = new Int32Array(((doc.length >> 2) + 64) * 4);
+  }
+
+  kindAt(i: number): Tok {
+    return (this.data[i << 2] & 7) as Tok;
+  }
+
+  /** See the class comment: 0 document text, > 0 `TOKEN_STRINGS` entry, < 0 `texts` entry. */
+  refAt(i: number): number {
+    return this.data[i << 2] >> 3;
+  }
+
+  startAt(i: number): number {
+    return this.data[(i << 2) + 1];
+  }
+
+  endAt(i: number): number {
+    return this.data[(i << 2) + 2];
+  }
+
+  /** The `$name` use token `i` came from (0: none). */
+  orgAt(i: number): number {
+    return this.data[(i << 2) + 3];
   }
 
   /** The text of token `i`. */
   textOf(i: number): string {
-    const r = this.ref[i];
-    if (r === 0) return this.doc.slice(this.start[i], this.end[i]);
+    const r = this.refAt(i);
+    if (r === 0) return this.doc.slice(this.startAt(i), this.endAt(i));
     return r > 0 ? TOKEN_STRINGS[r] : this.texts[-r - 1];
   }
 
   /** The interned table string of a keyword or operator token, else undefined (no slicing). */
   tableText(i: number): string | undefined {
-    const r = this.ref[i];
+    const r = this.refAt(i);
     return r > 0 ? TOKEN_STRINGS[r] : undefined;
   }
 
   originOf(i: number): MacroOrigin | undefined {
-    return this.originAt(this.org[i]);
+    return this.originAt(this.orgAt(i));
   }
 
   /** The origin of use number `use` (undefined for 0 or a use of an undefined macro); one object per use. */
@@ -183,12 +200,13 @@ export class TokenStore {
   /** Appends a token whose text is given by `ref` (see the class comment); returns its number. */
   push(kind: Tok, ref: number, start: number, end: number, org: number): number {
     const i = this.count++;
-    if (i === this.kind.length) this.grow();
-    this.kind[i] = kind;
-    this.start[i] = start;
-    this.end[i] = end;
-    this.ref[i] = ref;
-    this.org[i] = org;
+    const o = i << 2;
+    let d = this.data;
+    if (o === d.length) d = this.grow();
+    d[o] = (ref << 3) | kind;
+    d[o + 1] = start;
+    d[o + 2] = end;
+    d[o + 3] = org;
     return i;
   }
 
@@ -204,16 +222,11 @@ export class TokenStore {
     return ref;
   }
 
-  private grow(): void {
-    const n = this.kind.length * 2;
-    const kind = new Uint8Array(n);
-    kind.set(this.kind);
-    this.kind = kind;
-    this.start = grown(this.start, n);
-    this.end = grown(this.end, n);
-    this.ref = grown(this.ref, n);
-    this.org = grown(this.org, n);
+  private grow(): Int32Array {
+    this.data = grown(this.data, this.data.length * 2);
+    return this.data;
   }
+
 }
 
 function grown(a: Int32Array, n: number): Int32Array {

@@ -17,7 +17,7 @@ function lex(text: string): string[] {
   const out: string[] = [];
   const letter = ['W', 'K', 'Q', 'N', 'P', 'NL', 'EOF', 'C'];
   const tk = lx.tokens;
-  for (let t = lx.next(); tk.kind[t] !== Tok.Eof; t = lx.next()) out.push(tk.kind[t] === Tok.Newline ? 'NL' : `${letter[tk.kind[t]]}:${tk.textOf(t)}`);
+  for (let t = lx.next(); tk.kindAt(t) !== Tok.Eof; t = lx.next()) out.push(tk.kindAt(t) === Tok.Newline ? 'NL' : `${letter[tk.kindAt(t)]}:${tk.textOf(t)}`);
   return [...out, ...errors.map((e) => `ERR:${e}`)];
 }
 
