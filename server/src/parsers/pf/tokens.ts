@@ -71,9 +71,9 @@ export interface Token {
 export const NO_TOKEN = -1;
 
 /**
- * Every token of one parse, in order, as parallel typed arrays indexed by
- * token number: the lexer allocates no object per token, and the parser makes
- * a `Token` object only for a token it keeps in the tree.
+ * Every token of one parse, in order, in one typed array indexed by token
+ * number: the lexer allocates no object per token, and the parser makes a
+ * `Token` object only for a token it keeps in a built tree.
  *
  * A token's text is the document's characters at [start, end) unless `ref`
  * says otherwise: ref > 0 is an entry of `TOKEN_STRINGS` (keywords and
