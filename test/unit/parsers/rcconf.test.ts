@@ -277,6 +277,14 @@ describe('rc.conf parser: errors and recovery', () => {
 });
 
 describe('rc.conf parser: properties', () => {
+  test('a backslash-newline inside a name joins it, as sh does; the name spans both halves', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = `ab\\${eol}cd="1"\n`;
+      const [a] = parseRcConf(text).assignments;
+      assert.deepEqual([a.name, a.nameStart, a.nameEnd, a.value], ['abcd', 0, 5 + eol.length, '1']);
+    }
+  });
+
   test('on any mix of shell syntax it never throws and keeps offsets consistent', () => {
     const piece = fc.constantFrom(
       'a=', 'sshd_enable=', '"', "'", '\\', '\n', '\r\n', ' ', '\t', '#', '$', '${x', '}', '$(', ')', '(', '`',
@@ -289,7 +297,9 @@ describe('rc.conf parser: properties', () => {
         for (const a of r.assignments) {
           assert.equal(a.valueOffsets.length, a.value.length + 1);
           assert.ok(a.nameStart < a.nameEnd && a.nameEnd < a.valueStart && a.valueStart <= a.valueEnd && a.valueEnd <= text.length);
-          assert.equal(text.slice(a.nameStart, a.nameEnd), a.name);
+          // A backslash-newline inside a name joins its halves, as in sh (`ab\<newline>cd=1`
+          // assigns abcd): the name is its span without continuations.
+          assert.equal(text.slice(a.nameStart, a.nameEnd).replace(/\\(\r\n|\n|\r)/g, ''), a.name);
           for (let i = 0; i < a.valueOffsets.length; i++) {
             assert.ok(a.valueOffsets[i] >= a.valueStart && a.valueOffsets[i] <= a.valueEnd);
             if (i > 0) assert.ok(a.valueOffsets[i] > a.valueOffsets[i - 1]);
