@@ -39,6 +39,32 @@ sendmail_enable="NONE"
 const loaderConf = 'autoboot_delay="3"\ncarp_load="YES"\npf_load="YES"\nkern.ipc.nmbclusters="1000000"\n';
 const sysctlConf = 'net.inet.ip.forwarding=1\nnet.inet.carp.preempt=1\nnet.inet.carp.log=2\n';
 
+/** A node's pf.conf: its interface macros come from an included file, as many clusters share them. */
+function pfConf(i: number): string {
+  const b = i & 255;
+  return `# node ${i} packet filter
+include "/etc/pf.macros.conf"
+table <bruteforce> persist
+table <mgmt> const { 192.0.2.0/24, 198.51.100.${b} }
+set skip on lo0
+set block-policy return
+scrub in on $ext_if all fragment reassemble
+nat on $ext_if from $lan_net to any -> ($ext_if)
+block in log all
+pass quick on $sync_if proto pfsync keep state (no-sync)
+pass on { $ext_if $int_if } proto carp keep state (no-sync)
+block in quick from <bruteforce>
+pass in on $ext_if proto tcp to ($ext_if) port $tcp_services flags S/SA keep state (max-src-conn 100, overload <bruteforce> flush global)
+pass in on $int_if from $lan_net to any keep state
+pass in on $ext_if proto tcp from <mgmt> to ($ext_if) port ssh keep state
+pass out on $ext_if proto { tcp udp } all keep state
+`;
+}
+
+function pfMacros(i: number): string {
+  return `ext_if = "em0"\nint_if = "em1"\nsync_if = "em2"\nlan_net = "172.16.${i & 255}.0/24"\ntcp_services = "{ ssh, smtp, domain, www, https }"\n`;
+}
+
 /** Mean ms per call, after a warm-up so the JIT's tiers do not dominate the average. */
 function time(fn: () => void, minMs = 500): number {
   const warmUntil = performance.now() + minMs / 2;
@@ -76,6 +102,8 @@ function main(): void {
     ws.set(`file:///cluster/fw${i}/etc/rc.conf`, 'rc', texts[i]);
     ws.set(`file:///cluster/fw${i}/boot/loader.conf`, 'loader', loaderConf);
     ws.set(`file:///cluster/fw${i}/etc/sysctl.conf`, 'sysctl', sysctlConf);
+    ws.set(`file:///cluster/fw${i}/etc/pf.conf`, 'pf', pfConf(i));
+    ws.set(`file:///cluster/fw${i}/etc/pf.macros.conf`, 'pf', pfMacros(i));
   }
   const indexMs = performance.now() - build;
   const fullCheck = time(() => {
@@ -87,6 +115,14 @@ function main(): void {
     const doc = ws.set(uri, 'rc', `${texts[edit % nodes]}# edit ${edit++}\n`);
     for (const list of Object.values(ws.nodeOf(uri).byKind)) for (const d of list) checkDocument(d, ws);
     void doc;
+  });
+  // A pf.conf edit also invalidates the workspace's include index (rebuilt once, for all nodes).
+  let pfEdit = 0;
+  const pfKeystroke = time(() => {
+    const i = pfEdit % nodes;
+    const uri = `file:///cluster/fw${i}/etc/pf.conf`;
+    ws.set(uri, 'pf', `${pfConf(i)}# edit ${pfEdit++}\n`);
+    for (const list of Object.values(ws.nodeOf(uri).byKind)) for (const d of list) checkDocument(d, ws);
   });
 
   const line = (label: string, value: string): void => console.log(`${label.padEnd(52)} ${value}`);
@@ -100,6 +136,7 @@ function main(): void {
   line('check every file of the cluster', `${fullCheck.toFixed(1)} ms`);
   line('one keystroke: re-parse + re-check its node', `${incremental.toFixed(3)} ms`);
   line('full check / one keystroke', `${(fullCheck / incremental).toFixed(0)}x`);
+  line('one keystroke in pf.conf: re-parse + re-check its node', `${pfKeystroke.toFixed(3)} ms`);
 
   // Hostile inputs: each must stay near linear, so its time is printed relative
   // to a realistic file of the same size.

@@ -39,11 +39,44 @@ function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/'));
 }
 
+/**
+ * What resolving include paths needs to look up across the workspace, built
+ * once per `pfVersion`: without it every check of every pf file would walk
+ * all documents (a full check of 1,000 nodes took minutes).
+ */
+interface PfIndex {
+  version: number;
+  /** pf documents by their percent-decoded URI (the first in workspace order). */
+  byDecodedUri: Map<string, PfDocument>;
+  /** URI → the pf documents that include it directly, in workspace order (built on first use). */
+  includers?: Map<string, PfDocument[]>;
+}
+
+const indexes = new WeakMap<WorkspaceView, PfIndex>();
+
+function pfIndex(workspace: WorkspaceView): PfIndex | undefined {
+  const version = workspace.pfVersion?.();
+  if (version === undefined) return undefined;
+  let index = indexes.get(workspace);
+  if (index?.version !== version) {
+    const byDecodedUri = new Map<string, PfDocument>();
+    for (const d of workspace.documents()) {
+      const key = safeDecode(d.uri);
+      if (d.kind === 'pf' && !byDecodedUri.has(key)) byDecodedUri.set(key, d);
+    }
+    index = { version, byDecodedUri };
+    indexes.set(workspace, index);
+  }
+  return index;
+}
+
 /** The pf document at a URI, also when the two spell the same path with different percent-encoding. */
 function pfDocAt(workspace: WorkspaceView, uri: string): PfDocument | undefined {
   const direct = workspace.get(uri);
   if (direct) return direct.kind === 'pf' ? direct : undefined;
   const wanted = safeDecode(uri);
+  const index = pfIndex(workspace);
+  if (index) return index.byDecodedUri.get(wanted);
   for (const d of workspace.documents()) if (d.kind === 'pf' && safeDecode(d.uri) === wanted) return d;
   return undefined;
 }
@@ -94,6 +127,25 @@ export function includedDocs(workspace: WorkspaceView, doc: PfDocument): PfDocum
 
 /** The pf documents of the workspace that include `uri` directly. */
 export function includersOf(workspace: WorkspaceView, uri: string): PfDocument[] {
+  const index = pfIndex(workspace);
+  if (!index) return scanIncluders(workspace, uri);
+  if (!index.includers) {
+    const includers = new Map<string, PfDocument[]>();
+    for (const d of workspace.documents()) {
+      if (d.kind !== 'pf' || d.pf.includes.length === 0) continue;
+      for (const x of includedDocs(workspace, d)) {
+        if (x.uri === d.uri) continue;
+        const list: PfDocument[] = includers.get(x.uri) ?? [];
+        if (list[list.length - 1] !== d) list.push(d);
+        includers.set(x.uri, list);
+      }
+    }
+    index.includers = includers;
+  }
+  return index.includers.get(uri) ?? [];
+}
+
+function scanIncluders(workspace: WorkspaceView, uri: string): PfDocument[] {
   const out: PfDocument[] = [];
   for (const d of workspace.documents()) {
     if (d.kind !== 'pf' || d.uri === uri || d.pf.includes.length === 0) continue;

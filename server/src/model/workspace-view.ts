@@ -20,4 +20,11 @@ export interface WorkspaceView {
   /** The node a file belongs to (a node of one file when it stands alone). */
   nodeOf(uri: string): NodeFiles;
   nodes(): Iterable<NodeFiles>;
+  /**
+   * A number that changes whenever what pf include paths resolve to may change:
+   * a pf file's text, or the set of files (node layouts depend on it). Models
+   * cache what they derive from the pf files under it; a view without it
+   * (a test's fake) gets everything recomputed.
+   */
+  pfVersion?(): number;
 }

@@ -24,12 +24,15 @@ export class Workspace implements WorkspaceView {
   private readonly members = new Map<string, Set<string>>();
   /** node root → built NodeFiles; dropped when one of its files changes. */
   private readonly nodeCache = new Map<string, NodeFiles>();
+  private pfGeneration = 0;
 
   /** Adds or updates a file; returns the cached parse when the text is unchanged. */
   set(uri: string, kind: ConfKind, text: string): ParsedDocument {
     const existing = this.docs.get(uri);
     if (existing && existing.kind === kind && existing.text === text) return existing;
     const doc = parseDocument(uri, kind, text);
+    // Include paths resolve against pf files and node layouts, which a new file may change.
+    if (!existing || kind === 'pf' || existing.kind === 'pf') this.pfGeneration++;
     this.docs.set(uri, doc);
     const root = nodeRootOf(uri);
     const set = this.members.get(root) ?? new Set<string>();
@@ -41,6 +44,7 @@ export class Workspace implements WorkspaceView {
 
   remove(uri: string): boolean {
     if (!this.docs.delete(uri)) return false;
+    this.pfGeneration++;
     const root = nodeRootOf(uri);
     const set = this.members.get(root);
     set?.delete(uri);
@@ -51,6 +55,10 @@ export class Workspace implements WorkspaceView {
 
   get(uri: string): ParsedDocument | undefined {
     return this.docs.get(uri);
+  }
+
+  pfVersion(): number {
+    return this.pfGeneration;
   }
 
   documents(): Iterable<ParsedDocument> {

@@ -1,0 +1,60 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { includersOf, resolvePfPath } from '../../../server/src/model/pf-include-paths';
+import { Workspace } from '../../../server/src/workspace/workspace';
+import type { ConfKind } from '../../../server/src/model/kinds';
+
+/**
+ * Include lookups are answered from an index the workspace rebuilds when a pf
+ * file or the set of files changes (`pfVersion`); these tests change the
+ * workspace between lookups, so a stale index would give the old answers.
+ */
+/** A workspace of the given files; names ending in `.conf` other than rc/loader/sysctl are pf files (included files have any name). */
+function workspaceFromFiles(files: Record<string, string>): { ws: Workspace; uri: (rel: string) => string } {
+  const ws = new Workspace();
+  const uri = (rel: string): string => `file:///ws/${rel}`;
+  for (const [rel, text] of Object.entries(files)) {
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    const kind: ConfKind = name === 'rc.conf' ? 'rc' : name === 'loader.conf' ? 'loader' : name === 'sysctl.conf' ? 'sysctl' : 'pf';
+    ws.set(uri(rel), kind, text);
+  }
+  return { ws, uri };
+}
+
+describe('pf include index: includers and paths stay right as the workspace changes', () => {
+  const macros = 'ext_if = "em0"\nint_if = "em1"\n';
+  const pfConf = '# fw1\ninclude "/etc/pf.macros.conf"\npass in on $ext_if all\n';
+
+  test('the includer of a shared macros file, then none once the include line is deleted', () => {
+    const { ws, uri } = workspaceFromFiles({ 'fw1/etc/rc.conf': 'pf_enable="YES"\n', 'fw1/etc/pf.conf': pfConf, 'fw1/etc/pf.macros.conf': macros });
+    assert.deepEqual(includersOf(ws, uri('fw1/etc/pf.macros.conf')).map((d) => d.uri), [uri('fw1/etc/pf.conf')]);
+    ws.set(uri('fw1/etc/pf.conf'), 'pf', '# fw1\npass in on em0 all\n');
+    assert.deepEqual(includersOf(ws, uri('fw1/etc/pf.macros.conf')), []);
+  });
+
+  test('an include target added later is found; removed, it is not', () => {
+    const { ws, uri } = workspaceFromFiles({ 'fw1/etc/rc.conf': 'pf_enable="YES"\n', 'fw1/etc/pf.conf': pfConf });
+    assert.equal(resolvePfPath(ws, uri('fw1/etc/pf.conf'), '/etc/pf.macros.conf').inWorkspace, false);
+    assert.deepEqual(includersOf(ws, uri('fw1/etc/pf.macros.conf')), []);
+    ws.set(uri('fw1/etc/pf.macros.conf'), 'pf', macros);
+    assert.equal(resolvePfPath(ws, uri('fw1/etc/pf.conf'), '/etc/pf.macros.conf').inWorkspace, true);
+    assert.deepEqual(includersOf(ws, uri('fw1/etc/pf.macros.conf')).map((d) => d.uri), [uri('fw1/etc/pf.conf')]);
+    ws.remove(uri('fw1/etc/pf.macros.conf'));
+    assert.equal(resolvePfPath(ws, uri('fw1/etc/pf.conf'), '/etc/pf.macros.conf').inWorkspace, false);
+  });
+
+  test('two nodes sharing nothing: each pf.conf includes only its own node’s file', () => {
+    const { ws, uri } = workspaceFromFiles({
+      'fw1/etc/pf.conf': pfConf, 'fw1/etc/pf.macros.conf': macros,
+      'fw2/etc/pf.conf': pfConf.replace('fw1', 'fw2'), 'fw2/etc/pf.macros.conf': macros,
+    });
+    assert.deepEqual(includersOf(ws, uri('fw2/etc/pf.macros.conf')).map((d) => d.uri), [uri('fw2/etc/pf.conf')]);
+    assert.deepEqual(includersOf(ws, uri('fw1/etc/pf.macros.conf')).map((d) => d.uri), [uri('fw1/etc/pf.conf')]);
+  });
+
+  test('a path written with characters that URIs encode finds the file (percent-encoding differences)', () => {
+    const { ws, uri } = workspaceFromFiles({ 'fw1/etc/pf.conf': 'include "/etc/pf rules.conf"\n', 'fw1/etc/pf%20rules.conf': macros });
+    const target = resolvePfPath(ws, uri('fw1/etc/pf.conf'), '/etc/pf rules.conf');
+    assert.deepEqual([target.inWorkspace, target.uri], [true, uri('fw1/etc/pf%20rules.conf')]);
+  });
+});
