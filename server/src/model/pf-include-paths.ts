@@ -61,13 +61,30 @@ function pfIndex(workspace: WorkspaceView): PfIndex | undefined {
   if (index?.version !== version) {
     const byDecodedUri = new Map<string, PfDocument>();
     for (const d of workspace.documents()) {
-      const key = safeDecode(d.uri);
-      if (d.kind === 'pf' && !byDecodedUri.has(key)) byDecodedUri.set(key, d);
+      if (d.kind !== 'pf') continue;
+      const key = d.uri.includes('%') ? safeDecode(d.uri) : d.uri;
+      if (!byDecodedUri.has(key)) byDecodedUri.set(key, d);
     }
     index = { version, byDecodedUri };
     indexes.set(workspace, index);
   }
   return index;
+}
+
+/**
+ * `includedDocs` of a document, kept while the set of files is unchanged:
+ * an edit of one pf file then re-resolves only that file's include paths.
+ * (Only URIs are kept, so a target edited meanwhile is looked up afresh.)
+ */
+const includedCache = new WeakMap<PfDocument, { fileSet: number; uris: string[] }>();
+
+function includedUris(workspace: WorkspaceView, doc: PfDocument): string[] {
+  const fileSet = workspace.fileSetVersion?.();
+  const hit = includedCache.get(doc);
+  if (hit && fileSet !== undefined && hit.fileSet === fileSet) return hit.uris;
+  const uris = includedDocs(workspace, doc).map((d) => d.uri);
+  if (fileSet !== undefined) includedCache.set(doc, { fileSet, uris });
+  return uris;
 }
 
 /** The pf document at a URI, also when the two spell the same path with different percent-encoding. */
@@ -133,11 +150,11 @@ export function includersOf(workspace: WorkspaceView, uri: string): PfDocument[]
     const includers = new Map<string, PfDocument[]>();
     for (const d of workspace.documents()) {
       if (d.kind !== 'pf' || d.pf.includes.length === 0) continue;
-      for (const x of includedDocs(workspace, d)) {
-        if (x.uri === d.uri) continue;
-        const list: PfDocument[] = includers.get(x.uri) ?? [];
+      for (const x of includedUris(workspace, d)) {
+        if (x === d.uri) continue;
+        const list: PfDocument[] = includers.get(x) ?? [];
         if (list[list.length - 1] !== d) list.push(d);
-        includers.set(x.uri, list);
+        includers.set(x, list);
       }
     }
     index.includers = includers;

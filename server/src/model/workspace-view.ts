@@ -27,4 +27,6 @@ export interface WorkspaceView {
    * (a test's fake) gets everything recomputed.
    */
   pfVersion?(): number;
+  /** A number that changes only when files are added, removed or change kind (see `pfVersion`). */
+  fileSetVersion?(): number;
 }

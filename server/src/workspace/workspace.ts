@@ -25,6 +25,7 @@ export class Workspace implements WorkspaceView {
   /** node root → built NodeFiles; dropped when one of its files changes. */
   private readonly nodeCache = new Map<string, NodeFiles>();
   private pfGeneration = 0;
+  private fileSetGeneration = 0;
 
   /** Adds or updates a file; returns the cached parse when the text is unchanged. */
   set(uri: string, kind: ConfKind, text: string): ParsedDocument {
@@ -33,6 +34,7 @@ export class Workspace implements WorkspaceView {
     const doc = parseDocument(uri, kind, text);
     // Include paths resolve against pf files and node layouts, which a new file may change.
     if (!existing || kind === 'pf' || existing.kind === 'pf') this.pfGeneration++;
+    if (!existing || existing.kind !== kind) this.fileSetGeneration++;
     this.docs.set(uri, doc);
     const root = nodeRootOf(uri);
     const set = this.members.get(root) ?? new Set<string>();
@@ -45,6 +47,7 @@ export class Workspace implements WorkspaceView {
   remove(uri: string): boolean {
     if (!this.docs.delete(uri)) return false;
     this.pfGeneration++;
+    this.fileSetGeneration++;
     const root = nodeRootOf(uri);
     const set = this.members.get(root);
     set?.delete(uri);
@@ -59,6 +62,10 @@ export class Workspace implements WorkspaceView {
 
   pfVersion(): number {
     return this.pfGeneration;
+  }
+
+  fileSetVersion(): number {
+    return this.fileSetGeneration;
   }
 
   documents(): Iterable<ParsedDocument> {
