@@ -1,4 +1,4 @@
-import type { PfFile, PfMacroDef, PfParseOptions, PfStatement } from './ast';
+import type { PfFile, PfMacroDef, PfMacroUse, PfParseOptions, PfStatement } from './ast';
 import { materialise, parseStatements } from './parser';
 import { ParseState } from './state';
 
@@ -25,10 +25,19 @@ function emptyFile(): PfFile {
   };
 }
 
-/** How many top-level statements of each parsed file were read in compact mode (for tests and the benchmark). */
-const compactCounts = new WeakMap<PfFile, number>();
-/** Per parsed file with statements read in compact mode: drops their built trees (`releaseStatements`). */
-const releasers = new WeakMap<PfFile, () => void>();
+/** Index length up to which `macroUses`, `interfaces` and `tableRefs` are built during the parse. */
+const EAGER_INDEX = 32;
+
+// Kept on the file under symbols (invisible to JSON and to Object.entries); a
+// WeakMap entry per parsed file would cost the garbage collector more.
+/** How many top-level statements were read in compact mode (for tests and the benchmark). */
+const COMPACT_COUNT = Symbol('pf compact statements');
+/** Drops the trees built for them (`releaseStatements`). */
+const RELEASE = Symbol('pf release statements');
+interface Internals {
+  [COMPACT_COUNT]?: number;
+  [RELEASE]?: () => void;
+}
 
 function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroDef>, budget: { chars: number }, depth: number, eager: boolean): PfFile {
   const file = emptyFile();
@@ -40,18 +49,23 @@ function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroD
     const read = parseStatements(st, 'top');
     let compact = 0;
     for (const s of read) if (typeof s === 'number') compact++;
-    compactCounts.set(file, compact);
+    (file as Internals)[COMPACT_COUNT] = compact;
     const release = lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? build(st, file, s) : s)));
-    if (compact > 0) releasers.set(file, release);
+    if (compact > 0) (file as Internals)[RELEASE] = release;
   } catch (e) {
     // A bug must not take the language server down: report it and keep what was parsed.
     const at = Math.min(st.lastStart, text.length);
     file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start: at, end: Math.min(st.lastEnd, text.length), kind: 'limit' });
   }
   const tokens = st.tokens;
-  lazy(file, 'macroUses', () => Array.from({ length: tokens.useCount }, (_, i) => tokens.use<PfMacroDef>(i)));
-  lazy(file, 'interfaces', () => st.interfaceWords());
-  lazy(file, 'tableRefs', () => st.tableRefObjects());
+  // Indexes of a few entries are built at once: deferring them costs more than they do.
+  const uses = (): PfMacroUse[] => Array.from({ length: tokens.useCount }, (_, i) => tokens.use<PfMacroDef>(i));
+  if (tokens.useCount <= EAGER_INDEX) file.macroUses = uses();
+  else lazy(file, 'macroUses', uses);
+  if (st.interfaceItems.length <= EAGER_INDEX) file.interfaces = st.interfaceWords();
+  else lazy(file, 'interfaces', () => st.interfaceWords());
+  if (st.tableRefItems.length <= EAGER_INDEX) file.tableRefs = st.tableRefObjects();
+  else lazy(file, 'tableRefs', () => st.tableRefObjects());
   return file;
 }
 
@@ -121,13 +135,13 @@ export function parsePfConfEagerly(text: string, options: PfParseOptions = {}): 
  * byte of pf.conf against about 5 for the compact parse.
  */
 export function releaseStatements(file: PfFile): void {
-  releasers.get(file)?.();
+  (file as Internals)[RELEASE]?.();
   for (const inc of file.includes) if (inc.included) releaseStatements(inc.included);
 }
 
 /** How many of `file`'s top-level statements were read in compact mode (built on first read of `statements`). */
 export function compactStatementCount(file: PfFile): number {
-  return compactCounts.get(file) ?? 0;
+  return (file as Internals)[COMPACT_COUNT] ?? 0;
 }
 
 /**

@@ -93,10 +93,10 @@ export class TokenStore {
   private readonly textRefs = new Map<string, number>();
   // Every `$name` use, defined or not, in order: its range and its definition
   // (1 + index into `defs`; 0: undefined, name in `undefinedNames`). Index = use number - 1.
-  private useStart: Int32Array = new Int32Array(64);
-  private useEnd: Int32Array = new Int32Array(64);
-  private useDef: Int32Array = new Int32Array(64);
-  private uses = 0;
+  // Three small ints per use (start, end, definition): a plain array of small
+  // integers holds no pointers and, unlike a typed array, costs nothing to
+  // allocate or collect for the many small files of a workspace.
+  private readonly useData: number[] = [];
   private readonly defs: MacroSource[] = [];
   private readonly defIndex = new Map<MacroSource, number>();
   private readonly undefinedNames = new Map<number, string>();
@@ -153,11 +153,12 @@ export class TokenStore {
     if (use === 0) return undefined;
     const cached = this.originCache[use];
     if (cached !== undefined) return cached;
-    const d = this.useDef[use - 1];
+    const k = (use - 1) * 3;
+    const d = this.useData[k + 2];
     if (d === 0) return undefined;
     const m = this.defs[d - 1];
     const o: MacroOrigin = {
-      name: m.name, useStart: this.useStart[use - 1], useEnd: this.useEnd[use - 1],
+      name: m.name, useStart: this.useData[k], useEnd: this.useData[k + 1],
       valueStart: m.valueStart, valueEnd: m.valueEnd, nameStart: m.nameStart, nameEnd: m.nameEnd,
     };
     this.originCache[use] = o;
@@ -166,35 +167,28 @@ export class TokenStore {
 
   /** Records a `$name` use; returns its use number (what tokens of its expansion carry in `org`). */
   addUse(name: string, start: number, end: number, def: MacroSource | undefined): number {
-    const i = this.uses++;
-    if (i === this.useDef.length) {
-      this.useStart = grown(this.useStart, i * 2);
-      this.useEnd = grown(this.useEnd, i * 2);
-      this.useDef = grown(this.useDef, i * 2);
+    const i = this.useData.length / 3;
+    let d = 0;
+    if (def === undefined) this.undefinedNames.set(i, name);
+    else {
+      const known = this.defIndex.get(def);
+      if (known === undefined) this.defIndex.set(def, (d = this.defs.push(def)));
+      else d = known;
     }
-    this.useStart[i] = start;
-    this.useEnd[i] = end;
-    if (def === undefined) {
-      this.useDef[i] = 0;
-      this.undefinedNames.set(i, name);
-    } else {
-      let d = this.defIndex.get(def);
-      if (d === undefined) this.defIndex.set(def, (d = this.defs.push(def)));
-      this.useDef[i] = d;
-    }
+    this.useData.push(start, end, d);
     return i + 1;
   }
 
   /** Number of `$name` uses recorded. */
   get useCount(): number {
-    return this.uses;
+    return this.useData.length / 3;
   }
 
   /** Use `i` (0-based) as its name, range and the definition in effect. */
   use<D extends MacroSource>(i: number): { name: string; start: number; end: number; definition: D | undefined } {
-    const d = this.useDef[i];
+    const d = this.useData[i * 3 + 2];
     const definition = d === 0 ? undefined : (this.defs[d - 1] as D);
-    return { name: definition?.name ?? this.undefinedNames.get(i) ?? '', start: this.useStart[i], end: this.useEnd[i], definition };
+    return { name: definition?.name ?? this.undefinedNames.get(i) ?? '', start: this.useData[i * 3], end: this.useData[i * 3 + 1], definition };
   }
 
   /** Appends a token whose text is given by `ref` (see the class comment); returns its number. */
