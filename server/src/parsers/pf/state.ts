@@ -176,7 +176,17 @@ export class ParseState {
     try {
       return read();
     } finally {
-      Object.assign(this, { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, wantsObject });
+      this.replayAt = replayAt;
+      this.la0 = la0;
+      this.la1 = la1;
+      this.lastTok = lastTok;
+      this.build = build;
+      this.quiet = quiet;
+      this.depth = depth;
+      this.nesting = nesting;
+      this.top = top;
+      this.stmtLexErrors = stmtLexErrors;
+      this.wantsObject = wantsObject;
     }
   }
 
