@@ -12,6 +12,7 @@ import { formatText, summary } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
 import { docsUrl, productVersion } from './docs-url';
 import { loadPfIncludes } from './workspace/pf-includes';
+import { releasePfTrees } from './model/pf-ruleset';
 import { pathToFileURL } from 'node:url';
 
 const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [--show-passwords] [PATH...]
@@ -102,6 +103,9 @@ async function main(argv: string[]): Promise<number> {
   const findings = [...skipped];
   for (const doc of ws.documents()) {
     findings.push(...checkDocument(doc, ws, (check, error) => process.stderr.write(`freebsd-conf: internal error in ${check.code} on ${doc.uri}: ${String(error)}\n`)));
+    // Checked: back to the compact parse, so checking a large tree of configs
+    // never holds every pf.conf's syntax tree at once.
+    if (doc.kind === 'pf') releasePfTrees(doc);
   }
   const items = toReport(findings, settings, cwd);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ diagnostics: items }, null, 2)}\n`);
