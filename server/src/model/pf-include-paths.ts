@@ -46,8 +46,8 @@ function folderOf(uri: string): string {
  */
 interface PfIndex {
   version: number;
-  /** pf documents by their percent-decoded URI (the first in workspace order). */
-  byDecodedUri: Map<string, PfDocument>;
+  /** pf documents by their percent-decoded URI, the first in workspace order (built on first use). */
+  byDecodedUri?: Map<string, PfDocument>;
   /** URI → the pf documents that include it directly, in workspace order (built on first use). */
   includers?: Map<string, PfDocument[]>;
 }
@@ -59,16 +59,22 @@ function pfIndex(workspace: WorkspaceView): PfIndex | undefined {
   if (version === undefined) return undefined;
   let index = indexes.get(workspace);
   if (index?.version !== version) {
-    const byDecodedUri = new Map<string, PfDocument>();
-    for (const d of workspace.documents()) {
-      if (d.kind !== 'pf') continue;
-      const key = d.uri.includes('%') ? safeDecode(d.uri) : d.uri;
-      if (!byDecodedUri.has(key)) byDecodedUri.set(key, d);
-    }
-    index = { version, byDecodedUri };
+    index = { version };
     indexes.set(workspace, index);
   }
   return index;
+}
+
+function decodedUriMap(workspace: WorkspaceView, index: PfIndex): Map<string, PfDocument> {
+  if (index.byDecodedUri) return index.byDecodedUri;
+  const map = new Map<string, PfDocument>();
+  for (const d of workspace.documents()) {
+    if (d.kind !== 'pf') continue;
+    const key = d.uri.includes('%') ? safeDecode(d.uri) : d.uri;
+    if (!map.has(key)) map.set(key, d);
+  }
+  index.byDecodedUri = map;
+  return map;
 }
 
 /**
@@ -93,7 +99,7 @@ function pfDocAt(workspace: WorkspaceView, uri: string): PfDocument | undefined 
   if (direct) return direct.kind === 'pf' ? direct : undefined;
   const wanted = safeDecode(uri);
   const index = pfIndex(workspace);
-  if (index) return index.byDecodedUri.get(wanted);
+  if (index) return decodedUriMap(workspace, index).get(wanted);
   for (const d of workspace.documents()) if (d.kind === 'pf' && safeDecode(d.uri) === wanted) return d;
   return undefined;
 }
