@@ -102,6 +102,8 @@ export class AnalysisService {
     if (kind && uri.startsWith('file:')) await this.loadFromDisk(uri, kind);
     else this.forget(uri);
     this.publishNode(uri);
+    const doc = this.workspace.get(uri);
+    if (doc) this.releaseClosedTrees([doc]);
   }
 
   /** A watched file changed on disk (not through an open buffer). */
@@ -129,13 +131,14 @@ export class AnalysisService {
     const node = this.workspace.nodeOf(uri);
     for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
     if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
-    for (const list of Object.values(node.byKind)) this.releaseClosedTrees(list);
   }
 
   /**
-   * After checking, pf files not open in an editor go back to their compact
-   * parse: across a large workspace their statement trees would otherwise
-   * stay in memory for nothing (the next check of their node builds them again).
+   * After a workspace-wide check (and for a file just closed), pf files not
+   * open in an editor go back to their compact parse: across a large
+   * workspace their statement trees would otherwise stay in memory for
+   * nothing. Not after a node's re-check: that runs on every keystroke, and
+   * the node's closed files would be rebuilt each time.
    */
   private releaseClosedTrees(docs: Iterable<ParsedDocument>): void {
     for (const doc of docs) if (doc.kind === 'pf' && !this.open.has(doc.uri)) releasePfTrees(doc);

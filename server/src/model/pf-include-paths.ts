@@ -54,9 +54,10 @@ interface PfIndex {
 
 const indexes = new WeakMap<WorkspaceView, PfIndex>();
 
-function pfIndex(workspace: WorkspaceView): PfIndex | undefined {
+/** The workspace's index; a view without `pfVersion` (a test's fake) gets a fresh one per lookup. */
+function pfIndex(workspace: WorkspaceView): PfIndex {
   const version = workspace.pfVersion?.();
-  if (version === undefined) return undefined;
+  if (version === undefined) return { version: -1 };
   let index = indexes.get(workspace);
   if (index?.version !== version) {
     index = { version };
@@ -97,11 +98,7 @@ function includedUris(workspace: WorkspaceView, doc: PfDocument): string[] {
 function pfDocAt(workspace: WorkspaceView, uri: string): PfDocument | undefined {
   const direct = workspace.get(uri);
   if (direct) return direct.kind === 'pf' ? direct : undefined;
-  const wanted = safeDecode(uri);
-  const index = pfIndex(workspace);
-  if (index) return decodedUriMap(workspace, index).get(wanted);
-  for (const d of workspace.documents()) if (d.kind === 'pf' && safeDecode(d.uri) === wanted) return d;
-  return undefined;
+  return decodedUriMap(workspace, pfIndex(workspace)).get(safeDecode(uri));
 }
 
 /**
@@ -151,7 +148,6 @@ export function includedDocs(workspace: WorkspaceView, doc: PfDocument): PfDocum
 /** The pf documents of the workspace that include `uri` directly. */
 export function includersOf(workspace: WorkspaceView, uri: string): PfDocument[] {
   const index = pfIndex(workspace);
-  if (!index) return scanIncluders(workspace, uri);
   if (!index.includers) {
     const includers = new Map<string, PfDocument[]>();
     for (const d of workspace.documents()) {
@@ -166,13 +162,4 @@ export function includersOf(workspace: WorkspaceView, uri: string): PfDocument[]
     index.includers = includers;
   }
   return index.includers.get(uri) ?? [];
-}
-
-function scanIncluders(workspace: WorkspaceView, uri: string): PfDocument[] {
-  const out: PfDocument[] = [];
-  for (const d of workspace.documents()) {
-    if (d.kind !== 'pf' || d.uri === uri || d.pf.includes.length === 0) continue;
-    if (includedDocs(workspace, d).some((x) => x.uri === uri)) out.push(d);
-  }
-  return out;
 }

@@ -44,4 +44,15 @@ describe('analysis service: statement trees of closed pf files are released afte
     s.publishAll();
     assert.equal(statementsOf(s), first);
   });
+
+  test('typing in another file of the node keeps the closed file\'s trees (no rebuild per keystroke)', async () => {
+    const { s } = service();
+    await s.scan([pathToFileURL(dir).href]);
+    const rcUri = pathToFileURL(path.join(dir, 'fw1', 'etc', 'rc.conf')).href;
+    const rc = fs.readFileSync(new URL(rcUri), 'utf8');
+    s.openOrChange(rcUri, undefined, rc);
+    const first = statementsOf(s);
+    s.openOrChange(rcUri, undefined, `${rc}# edited\n`);
+    assert.equal(statementsOf(s), first);
+  });
 });

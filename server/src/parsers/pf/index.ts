@@ -1,4 +1,4 @@
-import type { PfFile, PfMacroDef, PfMacroUse, PfParseOptions, PfStatement } from './ast';
+import type { PfFile, PfMacroDef, PfParseOptions, PfStatement } from './ast';
 import { materialise, parseStatements } from './parser';
 import { ParseState } from './state';
 
@@ -50,23 +50,24 @@ function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroD
     let compact = 0;
     for (const s of read) if (typeof s === 'number') compact++;
     (file as Internals)[COMPACT_COUNT] = compact;
-    const release = lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? build(st, file, s) : s)));
-    if (compact > 0) (file as Internals)[RELEASE] = release;
+    if (compact === 0) file.statements = read as PfStatement[];
+    else (file as Internals)[RELEASE] = lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? build(st, file, s) : s)));
   } catch (e) {
     // A bug must not take the language server down: report it and keep what was parsed.
     const at = Math.min(st.lastStart, text.length);
     file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start: at, end: Math.min(st.lastEnd, text.length), kind: 'limit' });
   }
   const tokens = st.tokens;
-  // Indexes of a few entries are built at once: deferring them costs more than they do.
-  const uses = (): PfMacroUse[] => Array.from({ length: tokens.useCount }, (_, i) => tokens.use<PfMacroDef>(i));
-  if (tokens.useCount <= EAGER_INDEX) file.macroUses = uses();
-  else lazy(file, 'macroUses', uses);
-  if (st.interfaceItems.length <= EAGER_INDEX) file.interfaces = st.interfaceWords();
-  else lazy(file, 'interfaces', () => st.interfaceWords());
-  if (st.tableRefItems.length <= EAGER_INDEX) file.tableRefs = st.tableRefObjects();
-  else lazy(file, 'tableRefs', () => st.tableRefObjects());
+  index(file, 'macroUses', tokens.useCount, () => Array.from({ length: tokens.useCount }, (_, i) => tokens.use<PfMacroDef>(i)));
+  index(file, 'interfaces', st.interfaceItems.length, () => st.interfaceWords());
+  index(file, 'tableRefs', st.tableRefItems.length, () => st.tableRefObjects());
   return file;
+}
+
+/** Sets a file index of `length` entries: built at once when short (deferring costs more than it saves), else on first read. */
+function index<K extends 'macroUses' | 'interfaces' | 'tableRefs'>(file: PfFile, key: K, length: number, compute: () => PfFile[K]): void {
+  if (length <= EAGER_INDEX) file[key] = compute();
+  else lazy(file, key, compute);
 }
 
 /**

@@ -190,11 +190,6 @@ export class ParseState {
     }
   }
 
-  /** Kind of token `t`. */
-  kindOf(t: number): Tok {
-    return this.tokens.kindAt(t) as Tok;
-  }
-
   /** The keyword or operator text of the next token, '' for anything else (no allocation). */
   nextKw(): string {
     const t = this.next();
