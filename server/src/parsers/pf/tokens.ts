@@ -281,8 +281,6 @@ export const PF_KEYWORDS: readonly string[] = [
 
 /** Keyword lookup; a word not in here is a STRING to yacc. */
 export const KEYWORD_SET: ReadonlySet<string> = new Set(PF_KEYWORDS);
-/** Keyword → the keyword table's own string (lets tokens share it instead of keeping a slice). */
-export const KEYWORDS: ReadonlyMap<string, string> = new Map(PF_KEYWORDS.map((k) => [k, k]));
 
 /** Keywords grouped by length and first character (index `length * 128 + code`), for `keywordAt`. */
 const KW_BUCKETS: (number[] | undefined)[] = (() => {
@@ -329,7 +327,7 @@ export function describeToken(t: Token): string {
 /** Operators and stray characters the lexer hands over as Punct, plus the newline text. */
 const PUNCT_STRINGS = ['{', '}', '(', ')', '<', '>', '!', '=', ',', '/', '-', ':', '!=', '<=', '>=', '<>', '><', '->', '\n', '+', '*', '|', '&', ';', '@', '.', '[', ']', '^', '~', '%', '?', "'", '`'];
 /** Interned token texts by id (id 0 unused: "the document's characters"). */
-export const TOKEN_STRINGS: readonly string[] = ['', ...PF_KEYWORDS, ...PUNCT_STRINGS];
+const TOKEN_STRINGS: readonly string[] = ['', ...PF_KEYWORDS, ...PUNCT_STRINGS];
 const TOKEN_STRING_IDS: ReadonlyMap<string, number> = new Map(TOKEN_STRINGS.map((t, i) => [t, i]));
 /** Token-string id of an operator or stray character (`'->'`, `'{'`…); 0 when it has none. */
 export function punctId(p: string): number {
