@@ -1,5 +1,6 @@
 import type { PfFile, PfMacroDef, PfParseOptions, PfStatement } from './ast';
-import { materialise, parseStatements } from './parser';
+import { MacroTable } from './macro-table';
+import { materialise, parseStatements, type PendingStatement } from './parser';
 import { ParseState } from './state';
 
 export type * from './ast';
@@ -39,11 +40,10 @@ interface Internals {
   [RELEASE]?: () => void;
 }
 
-function run(text: string, options: PfParseOptions, macros: Map<string, PfMacroDef>, budget: { chars: number }, depth: number, eager: boolean): PfFile {
+function run(text: string, options: PfParseOptions, macros: MacroTable, budget: { chars: number }, depth: number, eager: boolean): PfFile {
   const file = emptyFile();
-  const st = new ParseState(text, file, macros, options, budget);
+  const st = new ParseState(text, file, macros, options, budget, !eager);
   st.includeDepth = depth;
-  st.lazy = !eager && options.cursor === undefined;
   st.parseInclude = (t) => run(t, { ...options, cursor: undefined }, macros, budget, depth + 1, eager);
   try {
     const read = parseStatements(st, 'top');
@@ -76,11 +76,11 @@ function index<K extends 'macroUses' | 'interfaces' | 'tableRefs'>(file: PfFile,
  * when a check first reads the tree: it becomes an invalid statement and an
  * internal error.
  */
-function build(st: ParseState, file: PfFile, firstTok: number): PfStatement {
+function build(st: ParseState, file: PfFile, pending: PendingStatement): PfStatement {
   try {
-    return materialise(st, firstTok);
+    return materialise(st, pending);
   } catch (e) {
-    const start = st.tokens.startAt(firstTok);
+    const start = st.pendingStart(pending);
     file.errors.push({ message: `internal pf parser error: ${(e as Error)?.message ?? String(e)}`, start, end: start, kind: 'limit' });
     return { type: 'invalid', order: 'none', start, end: start };
   }
@@ -117,7 +117,7 @@ function lazy<K extends 'statements' | 'macroUses' | 'interfaces' | 'tableRefs'>
  * `options.resolveInclude`), linear in the input with capped expansions.
  */
 export function parsePfConf(text: string, options: PfParseOptions = {}): PfFile {
-  return run(text, options, new Map(), { chars: expansionBudget(text) }, 0, false);
+  return run(text, options, new MacroTable(), { chars: expansionBudget(text) }, 0, false);
 }
 
 /**
@@ -125,7 +125,7 @@ export function parsePfConf(text: string, options: PfParseOptions = {}): PfFile 
  * the reference that compact mode must reproduce exactly. Slower; for tests.
  */
 export function parsePfConfEagerly(text: string, options: PfParseOptions = {}): PfFile {
-  return run(text, options, new Map(), { chars: expansionBudget(text) }, 0, true);
+  return run(text, options, new MacroTable(), { chars: expansionBudget(text) }, 0, true);
 }
 
 /**

@@ -50,9 +50,23 @@ export abstract class LexerCore {
   /** The tokens produced so far; `tok()` appends and returns the new token's number. */
   readonly tokens: TokenStore;
 
-  constructor(protected readonly text: string, protected readonly env: LexEnv) {
-    this.tokens = new TokenStore(text);
+  /** `capacity`: see `TokenStore`. */
+  constructor(protected readonly text: string, protected readonly env: LexEnv, capacity?: number) {
+    this.tokens = new TokenStore(text, capacity);
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  /**
+   * Starts reading again at offset `pos`, which must begin a line's first
+   * token (or the `$name` it comes from), with an empty token store.
+   */
+  restart(pos: number): void {
+    this.tokens.clear();
+    this.pos = pos;
+    this.exp = undefined;
+    this.org = 0;
+    this.lineHasToken = false;
+    this.errorCount = 0;
   }
 
   /** `$name` at `start`: look the macro up and start re-reading its value. */

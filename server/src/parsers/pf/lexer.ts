@@ -24,9 +24,14 @@ export class PfLexer extends LexerCore {
   private expEnds: number[] = [];
   private cursorDone: boolean;
 
-  constructor(text: string, env: LexEnv) {
-    super(text, env);
+  constructor(text: string, env: LexEnv, capacity?: number) {
+    super(text, env, capacity);
     this.cursorDone = env.cursor === undefined;
+  }
+
+  override restart(pos: number): void {
+    super.restart(pos);
+    this.stash = NO_TOKEN;
   }
 
   /** The number of the next token (in `tokens`). After Eof, keeps returning a new Eof. */

@@ -47,6 +47,7 @@ export function parseStatements(st: ParseState, ctx: Context, open?: Token): (Pf
       st.skip();
       return out;
     }
+    if (ctx === 'top') st.discardConsumed();
     const s = statement(st, ctx);
     if (s !== undefined) out.push(s);
   }
@@ -79,13 +80,13 @@ function compactStatement(st: ParseState): boolean {
 
 /**
  * A statement read in compact mode (valid, not built yet) stands in the
- * statement list as the number of its first token; `materialise` builds it.
+ * statement list as its number (`ParseState.pend`); `materialise` builds it.
  */
 export type PendingStatement = number;
 
-/** The tree of a statement read in compact mode, built by reading its tokens again. */
-export function materialise(st: ParseState, firstTok: PendingStatement): PfStatement {
-  return st.replay(firstTok, () => dispatch(st, 'top'));
+/** The tree of a statement read in compact mode, built by lexing and reading its text again. */
+export function materialise(st: ParseState, pending: PendingStatement): PfStatement {
+  return st.relex(pending, () => dispatch(st, 'top'));
 }
 
 /** One statement with its newline; never throws (a failure becomes an `invalid` statement). */
@@ -112,11 +113,12 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
     if (st.lexer.errorCount !== st.stmtLexErrors) throw FAIL;
     if (pending) {
       // What compact mode returned is a placeholder: the statement is built on first use.
+      const id = st.pend(firstTok);
       if (st.nextKind() === Tok.Newline) st.skip();
-      return firstTok;
+      return id;
     }
     if (s.type === 'macro') {
-      st.macros.set(s.name, s);
+      st.macros.set(s);
       st.file.macros.push(s);
     }
     if (s.type === 'include') includeFile(st, s);

@@ -1,6 +1,8 @@
-import type { PfError, PfFile, PfMacroDef, PfParseOptions, PfRelated, PfTableRef } from './ast';
+import type { PfError, PfFile, PfParseOptions, PfRelated, PfTableRef } from './ast';
 import type { PfWord } from './ast-parts';
-import { PfLexer, type LexMacro } from './lexer';
+import { PfLexer, type LexEnv, type LexMacro } from './lexer';
+import { IntList } from './int-list';
+import type { MacroTable } from './macro-table';
 import { describeToken, NO_TOKEN, STATEMENT_KEYWORDS, Tok, type MacroOrigin, type Token, type TokenStore } from './tokens';
 
 /** Thrown (as this one object, never an Error) to abandon a statement; caught by the statement loop. */
@@ -30,8 +32,9 @@ export const MAX_MACRO_LENGTH = 65536;
  * - record index entries with `noteInterface`/`noteTableRef` (quiet on replay).
  */
 export class ParseState {
-  readonly lexer: PfLexer;
-  readonly tokens: TokenStore;
+  /** The lexer and its tokens; a replay (`relex`) swaps in its own for a while. */
+  lexer: PfLexer;
+  tokens: TokenStore;
   // Two-token lookahead (token numbers) in fields rather than an array: peeks run several times per token.
   private la0 = NO_TOKEN;
   private la1 = NO_TOKEN;
@@ -60,8 +63,13 @@ export class ParseState {
    * nothing per token, which is what makes parsing a big ruleset cheap.
    */
   build = true;
-  /** Whether top-level statements may be read in compact mode (off when collecting completion keywords). */
-  lazy = false;
+  /**
+   * Whether top-level statements may be read in compact mode (off when
+   * collecting completion keywords). Then the token store also holds one
+   * statement at a time (`discardConsumed`): a statement left unbuilt is
+   * built later by lexing its text again (`relex`).
+   */
+  readonly lazy: boolean;
   /** Replaying stored tokens from this token number (-1: reading from the lexer). */
   private replayAt = -1;
   /** While replaying, errors and index entries were already recorded by the first pass. */
@@ -84,10 +92,12 @@ export class ParseState {
   constructor(
     readonly text: string,
     readonly file: PfFile,
-    readonly macros: Map<string, PfMacroDef>,
+    readonly macros: MacroTable,
     readonly options: PfParseOptions,
     budget: { chars: number },
+    compact: boolean,
   ) {
+    this.lazy = compact && options.cursor === undefined;
     const env = {
       lookup: (name: string): LexMacro | undefined => macros.get(name),
       onComment: (c: PfFile['comments'][number]): void => {
@@ -104,8 +114,77 @@ export class ParseState {
         budget.chars = v;
       },
     };
-    this.lexer = new PfLexer(text, env);
-    this.tokens = this.lexer.tokens;
+    this.lexer = new PfLexer(text, env, this.lazy ? STATEMENT_TOKENS : undefined);
+    this.tokens = this.keptIn = this.lexer.tokens;
+  }
+
+  /** The parse's own token store, which holds the kept tokens of the indexes. */
+  private readonly keptIn: TokenStore;
+
+  /**
+   * Drops the tokens of the statements read so far (see `lazy`); called
+   * between top-level statements. The lookahead and the last token stay.
+   */
+  discardConsumed(): void {
+    if (!this.lazy || this.replayAt >= 0) return;
+    const from = this.lastTok === NO_TOKEN ? 0 : this.lastTok;
+    this.tokens.discardBefore(this.la0 === NO_TOKEN ? from : Math.min(from, this.la0));
+  }
+
+  /** Where each statement left unbuilt begins, and the macro table's version there: two numbers per statement. */
+  private readonly pendingData = new IntList();
+
+  /**
+   * Records the statement that began with token `firstTok` as read in compact
+   * mode, for `relex`; returns its number.
+   */
+  pend(firstTok: number): number {
+    const id = this.pendingData.length >> 1;
+    this.pendingData.push(this.tokens.startAt(firstTok));
+    this.pendingData.push(this.macros.version);
+    return id;
+  }
+
+  /** Offset at which pending statement `id` begins. */
+  pendingStart(id: number): number {
+    return this.pendingData.at(id << 1);
+  }
+
+  /** The lexer that `relex` reads with (one per parse, made on first use), and its environment. */
+  private relexer: PfLexer | undefined;
+  private readonly relexEnv: LexEnv & { version: number } = {
+    version: 0,
+    lookup: (name) => this.macros.lookupAt(name, this.relexEnv.version),
+    onComment: () => undefined,
+    onError: () => undefined,
+    // Its statement was lexed once within the budget; lexing it again expands the same text.
+    expansionBudget: Number.POSITIVE_INFINITY,
+  };
+
+  /**
+   * Runs `read` over pending statement `id` (`pend`) in build mode, quietly,
+   * lexing its text again with the macros defined before it, and returns what
+   * it built. Everything the parse was doing is restored afterwards.
+   */
+  relex<T>(id: number, read: () => T): T {
+    const { lexer, tokens, objA, objAToken, objB, objBToken } = this;
+    const own = this.relexer === undefined || this.lexer === this.relexer ? new PfLexer(this.text, this.relexEnv, STATEMENT_TOKENS) : this.relexer;
+    this.relexer ??= own;
+    own.restart(this.pendingData.at(id << 1));
+    this.relexEnv.version = this.pendingData.at((id << 1) + 1);
+    this.lexer = own;
+    this.tokens = own.tokens;
+    this.objA = this.objB = NO_TOKEN;
+    try {
+      return this.replay(0, read, true);
+    } finally {
+      this.lexer = lexer;
+      this.tokens = tokens;
+      this.objA = objA;
+      this.objAToken = objAToken;
+      this.objB = objB;
+      this.objBToken = objBToken;
+    }
   }
 
   /** Token number `i` as an object (made once, on first request). */
@@ -163,9 +242,9 @@ export class ParseState {
    * built. Everything the first pass was doing is restored afterwards, so this
    * may run in the middle of a parse or long after it.
    */
-  replay<T>(from: number, read: () => T): T {
-    const { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, wantsObject } = this;
-    this.replayAt = from;
+  replay<T>(from: number, read: () => T, fromLexer = false): T {
+    const { replayAt, la0, la1, lastTok, build, quiet, depth, nesting, top, stmtLexErrors, wantsObject, probedAt } = this;
+    this.replayAt = fromLexer ? -1 : from;
     this.la0 = NO_TOKEN;
     this.la1 = NO_TOKEN;
     this.lastTok = from - 1;
@@ -187,6 +266,7 @@ export class ParseState {
       this.top = top;
       this.stmtLexErrors = stmtLexErrors;
       this.wantsObject = wantsObject;
+      this.probedAt = probedAt;
     }
   }
 
@@ -231,16 +311,16 @@ export class ParseState {
   }
 
   /**
-   * The `interfaces` and `tableRefs` indexes in source order: token numbers
-   * (turned into objects when the file's index is first read) or objects
-   * (from statements that are built anyway).
+   * The `interfaces` and `tableRefs` indexes in source order: kept tokens
+   * (`TokenStore.keep`; turned into objects when the file's index is first
+   * read) or objects (from statements that are built anyway).
    */
   readonly interfaceItems: (number | PfWord)[] = [];
   readonly tableRefItems: (number | PfTableRef)[] = [];
 
   /** Records token `t` as an interface name written in the file (`interfaces` index). */
   noteInterface(t: number | PfWord): void {
-    if (!this.quiet) this.interfaceItems.push(t);
+    if (!this.quiet) this.interfaceItems.push(typeof t === 'number' ? this.tokens.keep(t) : t);
   }
 
   /**
@@ -248,20 +328,30 @@ export class ParseState {
    * and `>` are the two tokens after it, as the productions read them.
    */
   noteTableRef(lt: number | PfTableRef): void {
-    if (!this.quiet) this.tableRefItems.push(lt);
+    if (this.quiet) return;
+    if (typeof lt !== 'number') {
+      this.tableRefItems.push(lt);
+      return;
+    }
+    const k = this.tokens.keep(lt);
+    this.tokens.keep(lt + 1);
+    this.tokens.keep(lt + 2);
+    this.tableRefItems.push(k);
   }
 
   /** The `interfaces` index as words. */
   interfaceWords(): PfWord[] {
-    return this.interfaceItems.map((t) => (typeof t === 'number' ? word(this.tokenAt(t)) : t));
+    const tk = this.keptIn;
+    return this.interfaceItems.map((k) => (typeof k === 'number' ? word(tk.keptToken(k)) : k));
   }
 
   /** The `tableRefs` index as objects. */
   tableRefObjects(): PfTableRef[] {
-    return this.tableRefItems.map((lt) => {
-      if (typeof lt !== 'number') return lt;
-      const nameWord = word(this.tokenAt(lt + 1));
-      return { name: nameWord.text, nameWord, start: this.tokens.startAt(lt), end: this.tokens.endAt(lt + 2) };
+    const tk = this.keptIn;
+    return this.tableRefItems.map((k) => {
+      if (typeof k !== 'number') return k;
+      const nameWord = word(tk.keptToken(k + 1));
+      return { name: nameWord.text, nameWord, start: tk.keptToken(k).start, end: tk.keptToken(k + 2).end };
     });
   }
 
@@ -495,6 +585,9 @@ export const NO_WORD: PfWord = Object.freeze({ text: '', start: 0, end: 0, quote
 
 /** What productions return for a node in compact mode (see `NO_WORD`). */
 export const NO_NODE = Object.freeze({ start: 0, end: 0 }) as never;
+
+/** Room for tokens in a store that holds one statement at a time (it grows for longer ones). */
+const STATEMENT_TOKENS = 512;
 
 /** Stands for "the last token" before any was consumed. */
 const BEFORE_FIRST: Token = { kind: Tok.Newline, text: '', start: 0, end: 0, origin: undefined, quoted: false, number: false };

@@ -5,6 +5,8 @@
  * as completion agree on what a keyword is.
  */
 
+import { IntList } from './int-list';
+
 /** What the lexer recognised. Mirrors the token classes yacc sees in parse.y. */
 export const Tok = {
   /** A bare word that is not in the keyword table (yacc STRING). */
@@ -86,17 +88,21 @@ export class TokenStore {
   /**
    * Four ints per token: `ref << 3 | kind`, start, end, org (0: not from a
    * macro; else its use number). One array, so appending a token is one
-   * bounds check and four stores.
+   * bounds check and four stores. Holds tokens from number `base` on (see
+   * `discardBefore`).
    */
   private data: Int32Array;
+  /** Number of the first token still in `data`. */
+  private base = 0;
+  /** Tokens copied out before being discarded (`keep`), four ints each as in `data`. */
+  private readonly kept = new IntList();
   private readonly texts: string[] = [];
   private readonly textRefs = new Map<string, number>();
   // Every `$name` use, defined or not, in order: its range and its definition
   // (1 + index into `defs`; 0: undefined, name in `undefinedNames`). Index = use number - 1.
-  // Three small ints per use (start, end, definition): a plain array of small
-  // integers holds no pointers and, unlike a typed array, costs nothing to
-  // allocate or collect for the many small files of a workspace.
-  private readonly useData: number[] = [];
+  // Three ints per use (start, end, definition), in an IntList: no pointers
+  // for the collector, and little to allocate for the many small files.
+  private readonly useData = new IntList();
   private readonly defs: MacroSource[] = [];
   private readonly defIndex = new Map<MacroSource, number>();
   private readonly undefinedNames = new Map<number, string>();
@@ -104,38 +110,85 @@ export class TokenStore {
   private readonly originCache: (MacroOrigin | undefined)[] = [];
   count = 0;
 
-  constructor(private readonly doc: string) {
-    // Tokens rarely outnumber a quarter of the characters; growth handles the rest.
-    this.data = new Int32Array(((doc.length >> 2) + 64) * 4);
+  /**
+   * `capacity`: tokens to make room for at first. A store that keeps every
+   * token starts at a quarter of the characters (tokens rarely outnumber
+   * that); one that discards them as it goes needs room for one statement.
+   */
+  constructor(private readonly doc: string, capacity = (doc.length >> 2) + 64) {
+    this.data = new Int32Array(capacity * 4);
   }
 
   kindAt(i: number): Tok {
-    return (this.data[i << 2] & 7) as Tok;
+    return (this.data[(i - this.base) << 2] & 7) as Tok;
   }
 
   /** See the class comment: 0 document text, > 0 `TOKEN_STRINGS` entry, < 0 `texts` entry. */
   refAt(i: number): number {
-    return this.data[i << 2] >> 3;
+    return this.data[(i - this.base) << 2] >> 3;
   }
 
   startAt(i: number): number {
-    return this.data[(i << 2) + 1];
+    return this.data[((i - this.base) << 2) + 1];
   }
 
   endAt(i: number): number {
-    return this.data[(i << 2) + 2];
+    return this.data[((i - this.base) << 2) + 2];
   }
 
   /** The `$name` use token `i` came from (0: none). */
   orgAt(i: number): number {
-    return this.data[(i << 2) + 3];
+    return this.data[((i - this.base) << 2) + 3];
   }
 
   /** The text of token `i`. */
   textOf(i: number): string {
-    const r = this.refAt(i);
-    if (r === 0) return this.doc.slice(this.startAt(i), this.endAt(i));
-    return r > 0 ? TOKEN_STRINGS[r] : this.texts[-r - 1];
+    return this.text(this.refAt(i), this.startAt(i), this.endAt(i));
+  }
+
+  private text(ref: number, start: number, end: number): string {
+    if (ref === 0) return this.doc.slice(start, end);
+    return ref > 0 ? TOKEN_STRINGS[ref] : this.texts[-ref - 1];
+  }
+
+  /**
+   * Forgets the tokens before number `n` (numbers stay as they are): a parse
+   * that is done with a statement's tokens drops them, so the store holds
+   * one statement at a time and stays in the cache. Reading a dropped token
+   * is a bug.
+   */
+  discardBefore(n: number): void {
+    if (n <= this.base) return;
+    // Usually one or two tokens of lookahead move; a loop beats copyWithin's call.
+    const d = this.data;
+    for (let from = (n - this.base) << 2, end = (this.count - this.base) << 2, to = 0; from < end; ) d[to++] = d[from++];
+    this.base = n;
+  }
+
+  /** Copies token `i` where `discardBefore` does not reach; returns its number among kept tokens (`keptToken`). */
+  keep(i: number): number {
+    const o = (i - this.base) << 2;
+    const d = this.data;
+    const kept = this.kept;
+    const k = kept.length >> 2;
+    kept.push(d[o]);
+    kept.push(d[o + 1]);
+    kept.push(d[o + 2]);
+    kept.push(d[o + 3]);
+    return k;
+  }
+
+  /** Kept token `k` as an object. */
+  keptToken(k: number): Token {
+    const o = k << 2;
+    const kd = this.kept;
+    const kind = (kd.at(o) & 7) as Tok;
+    const start = kd.at(o + 1);
+    const end = kd.at(o + 2);
+    return {
+      kind, text: this.text(kd.at(o) >> 3, start, end), start, end, origin: this.originAt(kd.at(o + 3)),
+      quoted: kind === Tok.Quoted, number: kind === Tok.Number,
+    };
   }
 
   /** The interned table string of a keyword or operator token, else undefined (no slicing). */
@@ -154,11 +207,11 @@ export class TokenStore {
     const cached = this.originCache[use];
     if (cached !== undefined) return cached;
     const k = (use - 1) * 3;
-    const d = this.useData[k + 2];
+    const d = this.useData.at(k + 2);
     if (d === 0) return undefined;
     const m = this.defs[d - 1];
     const o: MacroOrigin = {
-      name: m.name, useStart: this.useData[k], useEnd: this.useData[k + 1],
+      name: m.name, useStart: this.useData.at(k), useEnd: this.useData.at(k + 1),
       valueStart: m.valueStart, valueEnd: m.valueEnd, nameStart: m.nameStart, nameEnd: m.nameEnd,
     };
     this.originCache[use] = o;
@@ -175,7 +228,9 @@ export class TokenStore {
       if (known === undefined) this.defIndex.set(def, (d = this.defs.push(def)));
       else d = known;
     }
-    this.useData.push(start, end, d);
+    this.useData.push(start);
+    this.useData.push(end);
+    this.useData.push(d);
     return i + 1;
   }
 
@@ -186,15 +241,15 @@ export class TokenStore {
 
   /** Use `i` (0-based) as its name, range and the definition in effect. */
   use<D extends MacroSource>(i: number): { name: string; start: number; end: number; definition: D | undefined } {
-    const d = this.useData[i * 3 + 2];
+    const d = this.useData.at(i * 3 + 2);
     const definition = d === 0 ? undefined : (this.defs[d - 1] as D);
-    return { name: definition?.name ?? this.undefinedNames.get(i) ?? '', start: this.useData[i * 3], end: this.useData[i * 3 + 1], definition };
+    return { name: definition?.name ?? this.undefinedNames.get(i) ?? '', start: this.useData.at(i * 3), end: this.useData.at(i * 3 + 1), definition };
   }
 
   /** Appends a token whose text is given by `ref` (see the class comment); returns its number. */
   push(kind: Tok, ref: number, start: number, end: number, org: number): number {
     const i = this.count++;
-    const o = i << 2;
+    const o = (i - this.base) << 2;
     let d = this.data;
     if (o === d.length) d = this.grow();
     d[o] = (ref << 3) | kind;
@@ -214,6 +269,17 @@ export class TokenStore {
     let ref = this.textRefs.get(text);
     if (ref === undefined) this.textRefs.set(text, (ref = -this.texts.push(text)));
     return ref;
+  }
+
+  /** Empties the store, uses included, for reading more tokens of the same document (see `PfLexer.restart`). */
+  clear(): void {
+    this.count = 0;
+    this.base = 0;
+    this.useData.length = 0;
+    this.defs.length = 0;
+    this.defIndex.clear();
+    this.undefinedNames.clear();
+    this.originCache.length = 0;
   }
 
   private grow(): Int32Array {

@@ -79,6 +79,33 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     assert.equal(file.statements[7], file.statements[7]);
   });
 
+  test('a statement is built from its text with the macros defined before it, wherever they were defined', () => {
+    // Built statements are lexed again from their text; these are the cases where
+    // that could differ from the first reading: a macro redefined (from itself)
+    // after the rule, macros from an included file, a rule that starts with a
+    // macro, a rule continued over lines, CRLF line ends, a byte-order mark.
+    const text = [
+      '\ufeffif = "em0"',
+      'pass in on $if proto tcp to port 22',
+      'if = $if em1',
+      'pass out on { $if } all',
+      'include "extra.inc"',
+      'pass in on $inc_if from <t> to any',
+      'act = "block in"',
+      '$act quick on { $if } from 10.0.0.0/8 \\',
+      '  to any port { 80 443 } # a comment',
+      'if = "em2"\r',
+      'pass on $if all\r',
+      'pass on $if inet proto udp from any port 53 to (em0) keep state (max-src-conn 5)',
+      '',
+    ].join('\n');
+    const file = parsePfConf(text, includes);
+    assert.ok(compactStatementCount(file) >= 6, `${compactStatementCount(file)} statements read in compact mode`);
+    assertSameParse(text, 'macros and layout');
+    const on = file.statements.filter((s) => s.type === 'filter').map((s) => s.interfaces?.items.map((i) => i.name.text).join(' '));
+    assert.deepEqual(on, ['em0', 'em0 em1', 'em9', 'em0 em1', 'em2', 'em2']);
+  });
+
   test('mutated rulesets (random edits) parse the same in both modes', () => {
     const seeds = [BUILT_IN, ...corpus().filter(([n]) => /\.(in|ok|conf)$/.test(n)).map(([, t]) => t)];
     const edit = fc.oneof(
