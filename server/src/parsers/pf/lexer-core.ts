@@ -20,8 +20,11 @@ export interface LexEnv {
   onError(message: string, start: number, end: number, kind: 'syntax' | 'undefined-macro' | 'limit', origin?: MacroOrigin): void;
   /** Offset at which to emit a Cursor token (keyword completion), if any. */
   cursor?: number;
-  /** Total characters of macro text the lexer may re-read before refusing to expand further. */
-  expansionBudget: number;
+  /**
+   * Characters of macro text the lexer may still re-read before refusing to
+   * expand further; an object so that included files' lexers share it.
+   */
+  budget: { chars: number };
 }
 
 /** True for a line-break character (\n or \r). */

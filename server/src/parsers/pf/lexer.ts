@@ -288,8 +288,9 @@ export class PfLexer extends LexerCore {
       this.findEol();
       return;
     }
-    this.env.expansionBudget -= m.value.length;
-    if (this.env.expansionBudget < 0) {
+    const budget = this.env.budget;
+    budget.chars -= m.value.length;
+    if (budget.chars < 0) {
       this.error(`macro expansion limit reached: '$${name}' was not expanded (the file re-reads more macro text than the analyser allows)`, start, i, 'limit');
       this.findEol();
       return;

@@ -2,6 +2,7 @@ import type { PfInclude, PfMacroDef, PfStatement } from './ast';
 import { checkRule, checkTranslation } from './semantics';
 import { anchorRule, includeStmt, loadAnchor, type BodyParser } from './anchors';
 import { etherStatement } from './ether';
+import { fastFilterRule } from './fast-filter';
 import { antispoof, filterRule, scrubRule } from './filter';
 import { setOption } from './options';
 import { queueDef } from './queues';
@@ -101,13 +102,16 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
   st.build = !compact;
   st.wantsObject = false;
   try {
-    let s = dispatch(st, ctx);
     let pending = compact;
-    if (pending && st.wantsObject) {
-      // Checks that read the whole rule (pfctl's consistency checks) need the tree now.
-      s = st.replay(firstTok, () => dispatch(st, ctx));
-      treeChecks(st, s);
-      pending = false;
+    let s = FAST_PATH_DONE;
+    if (!(compact && fastFilterRule(st))) {
+      s = dispatch(st, ctx);
+      if (pending && st.wantsObject) {
+        // Checks that read the whole rule (pfctl's consistency checks) need the tree now.
+        s = st.replay(firstTok, () => dispatch(st, ctx));
+        treeChecks(st, s);
+        pending = false;
+      }
     }
     if (!st.atEnd()) st.fail([]);
     if (st.lexer.errorCount !== st.stmtLexErrors) throw FAIL;
@@ -136,6 +140,9 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
     st.build = true;
   }
 }
+
+/** What stands for the statement when the fast path read it (never built: the statement is pending). */
+const FAST_PATH_DONE: PfStatement = { type: 'invalid', order: 'none', start: 0, end: 0 };
 
 /** The checks of a rule read in compact mode that need its tree (the ones the productions run in build mode). */
 function treeChecks(st: ParseState, s: PfStatement): void {

@@ -107,12 +107,7 @@ export class ParseState {
         this.addError({ message, start, end, kind, origin, related: origin ? relatedFor(origin) : undefined });
       },
       cursor: options.cursor,
-      get expansionBudget(): number {
-        return budget.chars;
-      },
-      set expansionBudget(v: number) {
-        budget.chars = v;
-      },
+      budget,
     };
     this.lexer = new PfLexer(text, env, this.lazy ? STATEMENT_TOKENS : undefined);
     this.tokens = this.keptIn = this.lexer.tokens;
@@ -158,7 +153,7 @@ export class ParseState {
     onComment: () => undefined,
     onError: () => undefined,
     // Its statement was lexed once within the budget; lexing it again expands the same text.
-    expansionBudget: Number.POSITIVE_INFINITY,
+    budget: { chars: Number.POSITIVE_INFINITY },
   };
 
   /**
@@ -231,9 +226,31 @@ export class ParseState {
     return this.la0 !== NO_TOKEN ? this.la0 : (this.la0 = this.pull());
   }
 
-  /** The next token from the lexer, or from the store when replaying. */
+  /** The next token from the lexer, or from the store when replaying (back to the lexer past the stored ones). */
   private pull(): number {
-    return this.replayAt < 0 ? this.lexer.next() : this.replayAt++;
+    if (this.replayAt >= 0) {
+      if (this.replayAt < this.tokens.count) return this.replayAt++;
+      this.replayAt = -1;
+    }
+    return this.lexer.next();
+  }
+
+  /** Number of the last token consumed (NO_TOKEN before the first); for `rewind`. */
+  get lastTokNumber(): number {
+    return this.lastTok;
+  }
+
+  /**
+   * Goes back to token `first` of the statement being read, as it was before
+   * (`last`: `lastTokNumber` then): its tokens are read again from the store,
+   * then reading continues from the lexer. For a fast path that gave up.
+   */
+  rewind(first: number, last: number): void {
+    this.replayAt = first;
+    this.la0 = NO_TOKEN;
+    this.la1 = NO_TOKEN;
+    this.lastTok = last;
+    this.depth = 0;
   }
 
   /**

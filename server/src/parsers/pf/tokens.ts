@@ -399,6 +399,11 @@ const TOKEN_STRING_IDS: ReadonlyMap<string, number> = new Map(TOKEN_STRINGS.map(
 export function punctId(p: string): number {
   return TOKEN_STRING_IDS.get(p) ?? 0;
 }
+/** Token-string id of keyword `kw` (what `TokenStore.refAt` gives for its tokens); throws for a non-keyword, a programming error. */
+export function keywordId(kw: string): number {
+  if (!KEYWORD_SET.has(kw)) throw new Error(`not a pf keyword: ${kw}`);
+  return TOKEN_STRING_IDS.get(kw)!;
+}
 /** Ids of the one-character operators by character code (0: none). */
 export const PUNCT_ID_BY_CHAR: Uint16Array = (() => {
   const t = new Uint16Array(128);

@@ -124,6 +124,46 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     );
   });
 
+  test('filter rules around the edges of the fast path parse the same in both modes', () => {
+    // Compact mode reads common pass/block/match rules on a fast path that must
+    // accept exactly what the general productions accept without a message, and
+    // record the same index entries. Each slot mixes shapes it takes with ones
+    // it must leave to the general path (errors, semantic messages, routes).
+    // Each slot: shapes the fast path takes (often) and shapes it must leave to the general path (now and then).
+    const slot = (good: string[], bad: string[]) =>
+      fc.oneof({ arbitrary: fc.constantFrom('', ...good), weight: 7 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+    const rule = fc.tuple(
+      slot(['pass', 'block', 'match', 'block drop', 'block return', 'block return-rst', 'block return-icmp'], ['block return-icmp(1)', 'block return-rst(ttl 5)', 'antispoof']),
+      slot(['in', 'out'], ['in out']),
+      slot(['log', 'quick', 'log quick', 'quick log'], ['log (all)', 'log log', 'quick quick']),
+      slot(['on em0', 'on { em0 em1 }', 'on { em0, em1 }', 'on any', 'on $m', 'on { $m em2 }', 'on "em0"'], ['on { em0, }', 'on { }', 'on !em0', 'on', 'on {em0 {em1}}', 'on { em0\n em1 }']),
+      slot([], ['route-to em1', 'reply-to (em0 1.2.3.4)', 'fastroute']),
+      slot(['inet', 'inet6'], ['inet inet6']),
+      slot(['proto tcp', 'proto { tcp udp }', 'proto 6', 'proto "tcp"', 'proto $l'], ['proto { tcp, }', 'proto']),
+      slot(['all', 'from any', 'from <t>', 'from ! 10.0.0.1', 'from any port 53'], ['all from any', 'from', 'os x']),
+      slot(['10.0.0.1', '10.0.0.0/8', '<t>', '!<t>', '1/8', '{ 10.0.0.1 10.0.0.2 }', 'self', '! any', 'no-route', '$m', '"h"'], ['10.0.0.0/33', '<t', '1', '(em0)', '{ a { b } }', 'a - b', '{ a, }', '<$m>', '10.0.0.1/x']),
+      slot(['port 80', 'port 65535', 'port 0', 'port 00080', 'port ssh', 'port 1024:65535', 'port { 80 443 }', 'port $p', 'port $l', 'port 5:5'], ['port 65536', 'port -1', 'port 123456', 'port 2:1', 'port 1:70000', 'port a:b', 'port :80', 'port "80"', 'port = 80', 'port 80 >< 90', 'port { 80, }', 'port', 'port 99999:99999']),
+      slot(['flags S/SA', 'flags any', 'flags /SA', 'label "x"', 'label x', 'label 5', 'tag y', 'tagged y', 'queue q', 'fragment', 'allow-opts', 'once', 'no state'], ['flags S/', 'flags S', '! tagged y', 'queue (a, b)', 'no', 'icmp-type echoreq', 'user root', 'nat-to 1.2.3.4', 'divert-reply', 'label', 'tag']),
+      slot(['keep state', 'modulate state', 'synproxy state', 'keep state (max 10, no-sync)', 'keep state (max-src-conn-rate 1/2, overload <t> flush global)', 'keep state (max 10 if-bound)', 'keep state (source-track rule, max-src-nodes 5)', 'keep state (overload <t>)'], ['keep', 'keep state ()', 'keep state (max 10,)', 'keep state (tcp.established 10)', 'keep state (max x)', 'keep state (max-src-conn-rate 1)', 'keep state (overload <t> flush', 'keep state (max 1']),
+      slot(['# c'], ['{', '}', '(', 'quick', 'x', '$undefined', '"', '\\', 'pass']),
+    );
+    const head = 'm = "em0"\np = "99999"\nl = "{ a b }"\ntable <t> persist\n';
+    // Past the expansion cap a rule is built for its checks, fast path or not.
+    const items = (f: (i: number) => string) => `{ ${Array.from({ length: 50 }, (_, i) => f(i)).join(' ')} }`;
+    assertSameParse(`${head}pass from ${items((i) => `10.0.0.${i}`)} to ${items((i) => `10.1.0.${i}`)} port ${items((i) => `${1000 + i}`)}\n`, 'expansion cap');
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), (rules) => {
+        const text = head + rules.map((parts) => {
+          const [action, dir, lq, on, route, af, proto, fromTo, host, port, opt, state, junk] = parts;
+          const to = host || port ? ` to ${host} ${port}` : '';
+          return [action, dir, lq, on, route, af, proto, fromTo, to, opt, state, junk].filter(Boolean).join(' ');
+        }).join('\n') + '\n';
+        assertSameParse(text, text);
+      }),
+      { numRuns: Number(process.env.PF_FUZZ_RUNS ?? 1000) },
+    );
+  });
+
   test('released statements are built again, equal but new, in the file and in its included files', () => {
     const file = parsePfConf(BUILT_IN, includes);
     const before = file.statements;

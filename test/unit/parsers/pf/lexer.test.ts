@@ -11,7 +11,7 @@ function lex(text: string): string[] {
     lookup: () => undefined,
     onComment: () => undefined,
     onError: (m) => errors.push(m),
-    expansionBudget: 1e6,
+    budget: { chars: 1e6 },
   };
   const lx = new PfLexer(text, env);
   const out: string[] = [];

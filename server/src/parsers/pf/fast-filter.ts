@@ -1,0 +1,386 @@
+import { MAX_RULE_EXPANSION } from './semantics';
+import type { ParseState } from './state';
+import { CHAR_CLASS, C_DIGIT, keywordId, punctId, Tok, type TokenStore } from './tokens';
+
+/**
+ * The fast path of compact mode for the pass/block/match rules most rulesets
+ * are made of (docs/design/pf-compact-parse.md, "fast path").
+ *
+ * It reads a rule of the common shapes over token ids, with no probing, no
+ * expected-keyword bookkeeping and no allocation, and accepts it only when
+ * the general productions (filter.ts, common.ts, filter-opts.ts,
+ * state-opts.ts) would accept it with no error, no semantic message and no
+ * need for the built tree, recording the same index entries (`on`
+ * interfaces, `<table>` uses). Anything else — an unusual shape, a doubtful
+ * value, a token it does not know — makes it give up: the statement is read
+ * again from its first token by the general productions, which report what
+ * is wrong. So it may decline a valid rule but must never accept a rule the
+ * general path would treat differently; compact.test.ts compares the two on
+ * the corpus, on generated rules and on random mutations.
+ */
+export function fastFilterRule(st: ParseState): boolean {
+  const first = st.next();
+  const last = st.lastTokNumber;
+  const errors = st.lexer.errorCount;
+  const interfaces = st.interfaceItems.length;
+  const tableRefs = st.tableRefItems.length;
+  // A lexer error makes the statement fail where the general path stops, which decides how it recovers.
+  if (readRule(st, st.tokens) && st.lexer.errorCount === errors) return true;
+  // The general path records the index entries again.
+  st.interfaceItems.length = interfaces;
+  st.tableRefItems.length = tableRefs;
+  st.rewind(first, last);
+  return false;
+}
+
+/** Gives up (see `fastFilterRule`). */
+const GIVE_UP = -1;
+
+/** The id of the next token when it is a keyword or an operator (`TokenStore.refAt`), else 0. */
+function idOf(st: ParseState, tk: TokenStore): number {
+  const t = st.next();
+  const k = tk.kindAt(t);
+  if (k !== Tok.Keyword && k !== Tok.Punct) return 0;
+  const r = tk.refAt(t);
+  return r > 0 ? r : 0;
+}
+
+/** Whether the next token is a STRING (a bare non-keyword word or a quoted string). */
+function isString(st: ParseState, tk: TokenStore): boolean {
+  const k = tk.kindAt(st.next());
+  return k === Tok.Word || k === Tok.Quoted;
+}
+
+function isValue(st: ParseState, tk: TokenStore): boolean {
+  const k = tk.kindAt(st.next());
+  return k === Tok.Word || k === Tok.Quoted || k === Tok.Number;
+}
+
+function atEnd(st: ParseState, tk: TokenStore): boolean {
+  const k = tk.kindAt(st.next());
+  return k === Tok.Newline || k === Tok.Eof;
+}
+
+function readRule(st: ParseState, tk: TokenStore): boolean {
+  const action = idOf(st, tk);
+  if (action !== PASS && action !== BLOCK && action !== MATCH) return false;
+  st.skip();
+  if (action === BLOCK) {
+    const policy = idOf(st, tk);
+    if (policy === DROP || policy === RETURN || policy === RETURN_RST || policy === RETURN_ICMP || policy === RETURN_ICMP6) {
+      st.skip();
+      if (policy !== DROP && policy !== RETURN && idOf(st, tk) === OPEN_PAREN) return false;
+    }
+  }
+  const dir = idOf(st, tk);
+  if (dir === IN || dir === OUT) st.skip();
+  let log = false;
+  let quick = false;
+  for (let i = 0; i < 2; i++) {
+    const id = idOf(st, tk);
+    if (!log && id === LOG) {
+      st.skip();
+      if (idOf(st, tk) === OPEN_PAREN) return false;
+      log = true;
+    } else if (!quick && id === QUICK) {
+      st.skip();
+      quick = true;
+    }
+  }
+  let expansion = 1;
+  if (idOf(st, tk) === ON) {
+    st.skip();
+    const n = list(st, tk, interfaceItem);
+    if (n === GIVE_UP) return false;
+    expansion = times(expansion, n);
+  }
+  const route = idOf(st, tk);
+  if (route === ROUTE_TO || route === REPLY_TO || route === DUP_TO || route === FASTROUTE) return false;
+  const af = idOf(st, tk);
+  if (af === INET || af === INET6) st.skip();
+  if (idOf(st, tk) === PROTO) {
+    st.skip();
+    const n = list(st, tk, valueItem);
+    if (n === GIVE_UP) return false;
+    expansion = times(expansion, n);
+  }
+  if (idOf(st, tk) === ALL) st.skip();
+  else {
+    if (idOf(st, tk) === FROM) {
+      expansion = endpoint(st, tk, expansion);
+      if (expansion === GIVE_UP) return false;
+    }
+    if (idOf(st, tk) === OS) return false;
+    if (idOf(st, tk) === TO) {
+      expansion = endpoint(st, tk, expansion);
+      if (expansion === GIVE_UP) return false;
+    }
+  }
+  while (!atEnd(st, tk)) if (!option(st, tk)) return false;
+  // Past the cap the general path builds the rule for its checks.
+  return expansion <= MAX_RULE_EXPANSION;
+}
+
+/** `n` times a list length (lists of 0 or 1 do not multiply), as `finish` counts. */
+function times(n: number, k: number): number {
+  return k > 1 ? Math.min(n * k, Number.MAX_SAFE_INTEGER) : n;
+}
+
+/**
+ * `item` or `{ item [,] item … }` on one line: the number of items, or
+ * GIVE_UP. Newlines inside the braces, nested lists, an empty list and a
+ * comma before `}` are left to the general path.
+ */
+function list(st: ParseState, tk: TokenStore, item: (st: ParseState, tk: TokenStore) => boolean): number {
+  if (idOf(st, tk) !== OPEN_BRACE) return item(st, tk) ? 1 : GIVE_UP;
+  st.skip();
+  let n = 0;
+  for (;;) {
+    const id = idOf(st, tk);
+    if (id === CLOSE_BRACE) break;
+    if (id === OPEN_BRACE || !item(st, tk)) return GIVE_UP;
+    n++;
+    if (idOf(st, tk) === COMMA) {
+      st.skip();
+      if (idOf(st, tk) === CLOSE_BRACE) return GIVE_UP;
+    }
+  }
+  if (n === 0) return GIVE_UP;
+  st.skip();
+  return n;
+}
+
+/** An interface name (`ifItem`), not negated. */
+function interfaceItem(st: ParseState, tk: TokenStore): boolean {
+  if (!isString(st, tk) && idOf(st, tk) !== ANY) return false;
+  st.noteInterface(st.skip());
+  return true;
+}
+
+/** A `proto` item (`valueItem`). */
+function valueItem(st: ParseState, tk: TokenStore): boolean {
+  if (!isValue(st, tk)) return false;
+  st.skip();
+  return true;
+}
+
+/** `from`/`to` with hosts and/or ports (`endpoint`): the expansion count times their lengths, or GIVE_UP. */
+function endpoint(st: ParseState, tk: TokenStore, expansion: number): number {
+  st.skip();
+  if (idOf(st, tk) !== PORT) {
+    const n = list(st, tk, hostItem);
+    if (n === GIVE_UP) return GIVE_UP;
+    expansion = times(expansion, n);
+  }
+  if (idOf(st, tk) !== PORT) return expansion;
+  st.skip();
+  const n = list(st, tk, portItem);
+  return n === GIVE_UP ? GIVE_UP : times(expansion, n);
+}
+
+/** A host (`hostItem`): `[!]` any, no-route, urpf-failed, `<table>`, `addr`, `addr/N`, `N/N`. */
+function hostItem(st: ParseState, tk: TokenStore): boolean {
+  if (idOf(st, tk) === BANG) st.skip();
+  const id = idOf(st, tk);
+  if (id === ANY || id === NO_ROUTE || id === URPF_FAILED) {
+    st.skip();
+    return true;
+  }
+  if (id === LESS) {
+    const lt = st.skip();
+    if (!isString(st, tk)) return false;
+    st.skip();
+    if (idOf(st, tk) !== GREATER) return false;
+    st.skip();
+    st.noteTableRef(lt);
+    return true;
+  }
+  const k = tk.kindAt(st.next());
+  if (k === Tok.Word || k === Tok.Quoted) {
+    st.skip();
+    const after = idOf(st, tk);
+    if (after === MINUS) return false;
+    if (after !== SLASH) return true;
+    st.skip();
+    return prefixLength(st, tk);
+  }
+  if (k !== Tok.Number) return false;
+  st.skip();
+  if (idOf(st, tk) !== SLASH) return false;
+  st.skip();
+  return prefixLength(st, tk);
+}
+
+function prefixLength(st: ParseState, tk: TokenStore): boolean {
+  if (tk.kindAt(st.next()) !== Tok.Number) return false;
+  st.skip();
+  return true;
+}
+
+/**
+ * A port (`portItem`): a name or a number within 0–65535 (`plainPort`), or a
+ * `P:Q` range of two such numbers with P ≤ Q (`checkPort`). Operators,
+ * quoted ports and anything `checkPort` could complain about give up.
+ */
+function portItem(st: ParseState, tk: TokenStore): boolean {
+  const t = st.next();
+  const k = tk.kindAt(t);
+  if (k !== Tok.Number && k !== Tok.Word) return false;
+  const next = st.secondKw();
+  if (next === '<>' || next === '><') return false;
+  const colon = st.colonIn(t);
+  if (colon > 0) {
+    const text = tk.textOf(t);
+    const lo = portNumber(text, 0, colon);
+    const hi = portNumber(text, colon + 1, text.length);
+    if (lo < 0 || hi < 0 || lo > hi) return false;
+  } else if (k === Tok.Number) {
+    const text = tk.textOf(t);
+    if (portNumber(text, 0, text.length) < 0) return false;
+  }
+  st.skip();
+  return true;
+}
+
+/** The port number spelled by `s[from, to)` when it is 1–5 digits within 65535, else -1. */
+function portNumber(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 5) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || !(CHAR_CLASS[c] & C_DIGIT)) return -1;
+    v = v * 10 + c - 48;
+  }
+  return v <= 65535 ? v : -1;
+}
+
+/** One filter option (`filterOpt`) of the common ones. */
+function option(st: ParseState, tk: TokenStore): boolean {
+  const id = idOf(st, tk);
+  switch (id) {
+    case FLAGS:
+      st.skip();
+      if (idOf(st, tk) === ANY) {
+        st.skip();
+        return true;
+      }
+      if (idOf(st, tk) !== SLASH) {
+        if (!isString(st, tk)) return false;
+        st.skip();
+      }
+      if (idOf(st, tk) !== SLASH) return false;
+      st.skip();
+      return takeIf(st, isString(st, tk));
+    case LABEL:
+    case TAG:
+    case TAGGED:
+    case QUEUE:
+      st.skip();
+      return takeIf(st, isValue(st, tk) && idOf(st, tk) !== OPEN_PAREN);
+    case KEEP:
+    case MODULATE:
+    case SYNPROXY:
+      st.skip();
+      if (idOf(st, tk) !== STATE) return false;
+      st.skip();
+      if (idOf(st, tk) !== OPEN_PAREN) return true;
+      st.skip();
+      return stateOptions(st, tk);
+    case NO:
+      st.skip();
+      return takeIf(st, idOf(st, tk) === STATE);
+    case FRAGMENT:
+    case ALLOW_OPTS:
+    case ONCE:
+      st.skip();
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Consumes the next token when `ok`; returns `ok`. */
+function takeIf(st: ParseState, ok: boolean): boolean {
+  if (ok) st.skip();
+  return ok;
+}
+
+/** `( opt, … )` after its `(` (`stateOpts`), through the `)`. */
+function stateOptions(st: ParseState, tk: TokenStore): boolean {
+  for (;;) {
+    const id = idOf(st, tk);
+    switch (id) {
+      case MAX:
+      case MAX_SRC_STATES:
+      case MAX_SRC_CONN:
+      case MAX_SRC_NODES:
+        st.skip();
+        if (tk.kindAt(st.next()) !== Tok.Number) return false;
+        st.skip();
+        break;
+      case MAX_SRC_CONN_RATE:
+        st.skip();
+        if (tk.kindAt(st.next()) !== Tok.Number) return false;
+        st.skip();
+        if (idOf(st, tk) !== SLASH) return false;
+        st.skip();
+        if (tk.kindAt(st.next()) !== Tok.Number) return false;
+        st.skip();
+        break;
+      case OVERLOAD: {
+        st.skip();
+        if (idOf(st, tk) !== LESS) return false;
+        const lt = st.skip();
+        if (!isString(st, tk)) return false;
+        st.skip();
+        if (idOf(st, tk) !== GREATER) return false;
+        st.skip();
+        st.noteTableRef(lt);
+        if (idOf(st, tk) === FLUSH) {
+          st.skip();
+          if (idOf(st, tk) === GLOBAL) st.skip();
+        }
+        break;
+      }
+      case SOURCE_TRACK: {
+        st.skip();
+        const scope = idOf(st, tk);
+        if (scope === RULE || scope === GLOBAL) st.skip();
+        break;
+      }
+      case NO_SYNC:
+      case IF_BOUND:
+      case FLOATING:
+      case SLOPPY:
+      case PFLOW:
+      case ALLOW_RELATED:
+        st.skip();
+        break;
+      default:
+        return false;
+    }
+    const comma = idOf(st, tk) === COMMA;
+    if (comma) st.skip();
+    if (idOf(st, tk) === CLOSE_PAREN) {
+      if (comma) return false;
+      st.skip();
+      return true;
+    }
+  }
+}
+
+const [PASS, BLOCK, MATCH, DROP, RETURN, RETURN_RST, RETURN_ICMP, RETURN_ICMP6, IN, OUT, LOG, QUICK, ON, ROUTE_TO, REPLY_TO, DUP_TO, FASTROUTE] = [
+  'pass', 'block', 'match', 'drop', 'return', 'return-rst', 'return-icmp', 'return-icmp6', 'in', 'out', 'log', 'quick', 'on', 'route-to', 'reply-to',
+  'dup-to', 'fastroute',
+].map(keywordId);
+const [INET, INET6, PROTO, ALL, FROM, OS, TO, PORT, ANY, NO_ROUTE, URPF_FAILED] = [
+  'inet', 'inet6', 'proto', 'all', 'from', 'os', 'to', 'port', 'any', 'no-route', 'urpf-failed',
+].map(keywordId);
+const [FLAGS, LABEL, TAG, TAGGED, QUEUE, KEEP, MODULATE, SYNPROXY, STATE, NO, FRAGMENT, ALLOW_OPTS, ONCE] = [
+  'flags', 'label', 'tag', 'tagged', 'queue', 'keep', 'modulate', 'synproxy', 'state', 'no', 'fragment', 'allow-opts', 'once',
+].map(keywordId);
+const [MAX, MAX_SRC_STATES, MAX_SRC_CONN, MAX_SRC_NODES, MAX_SRC_CONN_RATE, OVERLOAD, FLUSH, GLOBAL, SOURCE_TRACK, RULE] = [
+  'max', 'max-src-states', 'max-src-conn', 'max-src-nodes', 'max-src-conn-rate', 'overload', 'flush', 'global', 'source-track', 'rule',
+].map(keywordId);
+const [NO_SYNC, IF_BOUND, FLOATING, SLOPPY, PFLOW, ALLOW_RELATED] = ['no-sync', 'if-bound', 'floating', 'sloppy', 'pflow', 'allow-related'].map(keywordId);
+const [OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, COMMA, BANG, LESS, GREATER, SLASH, MINUS] = ['{', '}', '(', ')', ',', '!', '<', '>', '/', '-'].map(punctId);
