@@ -178,7 +178,7 @@ function endpoint(st: ParseState, tk: TokenStore, expansion: number): number {
   return n === GIVE_UP ? GIVE_UP : times(expansion, n);
 }
 
-/** A host (`hostItem`): `[!]` any, no-route, urpf-failed, `<table>`, `addr`, `addr/N`, `N/N`. */
+/** A host (`hostItem`): `[!]` any, no-route, urpf-failed, `<table>`, `(if)`, `(if)/N`, `addr`, `addr/N`, `N/N`. */
 function hostItem(st: ParseState, tk: TokenStore): boolean {
   if (idOf(st, tk) === BANG) st.skip();
   const id = idOf(st, tk);
@@ -194,6 +194,16 @@ function hostItem(st: ParseState, tk: TokenStore): boolean {
     st.skip();
     st.noteTableRef(lt);
     return true;
+  }
+  if (id === OPEN_PAREN) {
+    st.skip();
+    if (!isString(st, tk)) return false;
+    st.skip();
+    if (idOf(st, tk) !== CLOSE_PAREN) return false;
+    st.skip();
+    if (idOf(st, tk) !== SLASH) return true;
+    st.skip();
+    return prefixLength(st, tk);
   }
   const k = tk.kindAt(st.next());
   if (k === Tok.Word || k === Tok.Quoted) {
@@ -218,16 +228,26 @@ function prefixLength(st: ParseState, tk: TokenStore): boolean {
 }
 
 /**
- * A port (`portItem`): a name or a number within 0–65535 (`plainPort`), or a
- * `P:Q` range of two such numbers with P ≤ Q (`checkPort`). Operators,
- * quoted ports and anything `checkPort` could complain about give up.
+ * A port (`portItem`): a name or a number within 0–65535 (`plainPort`), a
+ * `P:Q` range of two such numbers with P ≤ Q, `op P` or `P <> Q` / `P >< Q`
+ * with numbers in range (`checkPort`). Quoted ports and anything `checkPort`
+ * could complain about give up.
  */
 function portItem(st: ParseState, tk: TokenStore): boolean {
+  const op = idOf(st, tk);
+  if (op === EQUAL || op === NOT_EQUAL || op === LESS || op === LESS_EQUAL || op === GREATER || op === GREATER_EQUAL) {
+    st.skip();
+    return portValue(st, tk);
+  }
   const t = st.next();
   const k = tk.kindAt(t);
   if (k !== Tok.Number && k !== Tok.Word) return false;
   const next = st.secondKw();
-  if (next === '<>' || next === '><') return false;
+  if (next === '<>' || next === '><') {
+    if (st.colonIn(t) >= 0 || !portValue(st, tk)) return false;
+    st.skip();
+    return portValue(st, tk);
+  }
   const colon = st.colonIn(t);
   if (colon > 0) {
     const text = tk.textOf(t);
@@ -238,6 +258,18 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
     const text = tk.textOf(t);
     if (portNumber(text, 0, text.length) < 0) return false;
   }
+  st.skip();
+  return true;
+}
+
+/** A port after an operator (`checkPortValue`): a name, or a number within 0–65535. */
+function portValue(st: ParseState, tk: TokenStore): boolean {
+  const t = st.next();
+  const k = tk.kindAt(t);
+  if (k === Tok.Number) {
+    const text = tk.textOf(t);
+    if (portNumber(text, 0, text.length) < 0) return false;
+  } else if (k !== Tok.Word) return false;
   st.skip();
   return true;
 }
@@ -384,3 +416,4 @@ const [MAX, MAX_SRC_STATES, MAX_SRC_CONN, MAX_SRC_NODES, MAX_SRC_CONN_RATE, OVER
 ].map(keywordId);
 const [NO_SYNC, IF_BOUND, FLOATING, SLOPPY, PFLOW, ALLOW_RELATED] = ['no-sync', 'if-bound', 'floating', 'sloppy', 'pflow', 'allow-related'].map(keywordId);
 const [OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, COMMA, BANG, LESS, GREATER, SLASH, MINUS] = ['{', '}', '(', ')', ',', '!', '<', '>', '/', '-'].map(punctId);
+const [EQUAL, NOT_EQUAL, LESS_EQUAL, GREATER_EQUAL] = ['=', '!=', '<=', '>='].map(punctId);
