@@ -1,5 +1,5 @@
 import type { Comment } from '../syntax';
-import { CHAR_CLASS, C_DIGIT, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, KEYWORD_SET, MAX_TOKEN_LENGTH, NO_TOKEN, Tok, TokenStore, type MacroOrigin } from './tokens';
+import { CHAR_CLASS, C_DIGIT, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, INNER_TEXT, KEYWORD_SET, MAX_TOKEN_LENGTH, NO_TOKEN, Tok, TokenStore, type MacroOrigin } from './tokens';
 
 /** A macro as the lexer needs it: its expansion text and where it was defined. */
 export interface LexMacro {
@@ -25,6 +25,11 @@ export interface LexEnv {
    * expand further; an object so that included files' lexers share it.
    */
   budget: { chars: number };
+  /**
+   * false: lex every use of a macro from its value, never from the recorded
+   * tokens of an earlier use (`PfLexer.expand`); for tests comparing the two.
+   */
+  recordExpansions?: boolean;
 }
 
 /** True for a line-break character (\n or \r). */
@@ -83,8 +88,12 @@ export abstract class LexerCore {
   /** Appends a token whose text is already a store ref (the fast path: no lookup, no string). */
   protected tokRef(kind: Tok, ref: number, start: number, end: number): number {
     this.lineHasToken = kind !== Tok.Newline;
+    if (this.recording !== undefined && this.org !== 0) this.recording.push(kind, ref);
     return this.tokens.push(kind, ref, start, end, this.org);
   }
+
+  /** While set, the kind and ref of every token of the expansion being read are appended (see `PfLexer.expand`). */
+  protected recording: number[] | undefined;
 
   protected finishWord(text: string, start: number, end: number): number {
     return this.tok(KEYWORD_SET.has(text) ? Tok.Keyword : Tok.Word, text, start, end);
@@ -223,6 +232,12 @@ export abstract class LexerCore {
         this.findEol();
         return NO_TOKEN;
       } else i++;
+    }
+    if (seg === start + 1) {
+      // No escape or line break inside: the text is the document's, stored as a range.
+      if (i - seg > MAX_TOKEN_LENGTH) return this.tooLong(start, i + 1, false);
+      this.pos = i + 1;
+      return this.tokRef(Tok.Quoted, INNER_TEXT, start, i + 1);
     }
     out += s.slice(seg, i);
     if (out.length > MAX_TOKEN_LENGTH) return this.tooLong(start, i + 1, false);

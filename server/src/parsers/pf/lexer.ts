@@ -19,10 +19,15 @@ export class PfLexer extends LexerCore {
    * Per macro, the words already cut out of its value, by offset: every use
    * of `$ext_if` then shares one "em0" instead of keeping a copy per use.
    */
-  private readonly expWords = new Map<LexMacro, { refs: number[]; ends: number[] }>();
+  private readonly expWords = new Map<LexMacro, ExpansionCache>();
   private expCache: number[] = [];
   private expEnds: number[] = [];
   private cursorDone: boolean;
+  /** Tokens already in the store that `next` hands out before reading on (a whole expansion, see `expand`). */
+  private batchNext = 0;
+  private batchEnd = 0;
+  /** The cache entry whose `tokens` the expansion being read is recorded for. */
+  private recordingFor: ExpansionCache | undefined;
 
   constructor(text: string, env: LexEnv, capacity?: number) {
     super(text, env, capacity);
@@ -32,10 +37,13 @@ export class PfLexer extends LexerCore {
   override restart(pos: number): void {
     super.restart(pos);
     this.stash = NO_TOKEN;
+    this.batchNext = this.batchEnd = 0;
+    this.recording = this.recordingFor = undefined;
   }
 
   /** The number of the next token (in `tokens`). After Eof, keeps returning a new Eof. */
   next(): number {
+    if (this.batchNext !== this.batchEnd) return this.batchNext++;
     if (this.stash === NO_TOKEN && this.exp === undefined && this.cursorDone) {
       const t = this.quick();
       if (t !== NO_TOKEN) return t;
@@ -52,10 +60,10 @@ export class PfLexer extends LexerCore {
 
   /**
    * The common tokens of a document line, read in one function: blanks,
-   * plain words and keywords, numbers, simple operators. Returns NO_TOKEN
-   * (having skipped only blanks) for anything else, which `scanDocument`
-   * reads: newlines, comments, `$macros`, quotes, backslashes, two-character
-   * operators, the end of the text.
+   * plain words and keywords, numbers, simple operators, line feeds. Returns
+   * NO_TOKEN (having skipped only blanks) for anything else, which
+   * `scanDocument` reads: CR line ends, comments, `$macros`, quotes,
+   * backslashes, two-character operators, the end of the text.
    */
   private quick(): number {
     const s = this.text;
@@ -102,6 +110,11 @@ export class PfLexer extends LexerCore {
       this.lineHasToken = true;
       return this.tokens.push(Tok.Punct, SIMPLE_PUNCT[c], start, start + 1, 0);
     }
+    if (c === 10) {
+      this.pos = start + 1;
+      this.lineHasToken = false;
+      return this.tokens.push(Tok.Newline, NEWLINE_ID, start, start + 1, 0);
+    }
     return NO_TOKEN;
   }
 
@@ -125,6 +138,7 @@ export class PfLexer extends LexerCore {
 
   private scan(): number {
     for (;;) {
+      if (this.batchNext !== this.batchEnd) return this.batchNext++;
       if (this.exp !== undefined) {
         const t = this.scanExpansion();
         if (t !== NO_TOKEN) return t;
@@ -274,6 +288,8 @@ export class PfLexer extends LexerCore {
 
   /** `$name`: look the macro up and start re-reading its value. */
   protected expand(start: number): void {
+    // A recording cut short (an error ended the expansion) is dropped.
+    this.recording = this.recordingFor = undefined;
     const s = this.text;
     let i = start + 1;
     while (s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_MACRO_NAME) i++;
@@ -308,9 +324,35 @@ export class PfLexer extends LexerCore {
       return;
     }
     let cache = this.expWords.get(m);
-    if (cache === undefined) this.expWords.set(m, (cache = { refs: [], ends: [] }));
+    if (cache === undefined) this.expWords.set(m, (cache = { refs: [], ends: [], tokens: undefined, selfContained: selfContained(m.value) }));
     this.expCache = cache.refs;
     this.expEnds = cache.ends;
+    // A value whose tokens do not depend on what follows it in the file is
+    // lexed once, recorded, and its tokens are copied in at later uses.
+    if (!cache.selfContained || !this.cursorDone || this.env.recordExpansions === false || !endsTokens(this.text.charCodeAt(i))) return;
+    if (cache.tokens === undefined) {
+      this.recording = [];
+      this.recordingFor = cache;
+      this.recordingErrors = this.errorCount;
+      return;
+    }
+    const seq = cache.tokens;
+    if (seq.length === 0) return;
+    const tokens = this.tokens;
+    this.batchNext = tokens.count;
+    for (let k = 0; k < seq.length; k += 2) tokens.push(seq[k] as Tok, seq[k + 1], start, i, use);
+    this.batchEnd = tokens.count;
+    this.lineHasToken = true;
+    this.exp = undefined;
+    this.org = 0;
+  }
+
+  private recordingErrors = 0;
+
+  /** The expansion being read ended: keep what was recorded, unless it went wrong. */
+  private expansionEnded(): void {
+    if (this.recordingFor !== undefined && this.errorCount === this.recordingErrors) this.recordingFor.tokens = this.recording;
+    this.recording = this.recordingFor = undefined;
   }
 
   private scanExpansion(): number {
@@ -320,6 +362,7 @@ export class PfLexer extends LexerCore {
     if (i >= s.length) {
       this.exp = undefined;
       this.org = 0;
+      this.expansionEnded();
       return NO_TOKEN;
     }
     const c = s.charCodeAt(i);
@@ -340,6 +383,7 @@ export class PfLexer extends LexerCore {
     if (this.exp === undefined || this.expPos >= s.length) {
       this.exp = undefined;
       this.org = 0;
+      this.expansionEnded();
     }
     return t;
   }
@@ -360,6 +404,40 @@ const SIMPLE_PUNCT: Uint16Array = (() => {
   for (const p of '{}(),/=') t[p.charCodeAt(0)] = PUNCT_ID_BY_CHAR[p.charCodeAt(0)];
   return t;
 })();
+/** What a lexer keeps per macro value it has expanded. */
+interface ExpansionCache {
+  /** Store refs of the value's words and numbers by offset, and where each ends. */
+  refs: number[];
+  ends: number[];
+  /** The value's tokens as kind and ref pairs, once recorded (see `expand`). */
+  tokens: number[] | undefined;
+  /** Whether the value's tokens can be recorded: see `selfContained`. */
+  selfContained: boolean;
+}
+
+/**
+ * Whether the tokens of macro value `v` are always the same: no comment
+ * sign, quote, backslash or `$` in it, whose reading differs in an
+ * expansion. (What follows the use in the file matters too: `endsTokens`.)
+ */
+function selfContained(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 35 || c === 34 || c === 39 || c === 92 || c === 36) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether character `c` after a `$name` use ends the value's last token
+ * where the value ends: a blank, a line end, `) , / } =` or the end of the
+ * file (a word would otherwise go on in the file, and a number's kind
+ * depends on the character after it).
+ */
+function endsTokens(c: number): boolean {
+  return Number.isNaN(c) || (c < 128 && (CHAR_CLASS[c] & C_NUM_END) !== 0);
+}
+
 /** Longest macro value whose words' refs are cached by offset. */
 const EXP_CACHE_MAX_VALUE = 4096;
 /** Marks "no cache" for the expansion being read (a value longer than EXP_CACHE_MAX_VALUE). */

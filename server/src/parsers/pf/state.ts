@@ -3,7 +3,7 @@ import type { PfWord } from './ast-parts';
 import { PfLexer, type LexEnv, type LexMacro } from './lexer';
 import { IntList } from './int-list';
 import type { MacroTable } from './macro-table';
-import { describeToken, NO_TOKEN, STATEMENT_KEYWORDS, Tok, type MacroOrigin, type Token, type TokenStore } from './tokens';
+import { describeToken, NO_TOKEN, punctId, STATEMENT_KEYWORDS, Tok, type MacroOrigin, type Token, type TokenStore } from './tokens';
 
 /** Thrown (as this one object, never an Error) to abandon a statement; caught by the statement loop. */
 export const FAIL = { fail: true } as const;
@@ -422,12 +422,10 @@ export class ParseState {
     const t = this.next();
     this.la0 = this.la1;
     this.la1 = NO_TOKEN;
-    const tk = this.tokens;
-    if (tk.kindAt(t) === Tok.Punct) {
-      const text = tk.tableText(t);
-      if (text === '{') this.depth++;
-      else if (text === '}') this.depth--;
-    }
+    // Only the operators' refs are these ids (see TokenStore).
+    const ref = this.tokens.refAt(t);
+    if (ref === OPEN_BRACE) this.depth++;
+    else if (ref === CLOSE_BRACE) this.depth--;
     this.lastTok = t;
     return t;
   }
@@ -602,6 +600,9 @@ export const NO_WORD: PfWord = Object.freeze({ text: '', start: 0, end: 0, quote
 
 /** What productions return for a node in compact mode (see `NO_WORD`). */
 export const NO_NODE = Object.freeze({ start: 0, end: 0 }) as never;
+
+const OPEN_BRACE = punctId('{');
+const CLOSE_BRACE = punctId('}');
 
 /** Room for tokens in a store that holds one statement at a time (it grows for longer ones). */
 const STATEMENT_TOKENS = 512;

@@ -69,6 +69,12 @@ export interface Token {
   number: boolean;
 }
 
+/**
+ * The ref of a token whose text is the document's characters between its
+ * first and last (a quoted string with no escapes: most of them).
+ */
+export const INNER_TEXT = -1;
+
 /** "No token": what a lexer step returns when it consumed text without producing a token. */
 export const NO_TOKEN = -1;
 
@@ -79,8 +85,9 @@ export const NO_TOKEN = -1;
  *
  * A token's text is the document's characters at [start, end) unless `ref`
  * says otherwise: ref > 0 is an entry of `TOKEN_STRINGS` (keywords and
- * operators, so comparing them is comparing interned strings), ref < 0 an
- * entry of `texts` (quoted, escaped or macro-expanded text; few). Per-token
+ * operators, so comparing them is comparing interned strings), `INNER_TEXT`
+ * the characters inside the token's first and last (quotes), other refs < 0
+ * an entry of `texts` (escaped or macro-expanded text; few). Per-token
  * JS arrays are avoided on purpose: a megabyte ruleset has 200,000 tokens,
  * and JS arrays that size cost more in growth and GC than the lexing itself.
  */
@@ -96,7 +103,8 @@ export class TokenStore {
   private base = 0;
   /** Tokens copied out before being discarded (`keep`), four ints each as in `data`. */
   private readonly kept = new IntList();
-  private readonly texts: string[] = [];
+  /** Texts by ref (-ref - 1); entry 0 is never used, as ref -1 is `INNER_TEXT`. */
+  private readonly texts: string[] = [''];
   private readonly textRefs = new Map<string, number>();
   // Every `$name` use, defined or not, in order: its range and its definition
   // (1 + index into `defs`; 0: undefined, name in `undefinedNames`). Index = use number - 1.
@@ -148,6 +156,7 @@ export class TokenStore {
 
   private text(ref: number, start: number, end: number): string {
     if (ref === 0) return this.doc.slice(start, end);
+    if (ref === INNER_TEXT) return this.doc.slice(start + 1, end - 1);
     return ref > 0 ? TOKEN_STRINGS[ref] : this.texts[-ref - 1];
   }
 

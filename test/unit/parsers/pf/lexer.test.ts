@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { PfLexer, type LexEnv } from '../../../../server/src/parsers/pf/lexer';
 import { Tok } from '../../../../server/src/parsers/pf/tokens';
 import { parsePfConf } from '../../../../server/src/parsers/pf';
@@ -93,5 +94,31 @@ describe('pf lexer: pfctl lex() behaviour', () => {
     const r = parsePfConf(`pass from ${'a'.repeat(9000)}\npass\n`);
     assert.deepEqual(r.errors.map((e) => e.message), ['string too long']);
     assert.equal(r.statements[1].type, 'filter');
+  });
+
+  test('a macro use copied from the recorded tokens of an earlier use gives exactly what lexing it again gives', () => {
+    // Later uses of a self-contained value take its recorded tokens; whatever
+    // the value and whatever follows a use, the token stream must not change.
+    const piece = fc.constantFrom('a', 'pass', '80', '-5', '1:2', ' ', '{', '}', ',', '(', ')', '/', '<', '>', '!', '=', '-', ':', '%', '.', 'x9', '->', '#', '"q"', '$m0');
+    const after = fc.constantFrom(' ', '\n', ')', ',', '/', '}', '=', 'x', '1', ':', '-', '>', ' # c', '\\\n', '', '"q"', '$m1', '\t', '(');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 6 }), { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.nat(3), after), { minLength: 1, maxLength: 12 }), (values, uses) => {
+        const defs = values.map((v, i) => ({ name: `m${i}`, value: v.join(''), nameStart: 0, nameEnd: 1, valueStart: 0, valueEnd: 1 }));
+        const text = uses.map(([m, a]) => `$m${m}${a}`).join(' ');
+        const run = (record: boolean): string[] => {
+          const out: string[] = [];
+          const env: LexEnv = {
+            lookup: (n) => defs.find((d) => d.name === n), onComment: (c) => out.push(`#${c.start}-${c.end}`),
+            onError: (m, s, e) => out.push(`ERR:${m}@${s}-${e}`), budget: { chars: 1e6 }, recordExpansions: record,
+          };
+          const lx = new PfLexer(text, env);
+          const tk = lx.tokens;
+          for (let t = lx.next(); tk.kindAt(t) !== Tok.Eof; t = lx.next()) out.push(`${tk.kindAt(t)}:${tk.textOf(t)}@${tk.startAt(t)}-${tk.endAt(t)}/${tk.originOf(t)?.name ?? ''}`);
+          return out;
+        };
+        assert.deepEqual(run(true), run(false), JSON.stringify(text));
+      }),
+      { numRuns: Number(process.env.PF_FUZZ_RUNS ?? 1000) },
+    );
   });
 });
