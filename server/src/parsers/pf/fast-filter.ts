@@ -45,6 +45,12 @@ function idOf(st: ParseState, tk: TokenStore): number {
   return r > 0 ? r : 0;
 }
 
+/** Consumes the next token; returns the id of the one after it (see `idOf`). */
+function advance(st: ParseState, tk: TokenStore): number {
+  st.skip();
+  return idOf(st, tk);
+}
+
 /** Whether the next token is a STRING (a bare non-keyword word or a quoted string). */
 function isString(st: ParseState, tk: TokenStore): boolean {
   const k = tk.kindAt(st.next());
@@ -62,56 +68,54 @@ function atEnd(st: ParseState, tk: TokenStore): boolean {
 }
 
 function readRule(st: ParseState, tk: TokenStore): boolean {
+  // `id` is always the next token's id: each part reads it once.
   const action = idOf(st, tk);
   if (action !== PASS && action !== BLOCK && action !== MATCH) return false;
-  st.skip();
-  if (action === BLOCK) {
-    const policy = idOf(st, tk);
-    if (policy === DROP || policy === RETURN || policy === RETURN_RST || policy === RETURN_ICMP || policy === RETURN_ICMP6) {
-      st.skip();
-      if (policy !== DROP && policy !== RETURN && idOf(st, tk) === OPEN_PAREN) return false;
-    }
+  let id = advance(st, tk);
+  if (action === BLOCK && (id === DROP || id === RETURN || id === RETURN_RST || id === RETURN_ICMP || id === RETURN_ICMP6)) {
+    const policy = id;
+    id = advance(st, tk);
+    if (policy !== DROP && policy !== RETURN && id === OPEN_PAREN) return false;
   }
-  const dir = idOf(st, tk);
-  if (dir === IN || dir === OUT) st.skip();
-  let log = false;
-  let quick = false;
-  for (let i = 0; i < 2; i++) {
-    const id = idOf(st, tk);
-    if (!log && id === LOG) {
-      st.skip();
-      if (idOf(st, tk) === OPEN_PAREN) return false;
-      log = true;
-    } else if (!quick && id === QUICK) {
-      st.skip();
-      quick = true;
+  if (id === IN || id === OUT) id = advance(st, tk);
+  // `log` and `quick` in either order, each at most once (`dirLogQuick`).
+  if (id === LOG) {
+    id = advance(st, tk);
+    if (id === OPEN_PAREN) return false;
+    if (id === QUICK) id = advance(st, tk);
+  } else if (id === QUICK) {
+    id = advance(st, tk);
+    if (id === LOG) {
+      id = advance(st, tk);
+      if (id === OPEN_PAREN) return false;
     }
   }
   let expansion = 1;
-  if (idOf(st, tk) === ON) {
+  if (id === ON) {
     st.skip();
     const n = list(st, tk, interfaceItem);
     if (n === GIVE_UP) return false;
     expansion = times(expansion, n);
+    id = idOf(st, tk);
   }
-  const route = idOf(st, tk);
-  if (route === ROUTE_TO || route === REPLY_TO || route === DUP_TO || route === FASTROUTE) return false;
-  const af = idOf(st, tk);
-  if (af === INET || af === INET6) st.skip();
-  if (idOf(st, tk) === PROTO) {
+  if (id === ROUTE_TO || id === REPLY_TO || id === DUP_TO || id === FASTROUTE) return false;
+  if (id === INET || id === INET6) id = advance(st, tk);
+  if (id === PROTO) {
     st.skip();
     const n = list(st, tk, valueItem);
     if (n === GIVE_UP) return false;
     expansion = times(expansion, n);
+    id = idOf(st, tk);
   }
-  if (idOf(st, tk) === ALL) st.skip();
+  if (id === ALL) st.skip();
   else {
-    if (idOf(st, tk) === FROM) {
+    if (id === FROM) {
       expansion = endpoint(st, tk, expansion);
       if (expansion === GIVE_UP) return false;
+      id = idOf(st, tk);
     }
-    if (idOf(st, tk) === OS) return false;
-    if (idOf(st, tk) === TO) {
+    if (id === OS) return false;
+    if (id === TO) {
       expansion = endpoint(st, tk, expansion);
       if (expansion === GIVE_UP) return false;
     }
@@ -248,18 +252,26 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
     st.skip();
     return portValue(st, tk);
   }
-  const colon = st.colonIn(t);
-  if (colon > 0) {
-    const text = tk.textOf(t);
-    const lo = portNumber(text, 0, colon);
-    const hi = portNumber(text, colon + 1, text.length);
-    if (lo < 0 || hi < 0 || lo > hi) return false;
-  } else if (k === Tok.Number) {
-    const text = tk.textOf(t);
-    if (portNumber(text, 0, text.length) < 0) return false;
+  if (k === Tok.Number) {
+    if (numberPort(st, tk, t) < 0) return false;
+  } else {
+    const colon = st.colonIn(t);
+    if (colon > 0) {
+      const text = tk.textOf(t);
+      const lo = portNumber(text, 0, colon);
+      const hi = portNumber(text, colon + 1, text.length);
+      if (lo < 0 || hi < 0 || lo > hi) return false;
+    }
   }
   st.skip();
   return true;
+}
+
+/** The value of NUMBER token `t` as a port (see `portNumber`), read in place when it is the document's text. */
+function numberPort(st: ParseState, tk: TokenStore, t: number): number {
+  if (tk.refAt(t) === 0) return portNumber(st.text, tk.startAt(t), tk.endAt(t));
+  const text = tk.textOf(t);
+  return portNumber(text, 0, text.length);
 }
 
 /** A port after an operator (`checkPortValue`): a name, or a number within 0–65535. */
@@ -267,8 +279,7 @@ function portValue(st: ParseState, tk: TokenStore): boolean {
   const t = st.next();
   const k = tk.kindAt(t);
   if (k === Tok.Number) {
-    const text = tk.textOf(t);
-    if (portNumber(text, 0, text.length) < 0) return false;
+    if (numberPort(st, tk, t) < 0) return false;
   } else if (k !== Tok.Word) return false;
   st.skip();
   return true;

@@ -107,10 +107,11 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
     if (!(compact && fastFilterRule(st))) {
       s = dispatch(st, ctx);
       if (pending && st.wantsObject) {
-        // Checks that read the whole rule (pfctl's consistency checks) need the tree now.
-        s = st.replay(firstTok, () => dispatch(st, ctx));
-        treeChecks(st, s);
-        pending = false;
+        // Checks that read the whole rule (pfctl's consistency checks) need a tree:
+        // one is built for them and dropped, and the statement stays pending.
+        // (Keeping it would make the parse hold, and the collector copy, every
+        // such tree: on a VM where fresh memory is dear that doubled the parse.)
+        treeChecks(st, st.replay(firstTok, () => dispatch(st, ctx)));
       }
     }
     if (!st.atEnd()) st.fail([]);
