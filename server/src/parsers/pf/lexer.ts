@@ -66,17 +66,22 @@ export class PfLexer extends LexerCore {
    * backslashes, two-character operators, the end of the text.
    */
   private quick(): number {
+    // Every read below stays within the text (0 stands for "past the end",
+    // which no branch takes for a token character): V8 compiles charCodeAt
+    // inline only at call sites that have never read past the end; one
+    // out-of-range read at the end of the file made every read a call.
     const s = this.text;
+    const len = s.length;
     let start = this.pos;
-    let c = s.charCodeAt(start);
-    while (c === 32 || c === 9) c = s.charCodeAt(++start);
+    let c = start < len ? s.charCodeAt(start) : 0;
+    while (c === 32 || c === 9) c = ++start < len ? s.charCodeAt(start) : 0;
     this.pos = start;
     if (c < 128 && (CHAR_CLASS[c] & (C_WORD_START | C_DIGIT)) === C_WORD_START) {
       // The most common token, a plain word, read here in one loop (the general
       // path below goes through common() and word(), which also serve expansions).
       let i = start + 1;
-      let d = s.charCodeAt(i);
-      while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = s.charCodeAt(++i);
+      let d = i < len ? s.charCodeAt(i) : 0;
+      while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = ++i < len ? s.charCodeAt(i) : 0;
       if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
         this.pos = i;
         const kw = keywordIdAt(s, start, i);
@@ -88,15 +93,15 @@ export class PfLexer extends LexerCore {
       // Digits: a NUMBER when the next character may end one, else a word (an
       // address, `1024:2048`); read once here instead of twice via common().
       let i = start + 1;
-      let d = s.charCodeAt(i);
-      while (d >= 48 && d <= 57) d = s.charCodeAt(++i);
+      let d = i < len ? s.charCodeAt(i) : 0;
+      while (d >= 48 && d <= 57) d = ++i < len ? s.charCodeAt(i) : 0;
       if (d !== 92) {
-        if (i >= s.length || (d < 128 && CHAR_CLASS[d] & C_NUM_END)) {
+        if (i >= len || (d < 128 && CHAR_CLASS[d] & C_NUM_END)) {
           this.pos = i;
           this.lineHasToken = true;
           return this.tokens.push(Tok.Number, 0, start, i, 0);
         }
-        while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = s.charCodeAt(++i);
+        while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = ++i < len ? s.charCodeAt(i) : 0;
         if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
           // No keyword starts with a digit.
           this.pos = i;

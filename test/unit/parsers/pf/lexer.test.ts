@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { PfLexer, type LexEnv } from '../../../../server/src/parsers/pf/lexer';
-import { Tok } from '../../../../server/src/parsers/pf/tokens';
+import { keywordIdAt, PF_KEYWORDS, Tok } from '../../../../server/src/parsers/pf/tokens';
 import { parsePfConf } from '../../../../server/src/parsers/pf';
 
 /** Every token of a text as [kind letter, text], with no macros defined. */
@@ -120,5 +120,17 @@ describe('pf lexer: pfctl lex() behaviour', () => {
       }),
       { numRuns: Number(process.env.PF_FUZZ_RUNS ?? 1000) },
     );
+  });
+
+  test('every keyword is found by its characters in place, and a word one character longer or shorter is not', () => {
+    for (const kw of PF_KEYWORDS) {
+      const text = `x ${kw} y`;
+      const id = keywordIdAt(text, 2, 2 + kw.length);
+      assert.ok(id > 0, kw);
+      assert.equal(PF_KEYWORDS[id - 1], kw);
+      if (!PF_KEYWORDS.includes(`${kw}z`)) assert.equal(keywordIdAt(`${kw}z`, 0, kw.length + 1), 0, `${kw}z`);
+      if (!PF_KEYWORDS.includes(kw.slice(0, -1))) assert.equal(keywordIdAt(kw, 0, kw.length - 1), 0, kw.slice(0, -1));
+    }
+    assert.equal(keywordIdAt('\u00e9tat', 0, 4), 0);
   });
 });
