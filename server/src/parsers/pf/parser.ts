@@ -102,11 +102,10 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
   st.build = !compact;
   st.wantsObject = false;
   try {
-    let pending = compact;
     let s = FAST_PATH_DONE;
     if (!(compact && fastFilterRule(st))) {
       s = dispatch(st, ctx);
-      if (pending && st.wantsObject) {
+      if (compact && st.wantsObject) {
         // Checks that read the whole rule (pfctl's consistency checks) need a tree:
         // one is built for them and dropped, and the statement stays pending.
         // (Keeping it would make the parse hold, and the collector copy, every
@@ -116,7 +115,7 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
     }
     if (!st.atEnd()) st.fail([]);
     if (st.lexer.errorCount !== st.stmtLexErrors) throw FAIL;
-    if (pending) {
+    if (compact) {
       // What compact mode returned is a placeholder: the statement is built on first use.
       const id = st.pend(firstTok);
       if (st.nextKind() === Tok.Newline) st.skip();
