@@ -81,7 +81,7 @@ export class PfLexer extends LexerCore {
       // path below goes through common() and word(), which also serve expansions).
       let i = start + 1;
       let d = i < len ? s.charCodeAt(i) : 0;
-      while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = ++i < len ? s.charCodeAt(i) : 0;
+      while (PLAIN_WORD[d] === 1) d = ++i < len ? s.charCodeAt(i) : 0;
       if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
         this.pos = i;
         const kw = keywordIdAt(s, start, i);
@@ -101,7 +101,7 @@ export class PfLexer extends LexerCore {
           this.lineHasToken = true;
           return this.tokens.push(Tok.Number, 0, start, i, 0);
         }
-        while (d < 128 && CHAR_CLASS[d] & C_WORD && d !== 92) d = ++i < len ? s.charCodeAt(i) : 0;
+        while (PLAIN_WORD[d] === 1) d = ++i < len ? s.charCodeAt(i) : 0;
         if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
           // No keyword starts with a digit.
           this.pos = i;
@@ -442,6 +442,17 @@ function selfContained(v: string): boolean {
 function endsTokens(c: number): boolean {
   return Number.isNaN(c) || (c < 128 && (CHAR_CLASS[c] & C_NUM_END) !== 0);
 }
+
+/**
+ * 1 for the characters a word continues with, by character code over the
+ * whole 16-bit range (so the lexer's inner loop needs no range check):
+ * `C_WORD` without the backslash, which sends a word to `slowToken`.
+ */
+const PLAIN_WORD: Uint8Array = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 128; c++) if (CHAR_CLASS[c] & C_WORD && c !== 92) t[c] = 1;
+  return t;
+})();
 
 /** Longest macro value whose words' refs are cached by offset. */
 const EXP_CACHE_MAX_VALUE = 4096;
