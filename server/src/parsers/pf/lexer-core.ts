@@ -15,6 +15,12 @@ export interface LexMacro {
 export interface LexEnv {
   /** The macro defined so far under `name`, if any (expansion happens only after the definition). */
   lookup(name: string): LexMacro | undefined;
+  /**
+   * A number that changes whenever `lookup` may answer differently (a macro
+   * was defined); lets the lexer remember recent lookups. Without it every
+   * use is looked up.
+   */
+  version?(): number;
   onComment(c: Comment): void;
   /** A lexical error; `limit` marks a cap we imposed rather than a pfctl error. */
   onError(message: string, start: number, end: number, kind: 'syntax' | 'undefined-macro' | 'limit', origin?: MacroOrigin): void;

@@ -296,13 +296,18 @@ export class PfLexer extends LexerCore {
     // A recording cut short (an error ended the expansion) is dropped.
     this.recording = this.recordingFor = undefined;
     const s = this.text;
+    const len = s.length;
     let i = start + 1;
-    while (s.charCodeAt(i) < 128 && CHAR_CLASS[s.charCodeAt(i)] & C_MACRO_NAME) i++;
-    let name = s.slice(start + 1, i);
+    let hash = 0;
+    for (; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (!(c < 128 && CHAR_CLASS[c] & C_MACRO_NAME)) break;
+      hash = (hash * 31 + c) | 0;
+    }
     this.pos = i;
-    const m = this.env.lookup(name);
-    // The definition's own name string, so uses keep no copy of it.
-    if (m !== undefined && m.name === name) name = m.name;
+    const known = this.recentName(hash, start + 1, i);
+    const name = known.name;
+    const m = known.macro;
     const use = this.tokens.addUse(name, start, i, m);
     if (!m) {
       this.error(`macro '${name}' not defined`, start, i, 'undefined-macro');
@@ -328,8 +333,12 @@ export class PfLexer extends LexerCore {
       this.expCache = NO_CACHE;
       return;
     }
-    let cache = this.expWords.get(m);
-    if (cache === undefined) this.expWords.set(m, (cache = { refs: [], ends: [], tokens: undefined, selfContained: selfContained(m.value) }));
+    let cache = known.cache;
+    if (cache === undefined) {
+      cache = this.expWords.get(m);
+      if (cache === undefined) this.expWords.set(m, (cache = { refs: [], ends: [], tokens: undefined, selfContained: selfContained(m.value) }));
+      known.cache = cache;
+    }
     this.expCache = cache.refs;
     this.expEnds = cache.ends;
     // A value whose tokens do not depend on what follows it in the file is
@@ -353,6 +362,35 @@ export class PfLexer extends LexerCore {
   }
 
   private recordingErrors = 0;
+
+  /** Recent `$name` lookups, by a hash of the name (see `recentName`). */
+  private readonly names: (RecentName | undefined)[] = new Array<RecentName | undefined>(64).fill(undefined);
+
+  /**
+   * The name at [from, to) of the text (`hash`: of its characters) and the
+   * macro it names now: from the recent lookups when the macro table has not
+   * changed since, which spares cutting the name out, hashing it and looking
+   * it up at every use of `$ext_if`.
+   */
+  private recentName(hash: number, from: number, to: number): RecentName {
+    const version = this.env.version?.() ?? -1;
+    const slot = hash & 63;
+    const recent = this.names[slot];
+    if (recent !== undefined && recent.version === version && version >= 0 && recent.name.length === to - from) {
+      const s = this.text;
+      const name = recent.name;
+      let k = 0;
+      while (k < name.length && name.charCodeAt(k) === s.charCodeAt(from + k)) k++;
+      if (k === name.length) return recent;
+    }
+    let name = this.text.slice(from, to);
+    const macro = this.env.lookup(name);
+    // The definition's own name string, so uses keep no copy of it.
+    if (macro !== undefined && macro.name === name) name = macro.name;
+    const entry: RecentName = { name, macro, version, cache: undefined };
+    this.names[slot] = entry;
+    return entry;
+  }
 
   /** The expansion being read ended: keep what was recorded, unless it went wrong. */
   private expansionEnded(): void {
@@ -409,6 +447,14 @@ const SIMPLE_PUNCT: Uint16Array = (() => {
   for (const p of '{}(),/=') t[p.charCodeAt(0)] = PUNCT_ID_BY_CHAR[p.charCodeAt(0)];
   return t;
 })();
+/** A `$name` looked up (see `PfLexer.recentName`): the macro table's version then, and the value's cache. */
+interface RecentName {
+  name: string;
+  macro: LexMacro | undefined;
+  version: number;
+  cache: ExpansionCache | undefined;
+}
+
 /** What a lexer keeps per macro value it has expanded. */
 interface ExpansionCache {
   /** Store refs of the value's words and numbers by offset, and where each ends. */

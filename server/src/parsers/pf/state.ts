@@ -100,6 +100,7 @@ export class ParseState {
     this.lazy = compact && options.cursor === undefined;
     const env = {
       lookup: (name: string): LexMacro | undefined => macros.get(name),
+      version: (): number => macros.version,
       onComment: (c: PfFile['comments'][number]): void => {
         file.comments.push(c);
       },
@@ -147,9 +148,11 @@ export class ParseState {
 
   /** The lexer that `relex` reads with (one per parse, made on first use), and its environment. */
   private relexer: PfLexer | undefined;
-  private readonly relexEnv: LexEnv & { version: number } = {
-    version: 0,
-    lookup: (name) => this.macros.lookupAt(name, this.relexEnv.version),
+  private readonly relexEnv: LexEnv & { at: number } = {
+    /** The macro table's version the statement being lexed again was read at. */
+    at: 0,
+    lookup: (name) => this.macros.lookupAt(name, this.relexEnv.at),
+    version: () => this.relexEnv.at,
     onComment: () => undefined,
     onError: () => undefined,
     // Its statement was lexed once within the budget; lexing it again expands the same text.
@@ -166,7 +169,7 @@ export class ParseState {
     const own = this.relexer === undefined || this.lexer === this.relexer ? new PfLexer(this.text, this.relexEnv, STATEMENT_TOKENS) : this.relexer;
     this.relexer ??= own;
     own.restart(this.pendingData.at(id << 1));
-    this.relexEnv.version = this.pendingData.at((id << 1) + 1);
+    this.relexEnv.at = this.pendingData.at((id << 1) + 1);
     this.lexer = own;
     this.tokens = own.tokens;
     this.objA = this.objB = NO_TOKEN;

@@ -109,7 +109,7 @@ describe('pf lexer: pfctl lex() behaviour', () => {
           const out: string[] = [];
           const env: LexEnv = {
             lookup: (n) => defs.find((d) => d.name === n), onComment: (c) => out.push(`#${c.start}-${c.end}`),
-            onError: (m, s, e) => out.push(`ERR:${m}@${s}-${e}`), budget: { chars: 1e6 }, recordExpansions: record,
+            onError: (m, s, e) => out.push(`ERR:${m}@${s}-${e}`), budget: { chars: 1e6 }, recordExpansions: record, version: () => 0,
           };
           const lx = new PfLexer(text, env);
           const tk = lx.tokens;
