@@ -93,7 +93,7 @@ function readRule(st: ParseState, tk: TokenStore): boolean {
   let expansion = 1;
   if (id === ON) {
     st.skip();
-    const n = list(st, tk, interfaceItem);
+    const n = list(st, tk, Item.Interface);
     if (n === GIVE_UP) return false;
     expansion = times(expansion, n);
     id = idOf(st, tk);
@@ -102,7 +102,7 @@ function readRule(st: ParseState, tk: TokenStore): boolean {
   if (id === INET || id === INET6) id = advance(st, tk);
   if (id === PROTO) {
     st.skip();
-    const n = list(st, tk, valueItem);
+    const n = list(st, tk, Item.Value);
     if (n === GIVE_UP) return false;
     expansion = times(expansion, n);
     id = idOf(st, tk);
@@ -135,14 +135,14 @@ function times(n: number, k: number): number {
  * GIVE_UP. Newlines inside the braces, nested lists, an empty list and a
  * comma before `}` are left to the general path.
  */
-function list(st: ParseState, tk: TokenStore, item: (st: ParseState, tk: TokenStore) => boolean): number {
-  if (idOf(st, tk) !== OPEN_BRACE) return item(st, tk) ? 1 : GIVE_UP;
+function list(st: ParseState, tk: TokenStore, kind: Item): number {
+  if (idOf(st, tk) !== OPEN_BRACE) return item(st, tk, kind) ? 1 : GIVE_UP;
   st.skip();
   let n = 0;
   for (;;) {
     const id = idOf(st, tk);
     if (id === CLOSE_BRACE) break;
-    if (id === OPEN_BRACE || !item(st, tk)) return GIVE_UP;
+    if (id === OPEN_BRACE || !item(st, tk, kind)) return GIVE_UP;
     n++;
     if (idOf(st, tk) === COMMA) {
       st.skip();
@@ -152,6 +152,27 @@ function list(st: ParseState, tk: TokenStore, item: (st: ParseState, tk: TokenSt
   if (n === 0) return GIVE_UP;
   st.skip();
   return n;
+}
+
+/** What a list holds; a switch rather than a callback keeps each call direct. */
+const enum Item {
+  Interface,
+  Value,
+  Host,
+  Port,
+}
+
+function item(st: ParseState, tk: TokenStore, kind: Item): boolean {
+  switch (kind) {
+    case Item.Interface:
+      return interfaceItem(st, tk);
+    case Item.Value:
+      return valueItem(st, tk);
+    case Item.Host:
+      return hostItem(st, tk);
+    default:
+      return portItem(st, tk);
+  }
 }
 
 /** An interface name (`ifItem`), not negated. */
@@ -172,13 +193,13 @@ function valueItem(st: ParseState, tk: TokenStore): boolean {
 function endpoint(st: ParseState, tk: TokenStore, expansion: number): number {
   st.skip();
   if (idOf(st, tk) !== PORT) {
-    const n = list(st, tk, hostItem);
+    const n = list(st, tk, Item.Host);
     if (n === GIVE_UP) return GIVE_UP;
     expansion = times(expansion, n);
   }
   if (idOf(st, tk) !== PORT) return expansion;
   st.skip();
-  const n = list(st, tk, portItem);
+  const n = list(st, tk, Item.Port);
   return n === GIVE_UP ? GIVE_UP : times(expansion, n);
 }
 
