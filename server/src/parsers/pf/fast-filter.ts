@@ -267,16 +267,11 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
   const t = st.next();
   const k = tk.kindAt(t);
   if (k !== Tok.Number && k !== Tok.Word) return false;
-  const next = st.secondKw();
-  if (next === '<>' || next === '><') {
-    if (st.colonIn(t) >= 0 || !portValue(st, tk)) return false;
-    st.skip();
-    return portValue(st, tk);
-  }
+  let colon = -1;
   if (k === Tok.Number) {
     if (numberPort(st, tk, t) < 0) return false;
   } else {
-    const colon = st.colonIn(t);
+    colon = st.colonIn(t);
     if (colon > 0) {
       const text = tk.textOf(t);
       const lo = portNumber(text, 0, colon);
@@ -284,8 +279,12 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
       if (lo < 0 || hi < 0 || lo > hi) return false;
     }
   }
+  const after = advance(st, tk);
+  if (after !== RANGE_EXCLUSIVE && after !== RANGE_INCLUSIVE) return true;
+  // `P <> Q` / `P >< Q`: P is not split at a colon there, so one with a colon is left to the general path.
+  if (colon >= 0) return false;
   st.skip();
-  return true;
+  return portValue(st, tk);
 }
 
 /** The value of NUMBER token `t` as a port (see `portNumber`), read in place when it is the document's text. */
@@ -448,4 +447,4 @@ const [MAX, MAX_SRC_STATES, MAX_SRC_CONN, MAX_SRC_NODES, MAX_SRC_CONN_RATE, OVER
 ].map(keywordId);
 const [NO_SYNC, IF_BOUND, FLOATING, SLOPPY, PFLOW, ALLOW_RELATED] = ['no-sync', 'if-bound', 'floating', 'sloppy', 'pflow', 'allow-related'].map(keywordId);
 const [OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, COMMA, BANG, LESS, GREATER, SLASH, MINUS] = ['{', '}', '(', ')', ',', '!', '<', '>', '/', '-'].map(punctId);
-const [EQUAL, NOT_EQUAL, LESS_EQUAL, GREATER_EQUAL] = ['=', '!=', '<=', '>='].map(punctId);
+const [EQUAL, NOT_EQUAL, LESS_EQUAL, GREATER_EQUAL, RANGE_EXCLUSIVE, RANGE_INCLUSIVE] = ['=', '!=', '<=', '>=', '<>', '><'].map(punctId);

@@ -8,7 +8,7 @@ import { setOption } from './options';
 import { queueDef } from './queues';
 import { FAIL, MAX_MACRO_LENGTH, ParseState, word } from './state';
 import { limiterDef, tableDef } from './tables';
-import { NO_TOKEN, STATEMENT_KEYWORDS, Tok, type Token } from './tokens';
+import { keywordId, NO_TOKEN, STATEMENT_KEYWORDS, Tok, type Token } from './tokens';
 import { translationRule } from './translation';
 
 /**
@@ -63,7 +63,14 @@ function bodyParser(ctx: Context): BodyParser {
  * Statements that compact mode reads without building them (see
  * `ParseState.build`), by first keyword.
  */
-const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match', 'no', 'nat', 'rdr', 'binat', 'scrub', 'antispoof', 'set', 'altq', 'queue', 'ether']);
+const COMPACT: readonly string[] = ['pass', 'block', 'match', 'no', 'nat', 'rdr', 'binat', 'scrub', 'antispoof', 'set', 'altq', 'queue', 'ether'];
+/** `COMPACT` by keyword id (`TokenStore.refAt`): 1 for its keywords. */
+const COMPACT_IDS: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (const kw of COMPACT) t[keywordId(kw)] = 1;
+  return t;
+})();
+const ETHER = keywordId('ether');
 
 /**
  * Whether the statement at the next token is read in compact mode: by its
@@ -72,9 +79,10 @@ const COMPACT: ReadonlySet<string> = new Set(['pass', 'block', 'match', 'no', 'n
  * loop as it goes, which a replay would do a second time.
  */
 function compactStatement(st: ParseState): boolean {
-  const kw = st.nextKw();
-  if (!COMPACT.has(kw)) return false;
-  if (kw !== 'ether') return true;
+  const t = st.next();
+  const id = st.tokens.refAt(t);
+  if (!(id > 0 && COMPACT_IDS[id] === 1 && st.tokens.kindAt(t) === Tok.Keyword)) return false;
+  if (id !== ETHER) return true;
   const second = st.peekAt(1); // one token object, for ether lines only
   return !(second.kind === Tok.Keyword && second.text === 'anchor');
 }
