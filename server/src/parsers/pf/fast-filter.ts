@@ -75,19 +75,24 @@ function readRule(st: ParseState, tk: TokenStore): boolean {
   if (action === BLOCK && (id === DROP || id === RETURN || id === RETURN_RST || id === RETURN_ICMP || id === RETURN_ICMP6)) {
     const policy = id;
     id = advance(st, tk);
-    if (policy !== DROP && policy !== RETURN && id === OPEN_PAREN) return false;
+    if (policy !== DROP && policy !== RETURN && id === OPEN_PAREN) {
+      if (!policyArguments(st, tk, policy)) return false;
+      id = idOf(st, tk);
+    }
   }
   if (id === IN || id === OUT) id = advance(st, tk);
   // `log` and `quick` in either order, each at most once (`dirLogQuick`).
   if (id === LOG) {
     id = advance(st, tk);
-    if (id === OPEN_PAREN) return false;
+    if (id === OPEN_PAREN && !logOptions(st, tk)) return false;
+    id = idOf(st, tk);
     if (id === QUICK) id = advance(st, tk);
   } else if (id === QUICK) {
     id = advance(st, tk);
     if (id === LOG) {
       id = advance(st, tk);
-      if (id === OPEN_PAREN) return false;
+      if (id === OPEN_PAREN && !logOptions(st, tk)) return false;
+      id = idOf(st, tk);
     }
   }
   let expansion = 1;
@@ -120,7 +125,23 @@ function readRule(st: ParseState, tk: TokenStore): boolean {
       if (expansion === GIVE_UP) return false;
     }
   }
-  while (!atEnd(st, tk)) if (!option(st, tk)) return false;
+  // Options in any order; list options multiply the expansion like the
+  // rule's lists, except that only the first icmp-type list counts (`finish`).
+  let icmp = 0;
+  while (!atEnd(st, tk)) {
+    const option = idOf(st, tk);
+    if (option === ICMP_TYPE || option === ICMP6_TYPE) {
+      st.skip();
+      const n = list(st, tk, Item.Icmp);
+      if (n === GIVE_UP) return false;
+      if (icmp === 0) icmp = n;
+    } else {
+      const n = filterOption(st, tk, option);
+      if (n === GIVE_UP) return false;
+      expansion = times(expansion, n);
+    }
+  }
+  expansion = times(expansion, icmp);
   // Past the cap the general path builds the rule for its checks.
   return expansion <= MAX_RULE_EXPANSION;
 }
@@ -160,6 +181,8 @@ const enum Item {
   Value,
   Host,
   Port,
+  User,
+  Icmp,
 }
 
 function item(st: ParseState, tk: TokenStore, kind: Item): boolean {
@@ -170,8 +193,67 @@ function item(st: ParseState, tk: TokenStore, kind: Item): boolean {
       return valueItem(st, tk);
     case Item.Host:
       return hostItem(st, tk);
-    default:
+    case Item.Port:
       return portItem(st, tk);
+    case Item.User:
+      return userItem(st, tk);
+    default:
+      return icmpItem(st, tk);
+  }
+}
+
+/** A `user`/`group` item (`userItem`) without an operator or a range: a name or a number, never checked. */
+function userItem(st: ParseState, tk: TokenStore): boolean {
+  if (!isValue(st, tk)) return false;
+  const after = advance(st, tk);
+  return after !== RANGE_EXCLUSIVE && after !== RANGE_INCLUSIVE;
+}
+
+/** An `icmp-type` item (`icmpItem`): `T` or `T code C`. */
+function icmpItem(st: ParseState, tk: TokenStore): boolean {
+  if (!isValue(st, tk)) return false;
+  if (advance(st, tk) !== CODE) return true;
+  st.skip();
+  return takeIf(st, isValue(st, tk));
+}
+
+/** `( … )` after a block policy other than drop and return (`blockPolicy`), from its `(` through its `)`. */
+function policyArguments(st: ParseState, tk: TokenStore, policy: number): boolean {
+  st.skip();
+  if (policy === RETURN_RST) {
+    if (idOf(st, tk) !== TTL) return false;
+    st.skip();
+    if (tk.kindAt(st.next()) !== Tok.Number) return false;
+    st.skip();
+  } else {
+    if (!isValue(st, tk)) return false;
+    let id = advance(st, tk);
+    if (id === COMMA) id = advance(st, tk);
+    if (id !== CLOSE_PAREN && policy === RETURN_ICMP) {
+      if (!isValue(st, tk)) return false;
+      st.skip();
+    }
+  }
+  return takeIf(st, idOf(st, tk) === CLOSE_PAREN);
+}
+
+/** `( all, matches, user, group, to IF … )` after `log` (`logSpec`), from its `(` through its `)`. */
+function logOptions(st: ParseState, tk: TokenStore): boolean {
+  st.skip();
+  for (;;) {
+    const id = idOf(st, tk);
+    if (id === ALL || id === MATCHES || id === USER || id === GROUP) st.skip();
+    else if (id === TO) {
+      st.skip();
+      if (!isString(st, tk)) return false;
+      st.noteInterface(st.skip());
+    } else return false;
+    const after = idOf(st, tk);
+    if (after === CLOSE_PAREN) {
+      st.skip();
+      return true;
+    }
+    if (after === COMMA) st.skip();
   }
 }
 
@@ -232,9 +314,12 @@ function hostItem(st: ParseState, tk: TokenStore): boolean {
   }
   const k = tk.kindAt(st.next());
   if (k === Tok.Word || k === Tok.Quoted) {
-    st.skip();
-    const after = idOf(st, tk);
-    if (after === MINUS) return false;
+    const after = advance(st, tk);
+    if (after === MINUS) {
+      // `a - b`, an address range.
+      st.skip();
+      return takeIf(st, isString(st, tk));
+    }
     if (after !== SLASH) return true;
     st.skip();
     return prefixLength(st, tk);
@@ -317,49 +402,97 @@ function portNumber(s: string, from: number, to: number): number {
   return v <= 65535 ? v : -1;
 }
 
-/** One filter option (`filterOpt`) of the common ones. */
-function option(st: ParseState, tk: TokenStore): boolean {
-  const id = idOf(st, tk);
+/**
+ * One filter option (`filterOpt`) of the common ones, `id` being its keyword:
+ * the length of its list (1 for options without one), or GIVE_UP.
+ */
+function filterOption(st: ParseState, tk: TokenStore, id: number): number {
   switch (id) {
     case FLAGS:
       st.skip();
       if (idOf(st, tk) === ANY) {
         st.skip();
-        return true;
+        return 1;
       }
       if (idOf(st, tk) !== SLASH) {
-        if (!isString(st, tk)) return false;
+        if (!isString(st, tk)) return GIVE_UP;
         st.skip();
       }
-      if (idOf(st, tk) !== SLASH) return false;
+      if (idOf(st, tk) !== SLASH) return GIVE_UP;
       st.skip();
-      return takeIf(st, isString(st, tk));
+      return takeIf(st, isString(st, tk)) ? 1 : GIVE_UP;
     case LABEL:
     case TAG:
     case TAGGED:
-    case QUEUE:
+    case TOS:
+    case PROBABILITY:
+    case RIDENTIFIER:
       st.skip();
-      return takeIf(st, isValue(st, tk) && idOf(st, tk) !== OPEN_PAREN);
+      return takeIf(st, isValue(st, tk)) ? 1 : GIVE_UP;
+    case PRIO:
+    case RTABLE:
+    case MAX_PKT_SIZE:
+      st.skip();
+      return takeIf(st, tk.kindAt(st.next()) === Tok.Number) ? 1 : GIVE_UP;
+    case QUEUE:
+    case DNPIPE:
+    case DNQUEUE:
+      return oneOrPair(st, tk) ? 1 : GIVE_UP;
     case KEEP:
     case MODULATE:
     case SYNPROXY:
       st.skip();
-      if (idOf(st, tk) !== STATE) return false;
+      if (idOf(st, tk) !== STATE) return GIVE_UP;
       st.skip();
-      if (idOf(st, tk) !== OPEN_PAREN) return true;
+      if (idOf(st, tk) !== OPEN_PAREN) return 1;
       st.skip();
-      return stateOptions(st, tk);
+      return stateOptions(st, tk) ? 1 : GIVE_UP;
     case NO:
       st.skip();
-      return takeIf(st, idOf(st, tk) === STATE);
+      return takeIf(st, idOf(st, tk) === STATE) ? 1 : GIVE_UP;
     case FRAGMENT:
     case ALLOW_OPTS:
     case ONCE:
       st.skip();
-      return true;
+      return 1;
+    case USER:
+    case GROUP:
+      st.skip();
+      return list(st, tk, Item.User);
+    case RECEIVED_ON: {
+      st.skip();
+      if (!isString(st, tk) && idOf(st, tk) !== ANY) return GIVE_UP;
+      st.noteInterface(st.skip());
+      return 1;
+    }
+    case DIVERT_TO:
+      st.skip();
+      if (!isValue(st, tk)) return GIVE_UP;
+      if (advance(st, tk) !== PORT) return 1;
+      st.skip();
+      return takeIf(st, isValue(st, tk)) ? 1 : GIVE_UP;
+    case MAX_PKT_RATE:
+      st.skip();
+      if (tk.kindAt(st.next()) !== Tok.Number || advance(st, tk) !== SLASH) return GIVE_UP;
+      st.skip();
+      return takeIf(st, tk.kindAt(st.next()) === Tok.Number) ? 1 : GIVE_UP;
     default:
-      return false;
+      return GIVE_UP;
   }
+}
+
+/** `V` or `( V [,] [V] )` (`oneOrPair`), after the option's keyword. */
+function oneOrPair(st: ParseState, tk: TokenStore): boolean {
+  if (advance(st, tk) !== OPEN_PAREN) return takeIf(st, isValue(st, tk));
+  st.skip();
+  if (!isValue(st, tk)) return false;
+  let id = advance(st, tk);
+  if (id === COMMA) id = advance(st, tk);
+  if (id !== CLOSE_PAREN) {
+    if (!isValue(st, tk)) return false;
+    st.skip();
+  }
+  return takeIf(st, idOf(st, tk) === CLOSE_PAREN);
 }
 
 /** Consumes the next token when `ok`; returns `ok`. */
@@ -442,6 +575,10 @@ const [INET, INET6, PROTO, ALL, FROM, OS, TO, PORT, ANY, NO_ROUTE, URPF_FAILED] 
 const [FLAGS, LABEL, TAG, TAGGED, QUEUE, KEEP, MODULATE, SYNPROXY, STATE, NO, FRAGMENT, ALLOW_OPTS, ONCE] = [
   'flags', 'label', 'tag', 'tagged', 'queue', 'keep', 'modulate', 'synproxy', 'state', 'no', 'fragment', 'allow-opts', 'once',
 ].map(keywordId);
+const [TOS, PROBABILITY, RIDENTIFIER, PRIO, RTABLE, MAX_PKT_SIZE, DNPIPE, DNQUEUE, USER, GROUP, RECEIVED_ON, DIVERT_TO, MAX_PKT_RATE] = [
+  'tos', 'probability', 'ridentifier', 'prio', 'rtable', 'max-pkt-size', 'dnpipe', 'dnqueue', 'user', 'group', 'received-on', 'divert-to', 'max-pkt-rate',
+].map(keywordId);
+const [ICMP_TYPE, ICMP6_TYPE, CODE, TTL, MATCHES] = ['icmp-type', 'icmp6-type', 'code', 'ttl', 'matches'].map(keywordId);
 const [MAX, MAX_SRC_STATES, MAX_SRC_CONN, MAX_SRC_NODES, MAX_SRC_CONN_RATE, OVERLOAD, FLUSH, GLOBAL, SOURCE_TRACK, RULE] = [
   'max', 'max-src-states', 'max-src-conn', 'max-src-nodes', 'max-src-conn-rate', 'overload', 'flush', 'global', 'source-track', 'rule',
 ].map(keywordId);

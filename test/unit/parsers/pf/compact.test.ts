@@ -133,17 +133,17 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     const slot = (good: string[], bad: string[]) =>
       fc.oneof({ arbitrary: fc.constantFrom('', ...good), weight: 7 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
     const rule = fc.tuple(
-      slot(['pass', 'block', 'match', 'block drop', 'block return', 'block return-rst', 'block return-icmp'], ['block return-icmp(1)', 'block return-rst(ttl 5)', 'antispoof']),
+      slot(['pass', 'block', 'match', 'block drop', 'block return', 'block return-rst', 'block return-icmp', 'block return-icmp(1)', 'block return-icmp(net-unr, 3)', 'block return-icmp6(1)', 'block return-rst(ttl 5)'], ['block return-icmp6(1, 2)', 'block return-rst(5)', 'block return-icmp()', 'block return-icmp(1', 'block drop(1)', 'antispoof']),
       slot(['in', 'out'], ['in out']),
-      slot(['log', 'quick', 'log quick', 'quick log'], ['log (all)', 'log log', 'quick quick']),
+      slot(['log', 'quick', 'log quick', 'quick log', 'log (all)', 'log (all, to pflog1)', 'quick log (matches user)', 'log (to $m) quick'], ['log log', 'quick quick', 'log ()', 'log (all,)', 'log (to)', 'log (x)', 'log (all']),
       slot(['on em0', 'on { em0 em1 }', 'on { em0, em1 }', 'on any', 'on $m', 'on { $m em2 }', 'on "em0"'], ['on { em0, }', 'on { }', 'on !em0', 'on', 'on {em0 {em1}}', 'on { em0\n em1 }']),
       slot([], ['route-to em1', 'reply-to (em0 1.2.3.4)', 'fastroute']),
       slot(['inet', 'inet6'], ['inet inet6']),
       slot(['proto tcp', 'proto { tcp udp }', 'proto 6', 'proto "tcp"', 'proto $l'], ['proto { tcp, }', 'proto']),
       slot(['all', 'from any', 'from <t>', 'from ! 10.0.0.1', 'from any port 53'], ['all from any', 'from', 'os x']),
-      slot(['10.0.0.1', '10.0.0.0/8', '<t>', '!<t>', '1/8', '{ 10.0.0.1 10.0.0.2 }', 'self', '! any', 'no-route', '$m', '"h"', '(em0)', '(em0)/24', '! (em0:network)'], ['10.0.0.0/33', '<t', '1', '(em0', '()', '(em0)/x', '{ a { b } }', 'a - b', '{ a, }', '<$m>', '10.0.0.1/x']),
+      slot(['10.0.0.1', '10.0.0.0/8', '<t>', '!<t>', '1/8', '{ 10.0.0.1 10.0.0.2 }', 'self', '! any', 'no-route', '$m', '"h"', '(em0)', '(em0)/24', '! (em0:network)', 'a - b', '{ a - b c }'], ['10.0.0.0/33', '<t', '1', '(em0', '()', '(em0)/x', '{ a { b } }', 'a - ', 'a - 5', '{ a, }', '<$m>', '10.0.0.1/x']),
       slot(['port 80', 'port 65535', 'port 0', 'port 00080', 'port ssh', 'port 1024:65535', 'port { 80 443 }', 'port $p', 'port $l', 'port 5:5', 'port = 80', 'port != ssh', 'port < 1024', 'port >= 65535', 'port 80 >< 90', 'port 80 <> ssh', 'port { = 80 > 1024 }'], ['port = 65536', 'port > -1', 'port = "80"', 'port 1:2 <> 3', 'port 80 >< 70000', 'port 65536', 'port -1', 'port 123456', 'port 2:1', 'port 1:70000', 'port a:b', 'port :80', 'port "80"', 'port { 80, }', 'port', 'port 99999:99999']),
-      slot(['flags S/SA', 'flags any', 'flags /SA', 'label "x"', 'label x', 'label 5', 'tag y', 'tagged y', 'queue q', 'fragment', 'allow-opts', 'once', 'no state'], ['flags S/', 'flags S', '! tagged y', 'queue (a, b)', 'no', 'icmp-type echoreq', 'user root', 'nat-to 1.2.3.4', 'divert-reply', 'label', 'tag']),
+      slot(['flags S/SA', 'flags any', 'flags /SA', 'label "x"', 'label x', 'label 5', 'tag y', 'tagged y', 'queue q', 'fragment', 'allow-opts', 'once', 'no state', 'queue (a, b)', 'queue (a b)', 'dnpipe 1', 'dnqueue (1, 2)', 'icmp-type echoreq', 'icmp-type { echoreq unreach code 1 }', 'icmp6-type 1 icmp-type { 1 2 3 }', 'user root', 'user { root, 0 }', 'group wheel', 'tos 0x10', 'probability 50%', 'ridentifier 5', 'prio 3', 'rtable 1', 'max-pkt-size 100', 'received-on em0', 'received-on any', 'divert-to 127.0.0.1 port 8080', 'divert-to 1.2.3.4', 'max-pkt-rate 10/1'], ['flags S/', 'flags S', '! tagged y', 'no', 'nat-to 1.2.3.4', 'divert-reply', 'label', 'tag', 'queue (a,)', 'queue ()', 'icmp-type', 'icmp-type 1 code', 'icmp-type { 1, }', 'user = root', 'user 1 >< 5', 'user', 'prio x', 'prio', 'received-on', '! received-on em0', 'divert-to', 'divert-to 1 port', 'max-pkt-rate 10', 'max-pkt-rate 10/', 'rtable "1"', 'set prio 1']),
       slot(['keep state', 'modulate state', 'synproxy state', 'keep state (max 10, no-sync)', 'keep state (max-src-conn-rate 1/2, overload <t> flush global)', 'keep state (max 10 if-bound)', 'keep state (source-track rule, max-src-nodes 5)', 'keep state (overload <t>)'], ['keep', 'keep state ()', 'keep state (max 10,)', 'keep state (tcp.established 10)', 'keep state (max x)', 'keep state (max-src-conn-rate 1)', 'keep state (overload <t> flush', 'keep state (max 1']),
       slot(['# c'], ['{', '}', '(', 'quick', 'x', '$undefined', '"', '\\', 'pass']),
     );
@@ -151,6 +151,9 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     // Past the expansion cap a rule is built for its checks, fast path or not.
     const items = (f: (i: number) => string) => `{ ${Array.from({ length: 50 }, (_, i) => f(i)).join(' ')} }`;
     assertSameParse(`${head}pass from ${items((i) => `10.0.0.${i}`)} to ${items((i) => `10.1.0.${i}`)} port ${items((i) => `${1000 + i}`)}\n`, 'expansion cap');
+    // Only the first icmp-type list multiplies (50 × 50 × 50 is past the cap, 50 × 50 × 2 is not).
+    const hosts = `from ${items((i) => `10.0.0.${i}`)} to ${items((i) => `10.1.0.${i}`)}`;
+    assertSameParse(`${head}pass ${hosts} icmp-type ${items((i) => `${i}`)} user { a b }\npass ${hosts} icmp-type { 1 2 } icmp6-type ${items((i) => `${i}`)}\n`, 'icmp expansion');
     fc.assert(
       fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), (rules) => {
         const text = head + rules.map((parts) => {
