@@ -2,7 +2,8 @@ import type { PfAnchorRule, PfInclude, PfLoadAnchor, PfRuleBase, PfStatement } f
 import { fromTo } from './common';
 import { afSpec, beforeOpts, dirLogQuick, expectedAfter, finish, newRule, onSpec, protoSpec } from './filter';
 import { filterOpts, FILTER_OPTS } from './filter-opts';
-import { ParseState, word } from './state';
+import { ParseState } from './state';
+import { word } from './parse-support';
 import { Tok, type Token } from './tokens';
 
 /**

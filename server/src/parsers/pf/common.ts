@@ -1,6 +1,7 @@
 import type { PfEndpoint, PfHost, PfInterface, PfList, PfLog, PfPort, PfPortOp, PfWord } from './ast-parts';
 import type { PfRuleBase } from './ast';
-import { NO_NODE, ParseState, spanOf } from './state';
+import { ParseState } from './state';
+import { NO_NODE, spanOf } from './parse-support';
 import { NO_TOKEN, Tok } from './tokens';
 
 /**

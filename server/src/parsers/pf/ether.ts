@@ -4,7 +4,8 @@ import { anchorRule, type BodyParser } from './anchors';
 import { fromTo, list, valueItem } from './common';
 import { blockPolicy, dirLogQuick, finish, newRule, onSpec, ruleBase } from './filter';
 import { ETHER_OPTS, filterOpts } from './filter-opts';
-import { ParseState, union } from './state';
+import { ParseState } from './state';
+import { union } from './parse-support';
 import { NO_TOKEN, Tok } from './tokens';
 
 /**

@@ -2,7 +2,8 @@ import type { PfPort, PfRuleOption, PfWord } from './ast-parts';
 import { list, portItem } from './common';
 import { redirect } from './redirect';
 import { rate, scrubOpts, stateOpts } from './state-opts';
-import { exact, ParseState } from './state';
+import { ParseState } from './state';
+import { exact } from './parse-support';
 import { Tok } from './tokens';
 
 /**

@@ -5,7 +5,8 @@ import { filterOpts, FILTER_OPTS } from './filter-opts';
 import { routeSpec } from './redirect';
 import { scrubOpts, SCRUB_OPTS } from './state-opts';
 import { checkRule, MAX_RULE_EXPANSION } from './semantics';
-import { exact, ParseState, union } from './state';
+import { ParseState } from './state';
+import { exact, union } from './parse-support';
 import { Tok } from './tokens';
 
 /**

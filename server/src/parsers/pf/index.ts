@@ -12,7 +12,7 @@ export { STATE_OPTS, SCRUB_OPTS } from './state-opts';
 export { POOL_OPTS } from './redirect';
 export { SET_OPTIONS } from './options';
 export { MAX_RULE_EXPANSION, literalFamily } from './semantics';
-export { MAX_DEPTH, MAX_ERRORS, MAX_MACRO_LENGTH } from './state';
+export { MAX_DEPTH, MAX_ERRORS, MAX_MACRO_LENGTH } from './parse-support';
 
 /** Characters of macro text the lexer may re-read per parse: generous for real files, bounded for hostile ones. */
 function expansionBudget(text: string): number {

@@ -2,7 +2,8 @@ import type { PfOrderClass, PfSetOption } from './ast';
 import type { PfWord } from './ast-parts';
 import { ifSpec } from './common';
 import { stateOpts } from './state-opts';
-import { exact, ParseState } from './state';
+import { ParseState } from './state';
+import { exact } from './parse-support';
 import { Tok } from './tokens';
 
 /** Every `set` option FreeBSD's pfctl knows (parse.y `option`). */

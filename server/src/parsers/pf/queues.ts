@@ -1,7 +1,8 @@
 import type { PfQueueDef } from './ast';
 import type { PfRuleOption, PfWord } from './ast-parts';
 import { ifSpec, list } from './common';
-import { exact, ParseState } from './state';
+import { ParseState } from './state';
+import { exact } from './parse-support';
 import { Tok } from './tokens';
 
 /**

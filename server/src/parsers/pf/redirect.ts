@@ -1,6 +1,7 @@
 import type { PfHost, PfPoolOption, PfRedirect, PfRouteHost } from './ast-parts';
 import { checkPort, hostItem, hostSpec, ifItem, list } from './common';
-import { exact, ParseState, word } from './state';
+import { ParseState } from './state';
+import { exact, word } from './parse-support';
 import { Tok } from './tokens';
 
 /**

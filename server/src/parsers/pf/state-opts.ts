@@ -1,5 +1,6 @@
 import type { PfRuleOption, PfStateOption, PfWord } from './ast-parts';
-import { exact, ParseState } from './state';
+import { ParseState } from './state';
+import { exact } from './parse-support';
 import { Tok } from './tokens';
 
 /** State options (parse.y `state_opt_item`) and scrub options (`scrub_opt`). */

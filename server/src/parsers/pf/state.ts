@@ -1,19 +1,11 @@
-import type { PfError, PfFile, PfParseOptions, PfRelated, PfTableRef } from './ast';
+import type { PfError, PfFile, PfParseOptions, PfTableRef } from './ast';
 import type { PfWord } from './ast-parts';
 import { PfLexer, type LexEnv, type LexMacro } from './lexer';
 import { IntList } from './int-list';
 import type { MacroTable } from './macro-table';
-import { describeToken, NO_TOKEN, punctId, STATEMENT_KEYWORDS, Tok, type MacroOrigin, type Token, type TokenStore } from './tokens';
-
-/** Thrown (as this one object, never an Error) to abandon a statement; caught by the statement loop. */
-export const FAIL = { fail: true } as const;
-
-/** Most errors recorded per file: past this a broken or binary file cannot flood the editor. */
-export const MAX_ERRORS = 1000;
-/** Deepest `{` nesting of lists and inline anchors the parser follows. */
-export const MAX_DEPTH = 64;
-/** Largest macro value kept (characters); longer values are truncated and reported. */
-export const MAX_MACRO_LENGTH = 65536;
+import { FAIL, MAX_DEPTH, MAX_ERRORS, NO_WORD, relatedFor, word } from './parse-support';
+import { TokenCursor } from './token-cursor';
+import { describeToken, NO_TOKEN, STATEMENT_KEYWORDS, Tok, type MacroOrigin, type Token, type TokenStore } from './tokens';
 
 /**
  * The parser's working state: the token stream with lookahead, the macro
@@ -30,31 +22,16 @@ export const MAX_MACRO_LENGTH = 65536;
  *   part in `built(…)`; checks that read a whole statement run on its tree
  *   (`wantsObject`, parser.ts `treeChecks`);
  * - record index entries with `noteInterface`/`noteTableRef` (quiet on replay).
+ *
+ * Reading tokens (lookahead, going back) is `TokenCursor`'s.
  */
-export class ParseState {
-  /** The lexer and its tokens; a replay (`relex`) swaps in its own for a while. */
-  lexer: PfLexer;
-  tokens: TokenStore;
-  // Two-token lookahead (token numbers) in fields rather than an array: peeks run several times per token.
-  private la0 = NO_TOKEN;
-  private la1 = NO_TOKEN;
-  /** Number of the last token consumed (NO_TOKEN before the first). */
-  private lastTok = NO_TOKEN;
-  /**
-   * The last two token objects made, by token number: a token peeked and then
-   * taken is one object. (A cache of every token would be a large old-space
-   * array pointing at young objects, which every scavenge must scan.)
-   */
-  private objA = NO_TOKEN;
-  private objAToken: Token | undefined;
-  private objB = NO_TOKEN;
-  private objBToken: Token | undefined;
-  /** `{` minus `}` consumed since the statement began (for recovery). */
-  depth = 0;
+export class ParseState extends TokenCursor {
   /** Lexer errors counted when the current statement began. */
   stmtLexErrors = 0;
+
   /** Current recursion depth of nested lists / anchors. */
   nesting = 0;
+
   /**
    * Build mode: productions return tree objects. Off ("compact" mode), they
    * only validate and return placeholders (`NO_WORD`, `NO_NODE`): the tokens
@@ -63,6 +40,7 @@ export class ParseState {
    * nothing per token, which is what makes parsing a big ruleset cheap.
    */
   build = true;
+
   /**
    * Whether top-level statements may be read in compact mode (off when
    * collecting completion keywords). Then the token store also holds one
@@ -70,33 +48,38 @@ export class ParseState {
    * built later by lexing its text again (`relex`).
    */
   readonly lazy: boolean;
-  /** Replaying stored tokens from this token number (-1: reading from the lexer). */
-  private replayAt = -1;
+
   /** While replaying, errors and index entries were already recorded by the first pass. */
   quiet = false;
+
   /** Set in compact mode when the statement needs checks that read the built tree. */
   wantsObject = false;
+
   /** Include recursion depth of this parse. */
   includeDepth = 0;
+
   /** Parses an included file's text with this parse's macros (set by the entry point). */
   parseInclude: ((text: string) => PfFile) | undefined;
+
   /**
    * Scratch stack for lists being read: items go here and leave as one
    * exact-size array (`collect`). Arrays grown by push keep 17+ slots for one
    * item, and a megabyte ruleset keeps tens of thousands of them alive.
    */
   private readonly stack: unknown[] = [];
+
   /** Top of `stack`; entries above it are stale. */
   top = 0;
 
   constructor(
-    readonly text: string,
+    text: string,
     readonly file: PfFile,
     readonly macros: MacroTable,
     readonly options: PfParseOptions,
     budget: { chars: number },
     compact: boolean,
   ) {
+    super(text);
     this.lazy = compact && options.cursor === undefined;
     const env = {
       lookup: (name: string): LexMacro | undefined => macros.get(name),
@@ -148,6 +131,7 @@ export class ParseState {
 
   /** The lexer that `relex` reads with (one per parse, made on first use), and its environment. */
   private relexer: PfLexer | undefined;
+
   private readonly relexEnv: LexEnv & { at: number } = {
     /** The macro table's version the statement being lexed again was read at. */
     at: 0,
@@ -185,75 +169,9 @@ export class ParseState {
     }
   }
 
-  /** Token number `i` as an object (made once, on first request). */
-  tokenAt(i: number): Token {
-    if (i === this.objA) return this.objAToken!;
-    if (i === this.objB) return this.objBToken!;
-    const tk = this.tokens;
-    const kind = tk.kindAt(i) as Tok;
-    // Two literals with one shape: V8 decides per allocation site whether to
-    // allocate straight into the old generation. Words nearly all end up in
-    // the tree; operators and newlines die young. Mixed in one site, neither
-    // gets the right decision and the scavenger copies every word twice.
-    const t = kind < Tok.Punct
-      ? { kind, text: tk.textOf(i), start: tk.startAt(i), end: tk.endAt(i), origin: tk.originOf(i), quoted: kind === Tok.Quoted, number: kind === Tok.Number }
-      : { kind, text: tk.textOf(i), start: tk.startAt(i), end: tk.endAt(i), origin: tk.originOf(i), quoted: false, number: false };
-    this.objB = this.objA;
-    this.objBToken = this.objAToken;
-    this.objA = i;
-    this.objAToken = t;
-    return t;
-  }
-
-  /** The last token consumed (for statement ends and error positions); an empty newline before the first. */
-  get last(): Token {
-    return this.lastTok === NO_TOKEN ? BEFORE_FIRST : this.tokenAt(this.lastTok);
-  }
-
-  /** Start and end offsets of the last token consumed (0 before the first). */
-  get lastStart(): number {
-    return this.lastTok === NO_TOKEN ? 0 : this.tokens.startAt(this.lastTok);
-  }
-
-  get lastEnd(): number {
-    return this.lastTok === NO_TOKEN ? 0 : this.tokens.endAt(this.lastTok);
-  }
-
   addError(e: PfError): void {
     if (this.quiet) return;
     if (this.file.errors.length < MAX_ERRORS) this.file.errors.push(e);
-  }
-
-  /** Number of the next token. */
-  next(): number {
-    return this.la0 !== NO_TOKEN ? this.la0 : (this.la0 = this.pull());
-  }
-
-  /** The next token from the lexer, or from the store when replaying (back to the lexer past the stored ones). */
-  private pull(): number {
-    if (this.replayAt >= 0) {
-      if (this.replayAt < this.tokens.count) return this.replayAt++;
-      this.replayAt = -1;
-    }
-    return this.lexer.next();
-  }
-
-  /** Number of the last token consumed (NO_TOKEN before the first); for `rewind`. */
-  get lastTokNumber(): number {
-    return this.lastTok;
-  }
-
-  /**
-   * Goes back to token `first` of the statement being read, as it was before
-   * (`last`: `lastTokNumber` then): its tokens are read again from the store,
-   * then reading continues from the lexer. For a fast path that gave up.
-   */
-  rewind(first: number, last: number): void {
-    this.replayAt = first;
-    this.la0 = NO_TOKEN;
-    this.la1 = NO_TOKEN;
-    this.lastTok = last;
-    this.depth = 0;
   }
 
   /**
@@ -290,27 +208,6 @@ export class ParseState {
     }
   }
 
-  /** The keyword or operator text of the next token, '' for anything else (no allocation). */
-  nextKw(): string {
-    const t = this.next();
-    return this.tokens.tableText(t) ?? '';
-  }
-
-  /** Keyword or operator text of the token after the next one, '' for anything else (no allocation). */
-  secondKw(): string {
-    this.next();
-    const t = this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.pull());
-    return this.tokens.tableText(t) ?? '';
-  }
-
-  /** Position of the first `:` in token `t`'s text, -1 when there is none (no allocation for document words). */
-  colonIn(t: number): number {
-    const tk = this.tokens;
-    if (tk.refAt(t) !== 0) return tk.textOf(t).indexOf(':');
-    for (let i = tk.startAt(t), end = tk.endAt(t); i < end; i++) if (this.text.charCodeAt(i) === 58) return i - tk.startAt(t);
-    return -1;
-  }
-
   /** Consumes the next token; its tree word in build mode, `NO_WORD` in compact mode. */
   takeWord(): PfWord {
     const t = this.skip();
@@ -320,14 +217,6 @@ export class ParseState {
   /** The tree word of token `t` in build mode, `NO_WORD` in compact mode. */
   wordAt(t: number): PfWord {
     return this.build ? word(this.tokenAt(t)) : NO_WORD;
-  }
-
-  startOf(t: number): number {
-    return this.tokens.startAt(t);
-  }
-
-  endOf(t: number): number {
-    return this.tokens.endAt(t);
   }
 
   /**
@@ -389,50 +278,6 @@ export class ParseState {
     }
   }
 
-
-  /** Kind of the next token. */
-  nextKind(): Tok {
-    // next() first: lexing may grow (replace) the store's arrays.
-    const t = this.next();
-    return this.tokens.kindAt(t) as Tok;
-  }
-
-  /** Text of the next token. */
-  nextText(): string {
-    const t = this.next();
-    return this.tokens.textOf(t);
-  }
-
-  /** The next token as an object. */
-  peek(): Token {
-    return this.tokenAt(this.next());
-  }
-
-  /** The token k positions ahead (0 = peek(), 1 = the one after; further is never needed). */
-  peekAt(k: 0 | 1): Token {
-    const t = this.next();
-    if (k === 0) return this.tokenAt(t);
-    return this.tokenAt(this.la1 !== NO_TOKEN ? this.la1 : (this.la1 = this.pull()));
-  }
-
-  /** Consumes the next token and returns it as an object. */
-  take(): Token {
-    return this.tokenAt(this.skip());
-  }
-
-  /** Consumes the next token without making an object of it; returns its number. */
-  skip(): number {
-    const t = this.next();
-    this.la0 = this.la1;
-    this.la1 = NO_TOKEN;
-    // Only the operators' refs are these ids (see TokenStore).
-    const ref = this.tokens.refAt(t);
-    if (ref === OPEN_BRACE) this.depth++;
-    else if (ref === CLOSE_BRACE) this.depth--;
-    this.lastTok = t;
-    return t;
-  }
-
   /** True when the next token is the keyword `kw`. */
   isKw(kw: string): boolean {
     const t = this.next();
@@ -445,6 +290,7 @@ export class ParseState {
 
   /** Optional keywords tried at token number `probedAt` (one reused array; reset when the token changes). */
   private probedAt = NO_TOKEN;
+
   private readonly probed: string[] = [];
 
   private probe(t: number, kw: string): void {
@@ -459,17 +305,6 @@ export class ParseState {
   private withProbes(t: number, expected: readonly string[]): readonly string[] {
     if (t !== this.probedAt || this.probed.length === 0) return expected;
     return [...new Set([...this.probed, ...expected])];
-  }
-
-  isPunct(p: string): boolean {
-    const t = this.next();
-    return this.tokens.kindAt(t) === Tok.Punct && this.tokens.tableText(t) === p;
-  }
-
-  /** True at the end of the statement (newline or end of file). */
-  atEnd(): boolean {
-    const k = this.nextKind();
-    return k === Tok.Newline || k === Tok.Eof;
   }
 
   /** Consumes keyword `kw` if next. */
@@ -594,52 +429,5 @@ export class ParseState {
   }
 }
 
-/**
- * What productions return for a word in compact mode: never put in a tree,
- * never read. Truthy, so `if (r.quick)`-style presence tests behave the same
- * in both modes.
- */
-export const NO_WORD: PfWord = Object.freeze({ text: '', start: 0, end: 0, quoted: false, number: false });
-
-/** What productions return for a node in compact mode (see `NO_WORD`). */
-export const NO_NODE = Object.freeze({ start: 0, end: 0 }) as never;
-
-const OPEN_BRACE = punctId('{');
-const CLOSE_BRACE = punctId('}');
-
 /** Room for tokens in a store that holds one statement at a time (it grows for longer ones). */
 const STATEMENT_TOKENS = 512;
-
-/** Stands for "the last token" before any was consumed. */
-const BEFORE_FIRST: Token = { kind: Tok.Newline, text: '', start: 0, end: 0, origin: undefined, quoted: false, number: false };
-
-/** The related-information entry pointing at a macro definition. */
-export function relatedFor(o: MacroOrigin): PfRelated[] {
-  return [{ message: `macro '${o.name}' is defined here`, start: o.valueStart, end: o.valueEnd }];
-}
-
-/**
- * A token as a tree word. Tokens already have the word's fields, so the token
- * itself is the word (no copy per token); it also carries `kind`.
- */
-export function word(t: Token): PfWord {
-  return t as PfWord;
-}
-
-/**
- * `a` trimmed to its length. Arrays filled by push keep 17+ slots even for one
- * item; a tree keeps tens of thousands of them, and the copy is young garbage.
- */
-export function exact<T>(a: T[]): T[] {
-  return a.length === 0 ? a : a.slice();
-}
-
-/** The smallest span covering a node's first and last parts. */
-export function spanOf(a: { start: number }, b: { end: number }): { start: number; end: number } {
-  return { start: a.start, end: Math.max(a.start, b.end) };
-}
-
-/** Union of keyword lists for "expected" sets, without duplicates. */
-export function union(...lists: (readonly string[])[]): readonly string[] {
-  return [...new Set(lists.flat())];
-}

@@ -1,7 +1,8 @@
 import type { PfLimiterDef, PfTableDef } from './ast';
 import type { PfHost, PfRuleOption, PfWord } from './ast-parts';
 import { hostItem } from './common';
-import { exact, ParseState, word } from './state';
+import { ParseState } from './state';
+import { exact, word } from './parse-support';
 import { Tok } from './tokens';
 
 /** Table definitions (parse.y `tabledef`) and state/source limiter definitions. */

@@ -4,7 +4,8 @@ import { fromTo, logSpec } from './common';
 import { redirect } from './redirect';
 import { afSpec, finish, newRule, onSpec, protoSpec } from './filter';
 import { checkTranslation, MAX_RULE_EXPANSION } from './semantics';
-import { exact, ParseState, union } from './state';
+import { ParseState } from './state';
+import { exact, union } from './parse-support';
 import { Tok } from './tokens';
 
 /**
