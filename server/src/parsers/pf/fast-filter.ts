@@ -18,20 +18,33 @@ import { CHAR_CLASS, C_DIGIT, keywordId, punctId, Tok, type TokenStore } from '.
  * general path would treat differently; compact.test.ts compares the two on
  * the corpus, on generated rules and on random mutations.
  */
-export function fastFilterRule(st: ParseState): boolean {
+export function fastFilterRule(st: ParseState): FastRead {
   const first = st.next();
   const last = st.lastTokNumber;
   const errors = st.lexer.errorCount;
   const interfaces = st.interfaceItems.length;
   const tableRefs = st.tableRefItems.length;
+  const read = readRule(st, st.tokens);
   // A lexer error makes the statement fail where the general path stops, which decides how it recovers.
-  if (readRule(st, st.tokens) && st.lexer.errorCount === errors) return true;
+  if (read === READ_DONE && st.lexer.errorCount === errors) return READ_DONE;
   // The general path records the index entries again.
   st.interfaceItems.length = interfaces;
   st.tableRefItems.length = tableRefs;
   st.rewind(first, last);
-  return false;
+  return read === READ_DONE ? READ_GAVE_UP : read;
 }
+
+/**
+ * What `fastFilterRule` did: read the rule; gave up; or gave up on a rule
+ * whose checks read its tree (a route, a translation target, past the
+ * expansion cap), which the caller may as well read in build mode at once.
+ */
+export const FastRead = { Done: 0, GaveUp: 1, NeedsTree: 2 } as const;
+// The same values as module constants: the compiled module would read `FastRead` through `exports`.
+const READ_DONE = FastRead.Done;
+const READ_GAVE_UP = FastRead.GaveUp;
+const READ_NEEDS_TREE = FastRead.NeedsTree;
+export type FastRead = (typeof FastRead)[keyof typeof FastRead];
 
 /** Gives up (see `fastFilterRule`). */
 const GIVE_UP = -1;
@@ -67,16 +80,16 @@ function atEnd(st: ParseState, tk: TokenStore): boolean {
   return k === Tok.Newline || k === Tok.Eof;
 }
 
-function readRule(st: ParseState, tk: TokenStore): boolean {
+function readRule(st: ParseState, tk: TokenStore): FastRead {
   // `id` is always the next token's id: each part reads it once.
   const action = idOf(st, tk);
-  if (action !== PASS && action !== BLOCK && action !== MATCH) return false;
+  if (action !== PASS && action !== BLOCK && action !== MATCH) return READ_GAVE_UP;
   let id = advance(st, tk);
   if (action === BLOCK && (id === DROP || id === RETURN || id === RETURN_RST || id === RETURN_ICMP || id === RETURN_ICMP6)) {
     const policy = id;
     id = advance(st, tk);
     if (policy !== DROP && policy !== RETURN && id === OPEN_PAREN) {
-      if (!policyArguments(st, tk, policy)) return false;
+      if (!policyArguments(st, tk, policy)) return READ_GAVE_UP;
       id = idOf(st, tk);
     }
   }
@@ -84,14 +97,14 @@ function readRule(st: ParseState, tk: TokenStore): boolean {
   // `log` and `quick` in either order, each at most once (`dirLogQuick`).
   if (id === LOG) {
     id = advance(st, tk);
-    if (id === OPEN_PAREN && !logOptions(st, tk)) return false;
+    if (id === OPEN_PAREN && !logOptions(st, tk)) return READ_GAVE_UP;
     id = idOf(st, tk);
     if (id === QUICK) id = advance(st, tk);
   } else if (id === QUICK) {
     id = advance(st, tk);
     if (id === LOG) {
       id = advance(st, tk);
-      if (id === OPEN_PAREN && !logOptions(st, tk)) return false;
+      if (id === OPEN_PAREN && !logOptions(st, tk)) return READ_GAVE_UP;
       id = idOf(st, tk);
     }
   }
@@ -99,16 +112,17 @@ function readRule(st: ParseState, tk: TokenStore): boolean {
   if (id === ON) {
     st.skip();
     const n = list(st, tk, Item.Interface);
-    if (n === GIVE_UP) return false;
+    if (n === GIVE_UP) return READ_GAVE_UP;
     expansion = times(expansion, n);
     id = idOf(st, tk);
   }
-  if (id === ROUTE_TO || id === REPLY_TO || id === DUP_TO || id === FASTROUTE) return false;
+  // A route is checked on the built rule (`needsTreeChecks`).
+  if (id === ROUTE_TO || id === REPLY_TO || id === DUP_TO || id === FASTROUTE) return READ_NEEDS_TREE;
   if (id === INET || id === INET6) id = advance(st, tk);
   if (id === PROTO) {
     st.skip();
     const n = list(st, tk, Item.Value);
-    if (n === GIVE_UP) return false;
+    if (n === GIVE_UP) return READ_GAVE_UP;
     expansion = times(expansion, n);
     id = idOf(st, tk);
   }
@@ -116,13 +130,13 @@ function readRule(st: ParseState, tk: TokenStore): boolean {
   else {
     if (id === FROM) {
       expansion = endpoint(st, tk, expansion);
-      if (expansion === GIVE_UP) return false;
+      if (expansion === GIVE_UP) return READ_GAVE_UP;
       id = idOf(st, tk);
     }
-    if (id === OS) return false;
+    if (id === OS) return READ_GAVE_UP;
     if (id === TO) {
       expansion = endpoint(st, tk, expansion);
-      if (expansion === GIVE_UP) return false;
+      if (expansion === GIVE_UP) return READ_GAVE_UP;
     }
   }
   // Options in any order; list options multiply the expansion like the
@@ -133,17 +147,17 @@ function readRule(st: ParseState, tk: TokenStore): boolean {
     if (option === ICMP_TYPE || option === ICMP6_TYPE) {
       st.skip();
       const n = list(st, tk, Item.Icmp);
-      if (n === GIVE_UP) return false;
+      if (n === GIVE_UP) return READ_GAVE_UP;
       if (icmp === 0) icmp = n;
     } else {
       const n = filterOption(st, tk, option);
-      if (n === GIVE_UP) return false;
+      if (n < 0) return n === TREE_OPTION ? READ_NEEDS_TREE : READ_GAVE_UP;
       expansion = times(expansion, n);
     }
   }
   expansion = times(expansion, icmp);
   // Past the cap the general path builds the rule for its checks.
-  return expansion <= MAX_RULE_EXPANSION;
+  return expansion <= MAX_RULE_EXPANSION ? READ_DONE : READ_NEEDS_TREE;
 }
 
 /** `n` times a list length (lists of 0 or 1 do not multiply), as `finish` counts. */
@@ -404,7 +418,8 @@ function portNumber(s: string, from: number, to: number): number {
 
 /**
  * One filter option (`filterOpt`) of the common ones, `id` being its keyword:
- * the length of its list (1 for options without one), or GIVE_UP.
+ * the length of its list (1 for options without one), GIVE_UP, or
+ * TREE_OPTION (a translation target, not read).
  */
 function filterOption(st: ParseState, tk: TokenStore, id: number): number {
   switch (id) {
@@ -476,10 +491,19 @@ function filterOption(st: ParseState, tk: TokenStore, id: number): number {
       if (tk.kindAt(st.next()) !== Tok.Number || advance(st, tk) !== SLASH) return GIVE_UP;
       st.skip();
       return takeIf(st, tk.kindAt(st.next()) === Tok.Number) ? 1 : GIVE_UP;
+    case NAT_TO:
+    case RDR_TO:
+    case BINAT_TO:
+    case AF_TO:
+      // Translation targets are checked on the built rule (`needsTreeChecks`).
+      return TREE_OPTION;
     default:
       return GIVE_UP;
   }
 }
+
+/** `filterOption`'s answer for an option whose checks read the built rule. */
+const TREE_OPTION = -2;
 
 /** `V` or `( V [,] [V] )` (`oneOrPair`), after the option's keyword. */
 function oneOrPair(st: ParseState, tk: TokenStore): boolean {
@@ -579,6 +603,7 @@ const [TOS, PROBABILITY, RIDENTIFIER, PRIO, RTABLE, MAX_PKT_SIZE, DNPIPE, DNQUEU
   'tos', 'probability', 'ridentifier', 'prio', 'rtable', 'max-pkt-size', 'dnpipe', 'dnqueue', 'user', 'group', 'received-on', 'divert-to', 'max-pkt-rate',
 ].map(keywordId);
 const [ICMP_TYPE, ICMP6_TYPE, CODE, TTL, MATCHES] = ['icmp-type', 'icmp6-type', 'code', 'ttl', 'matches'].map(keywordId);
+const [NAT_TO, RDR_TO, BINAT_TO, AF_TO] = ['nat-to', 'rdr-to', 'binat-to', 'af-to'].map(keywordId);
 const [MAX, MAX_SRC_STATES, MAX_SRC_CONN, MAX_SRC_NODES, MAX_SRC_CONN_RATE, OVERLOAD, FLUSH, GLOBAL, SOURCE_TRACK, RULE] = [
   'max', 'max-src-states', 'max-src-conn', 'max-src-nodes', 'max-src-conn-rate', 'overload', 'flush', 'global', 'source-track', 'rule',
 ].map(keywordId);

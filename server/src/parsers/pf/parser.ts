@@ -2,7 +2,7 @@ import type { PfInclude, PfMacroDef, PfStatement } from './ast';
 import { checkRule, checkTranslation } from './semantics';
 import { anchorRule, includeStmt, loadAnchor, type BodyParser } from './anchors';
 import { etherStatement } from './ether';
-import { fastFilterRule } from './fast-filter';
+import { FastRead, fastFilterRule } from './fast-filter';
 import { antispoof, filterRule, scrubRule } from './filter';
 import { setOption } from './options';
 import { queueDef } from './queues';
@@ -112,7 +112,11 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
   st.wantsObject = false;
   try {
     let s = FAST_PATH_DONE;
-    if (!(compact && fastFilterRule(st))) {
+    const fast = compact ? fastFilterRule(st) : FastRead.GaveUp;
+    if (fast !== FastRead.Done) {
+      // A rule whose checks need its tree is read built at once (not compact,
+      // then built again for the checks); it still stays pending below.
+      if (fast === FastRead.NeedsTree) st.build = true;
       s = dispatch(st, ctx);
       if (compact && st.wantsObject) {
         // Checks that read the whole rule (pfctl's consistency checks) need a tree:
