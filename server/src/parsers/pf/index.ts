@@ -47,11 +47,10 @@ function run(text: string, options: PfParseOptions, macros: MacroTable, budget: 
   st.parseInclude = (t) => run(t, { ...options, cursor: undefined }, macros, budget, depth + 1, eager);
   try {
     const read = parseStatements(st, 'top');
-    let compact = 0;
-    for (const s of read) if (typeof s === 'number') compact++;
-    (file as Internals)[COMPACT_COUNT] = compact;
-    if (compact === 0) file.statements = read as PfStatement[];
-    else (file as Internals)[RELEASE] = lazy(file, 'statements', () => read.map((s) => (typeof s === 'number' ? build(st, file, s) : s)));
+    (file as Internals)[COMPACT_COUNT] = read.pending;
+    const built = (pending: PendingStatement): PfStatement => build(st, file, pending);
+    if (read.pending === 0) file.statements = read.toArray(built);
+    else (file as Internals)[RELEASE] = lazy(file, 'statements', () => read.toArray(built));
   } catch (e) {
     // A bug must not take the language server down: report it and keep what was parsed.
     const at = Math.min(st.lastStart, text.length);

@@ -8,6 +8,7 @@ import { setOption } from './options';
 import { queueDef } from './queues';
 import { ParseState } from './state';
 import { FAIL, MAX_MACRO_LENGTH, word } from './parse-support';
+import { StatementList } from './statement-list';
 import { limiterDef, tableDef } from './tables';
 import { keywordId, NO_TOKEN, STATEMENT_KEYWORDS, Tok, type Token } from './tokens';
 import { translationRule } from './translation';
@@ -31,8 +32,8 @@ const ANCHOR_BODY = ['table', 'pass', 'block', 'match', 'anchor', 'include', '}'
 const ETHER_BODY = ['ether', '}'];
 
 /** Reads statements until end of file, or until the `}` closing an inline anchor body. */
-export function parseStatements(st: ParseState, ctx: Context, open?: Token): (PfStatement | PendingStatement)[] {
-  const out: (PfStatement | PendingStatement)[] = [];
+export function parseStatements(st: ParseState, ctx: Context, open?: Token): StatementList {
+  const out = new StatementList();
   for (;;) {
     const k = st.nextKind();
     if (k === Tok.Eof) {
@@ -51,13 +52,14 @@ export function parseStatements(st: ParseState, ctx: Context, open?: Token): (Pf
     }
     if (ctx === 'top') st.discardConsumed();
     const s = statement(st, ctx);
-    if (s !== undefined) out.push(s);
+    if (s !== undefined) out.add(s);
   }
 }
 
 function bodyParser(ctx: Context): BodyParser {
   // Only the top level reads statements in compact mode: anchor bodies are built.
-  return (st, open) => parseStatements(st, ctx, open) as PfStatement[];
+  // (Nothing in a body is pending; building one would be right all the same.)
+  return (st, open) => parseStatements(st, ctx, open).toArray((pending) => materialise(st, pending));
 }
 
 /**
