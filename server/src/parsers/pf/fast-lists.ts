@@ -1,0 +1,220 @@
+import type { ParseState } from './state';
+import { CHAR_CLASS, C_DIGIT, keywordId, punctId, Tok, type TokenStore } from './tokens';
+import { advance, GIVE_UP, idOf, isString, isValue, takeIf, times } from './fast-read';
+
+/** The fast path's lists and their items (fast-filter.ts): interfaces, protocols, hosts, ports, users, icmp types. */
+
+/**
+ * `item` or `{ item [,] item … }` on one line: the number of items, or
+ * GIVE_UP. Newlines inside the braces, nested lists, an empty list and a
+ * comma before `}` are left to the general path.
+ */
+export function list(st: ParseState, tk: TokenStore, kind: Item): number {
+  if (idOf(st, tk) !== OPEN_BRACE) return item(st, tk, kind) ? 1 : GIVE_UP;
+  st.skip();
+  let n = 0;
+  for (;;) {
+    const id = idOf(st, tk);
+    if (id === CLOSE_BRACE) break;
+    if (id === OPEN_BRACE || !item(st, tk, kind)) return GIVE_UP;
+    n++;
+    if (idOf(st, tk) === COMMA) {
+      st.skip();
+      if (idOf(st, tk) === CLOSE_BRACE) return GIVE_UP;
+    }
+  }
+  if (n === 0) return GIVE_UP;
+  st.skip();
+  return n;
+}
+
+/** What a list holds; a switch rather than a callback keeps each call direct. */
+export const enum Item {
+  Interface,
+  Value,
+  Host,
+  Port,
+  User,
+  Icmp,
+}
+
+function item(st: ParseState, tk: TokenStore, kind: Item): boolean {
+  switch (kind) {
+    case Item.Interface:
+      return interfaceItem(st, tk);
+    case Item.Value:
+      return valueItem(st, tk);
+    case Item.Host:
+      return hostItem(st, tk);
+    case Item.Port:
+      return portItem(st, tk);
+    case Item.User:
+      return userItem(st, tk);
+    default:
+      return icmpItem(st, tk);
+  }
+}
+
+/** A `user`/`group` item (`userItem`) without an operator or a range: a name or a number, never checked. */
+function userItem(st: ParseState, tk: TokenStore): boolean {
+  if (!isValue(st, tk)) return false;
+  const after = advance(st, tk);
+  return after !== RANGE_EXCLUSIVE && after !== RANGE_INCLUSIVE;
+}
+
+/** An `icmp-type` item (`icmpItem`): `T` or `T code C`. */
+function icmpItem(st: ParseState, tk: TokenStore): boolean {
+  if (!isValue(st, tk)) return false;
+  if (advance(st, tk) !== CODE) return true;
+  st.skip();
+  return takeIf(st, isValue(st, tk));
+}
+
+/** An interface name (`ifItem`), not negated. */
+function interfaceItem(st: ParseState, tk: TokenStore): boolean {
+  if (!isString(st, tk) && idOf(st, tk) !== ANY) return false;
+  st.noteInterface(st.skip());
+  return true;
+}
+
+/** A `proto` item (`valueItem`). */
+function valueItem(st: ParseState, tk: TokenStore): boolean {
+  if (!isValue(st, tk)) return false;
+  st.skip();
+  return true;
+}
+
+/** `from`/`to` with hosts and/or ports (`endpoint`): the expansion count times their lengths, or GIVE_UP. */
+export function endpoint(st: ParseState, tk: TokenStore, expansion: number): number {
+  st.skip();
+  if (idOf(st, tk) !== PORT) {
+    const n = list(st, tk, Item.Host);
+    if (n === GIVE_UP) return GIVE_UP;
+    expansion = times(expansion, n);
+  }
+  if (idOf(st, tk) !== PORT) return expansion;
+  st.skip();
+  const n = list(st, tk, Item.Port);
+  return n === GIVE_UP ? GIVE_UP : times(expansion, n);
+}
+
+/** A host (`hostItem`): `[!]` any, no-route, urpf-failed, `<table>`, `(if)`, `(if)/N`, `addr`, `addr/N`, `N/N`. */
+function hostItem(st: ParseState, tk: TokenStore): boolean {
+  if (idOf(st, tk) === BANG) st.skip();
+  const id = idOf(st, tk);
+  if (id === ANY || id === NO_ROUTE || id === URPF_FAILED) {
+    st.skip();
+    return true;
+  }
+  if (id === LESS) {
+    const lt = st.skip();
+    if (!isString(st, tk)) return false;
+    st.skip();
+    if (idOf(st, tk) !== GREATER) return false;
+    st.skip();
+    st.noteTableRef(lt);
+    return true;
+  }
+  if (id === OPEN_PAREN) {
+    st.skip();
+    if (!isString(st, tk)) return false;
+    st.skip();
+    if (idOf(st, tk) !== CLOSE_PAREN) return false;
+    st.skip();
+    if (idOf(st, tk) !== SLASH) return true;
+    st.skip();
+    return prefixLength(st, tk);
+  }
+  const k = tk.kindAt(st.next());
+  if (k === Tok.Word || k === Tok.Quoted) {
+    const after = advance(st, tk);
+    if (after === MINUS) {
+      // `a - b`, an address range.
+      st.skip();
+      return takeIf(st, isString(st, tk));
+    }
+    if (after !== SLASH) return true;
+    st.skip();
+    return prefixLength(st, tk);
+  }
+  if (k !== Tok.Number) return false;
+  st.skip();
+  if (idOf(st, tk) !== SLASH) return false;
+  st.skip();
+  return prefixLength(st, tk);
+}
+
+function prefixLength(st: ParseState, tk: TokenStore): boolean {
+  if (tk.kindAt(st.next()) !== Tok.Number) return false;
+  st.skip();
+  return true;
+}
+
+/**
+ * A port (`portItem`): a name or a number within 0–65535 (`plainPort`), a
+ * `P:Q` range of two such numbers with P ≤ Q, `op P` or `P <> Q` / `P >< Q`
+ * with numbers in range (`checkPort`). Quoted ports and anything `checkPort`
+ * could complain about give up.
+ */
+function portItem(st: ParseState, tk: TokenStore): boolean {
+  const op = idOf(st, tk);
+  if (op === EQUAL || op === NOT_EQUAL || op === LESS || op === LESS_EQUAL || op === GREATER || op === GREATER_EQUAL) {
+    st.skip();
+    return portValue(st, tk);
+  }
+  const t = st.next();
+  const k = tk.kindAt(t);
+  if (k !== Tok.Number && k !== Tok.Word) return false;
+  let colon = -1;
+  if (k === Tok.Number) {
+    if (numberPort(st, tk, t) < 0) return false;
+  } else {
+    colon = st.colonIn(t);
+    if (colon > 0) {
+      const text = tk.textOf(t);
+      const lo = portNumber(text, 0, colon);
+      const hi = portNumber(text, colon + 1, text.length);
+      if (lo < 0 || hi < 0 || lo > hi) return false;
+    }
+  }
+  const after = advance(st, tk);
+  if (after !== RANGE_EXCLUSIVE && after !== RANGE_INCLUSIVE) return true;
+  // `P <> Q` / `P >< Q`: P is not split at a colon there, so one with a colon is left to the general path.
+  if (colon >= 0) return false;
+  st.skip();
+  return portValue(st, tk);
+}
+
+/** The value of NUMBER token `t` as a port (see `portNumber`), read in place when it is the document's text. */
+function numberPort(st: ParseState, tk: TokenStore, t: number): number {
+  if (tk.refAt(t) === 0) return portNumber(st.text, tk.startAt(t), tk.endAt(t));
+  const text = tk.textOf(t);
+  return portNumber(text, 0, text.length);
+}
+
+/** A port after an operator (`checkPortValue`): a name, or a number within 0–65535. */
+function portValue(st: ParseState, tk: TokenStore): boolean {
+  const t = st.next();
+  const k = tk.kindAt(t);
+  if (k === Tok.Number) {
+    if (numberPort(st, tk, t) < 0) return false;
+  } else if (k !== Tok.Word) return false;
+  st.skip();
+  return true;
+}
+
+/** The port number spelled by `s[from, to)` when it is 1–5 digits within 65535, else -1. */
+function portNumber(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 5) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || !(CHAR_CLASS[c] & C_DIGIT)) return -1;
+    v = v * 10 + c - 48;
+  }
+  return v <= 65535 ? v : -1;
+}
+
+const [PORT, ANY, NO_ROUTE, URPF_FAILED, CODE] = ['port', 'any', 'no-route', 'urpf-failed', 'code'].map(keywordId);
+const [OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, COMMA, BANG, LESS, GREATER, SLASH, MINUS] = ['{', '}', '(', ')', ',', '!', '<', '>', '/', '-'].map(punctId);
+const [EQUAL, NOT_EQUAL, LESS_EQUAL, GREATER_EQUAL, RANGE_EXCLUSIVE, RANGE_INCLUSIVE] = ['=', '!=', '<=', '>=', '<>', '><'].map(punctId);
