@@ -7,7 +7,7 @@ import { scrubOpts, SCRUB_OPTS } from './state-opts';
 import { checkRule, MAX_RULE_EXPANSION } from './semantics';
 import { ParseState } from './state';
 import { exact, union } from './parse-support';
-import { Tok } from './tokens';
+import { NO_TOKEN, Tok } from './tokens';
 
 /**
  * pass / block / match rules (parse.y `pfrule`), scrub rules and antispoof.
@@ -52,13 +52,18 @@ export function ruleBase(keyword: PfWord): PfRuleBase {
   return newRule<PfFilterRule>('filter', 'none', 'match', keyword);
 }
 
-/** `in|out`, `log`/`quick` in either order. */
-export function dirLogQuick(st: ParseState, r: PfRuleBase, allowLog = true): void {
+/** `in|out`, `log`/`quick` in either order. Returns the number of the `quick` token (NO_TOKEN: none), for checks in compact mode. */
+export function dirLogQuick(st: ParseState, r: PfRuleBase, allowLog = true): number {
   if (st.isKw('in') || st.isKw('out')) r.direction = st.takeWord();
+  let quick = NO_TOKEN;
   for (let i = 0; i < 2; i++) {
     if (allowLog && !r.log && st.isKw('log')) r.log = logSpec(st);
-    else if (!r.quick && st.isKw('quick')) r.quick = st.takeWord();
+    else if (!r.quick && st.isKw('quick')) {
+      quick = st.skip();
+      r.quick = st.wordAt(quick);
+    }
   }
+  return quick;
 }
 
 /** `on IF`, `inet|inet6`, `proto …` helpers shared by every rule family. */
@@ -178,9 +183,8 @@ export function scrubRule(st: ParseState, no: PfWord | undefined): PfScrubRule {
     r.no = no;
     r.start = no.start;
   }
-  // Built in every mode: the 'quick' check below reports at the word (a few words, and scrub rules are few).
-  st.built(() => dirLogQuick(st, r));
-  if (r.quick) st.semantic("scrub rules do not support 'quick'", r.quick);
+  const quick = dirLogQuick(st, r);
+  if (quick !== NO_TOKEN) st.semanticAt("scrub rules do not support 'quick'", quick);
   onSpec(st, r);
   afSpec(st, r);
   protoSpec(st, r);

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
-  parsePfConf, pfKeywordsAt, type PfAnchorRule, type PfEtherRule, type PfFilterRule, type PfQueueDef, type PfSetOption,
+  parsePfConf, parsePfConfEagerly, pfKeywordsAt, type PfAnchorRule, type PfEtherRule, type PfFilterRule, type PfQueueDef, type PfScrubRule, type PfSetOption,
   type PfStatement, type PfTableDef, type PfTranslationRule, type Span,
 } from '../../../../server/src/parsers/pf';
 
@@ -77,6 +77,18 @@ describe('pf parser: other statement families', () => {
 
   test('translation requires "->" unless negated', () => {
     assert.deepEqual(parsePfConf('nat on em0 from any to any\n').errors.map((e) => e.message), ["translation rule requires '-> address'"]);
+  });
+
+  test('scrub rules refuse quick at the word, written or from a macro, compact and eagerly built alike', () => {
+    const text = 'q = "quick"\nscrub in quick all\nscrub out $q on em0 all\n';
+    for (const parse of [parsePfConf, parsePfConfEagerly]) {
+      const r = parse(text);
+      assert.deepEqual(r.errors.map((e) => [e.message, text.slice(e.start, e.end), e.related?.[0]?.message]), [
+        ["scrub rules do not support 'quick'", 'quick', undefined],
+        ["scrub rules do not support 'quick'", '$q', "macro 'q' is defined here"],
+      ]);
+      assert.equal(slice(text, (r.statements[1] as PfScrubRule).quick), 'quick');
+    }
   });
 
   test('inline anchors nest; names, bodies and ranges are kept', () => {
