@@ -40,42 +40,27 @@ function folderOf(uri: string): string {
 }
 
 /**
- * What resolving include paths needs to look up across the workspace, built
- * once per `pfVersion`: without it every check of every pf file would walk
- * all documents (a full check of 1,000 nodes took minutes).
+ * pf documents by their percent-decoded URI (the first in workspace order),
+ * for paths that spell a file's URI with a different percent-encoding. It
+ * depends only on which files exist, so it is kept while the set of files is
+ * unchanged (`fileSetVersion`) and holds URIs, not the documents, which an
+ * edit replaces. A view without `fileSetVersion` (a test's fake) gets a fresh
+ * one per lookup.
  */
-interface PfIndex {
-  version: number;
-  /** pf documents by their percent-decoded URI, the first in workspace order (built on first use). */
-  byDecodedUri?: Map<string, PfDocument>;
-  /** URI → the pf documents that include it directly, in workspace order (built on first use). */
-  includers?: Map<string, PfDocument[]>;
-}
+const decodedUris = new WeakMap<WorkspaceView, { fileSet: number; uris: Map<string, string> }>();
 
-const indexes = new WeakMap<WorkspaceView, PfIndex>();
-
-/** The workspace's index; a view without `pfVersion` (a test's fake) gets a fresh one per lookup. */
-function pfIndex(workspace: WorkspaceView): PfIndex {
-  const version = workspace.pfVersion?.();
-  if (version === undefined) return { version: -1 };
-  let index = indexes.get(workspace);
-  if (index?.version !== version) {
-    index = { version };
-    indexes.set(workspace, index);
-  }
-  return index;
-}
-
-function decodedUriMap(workspace: WorkspaceView, index: PfIndex): Map<string, PfDocument> {
-  if (index.byDecodedUri) return index.byDecodedUri;
-  const map = new Map<string, PfDocument>();
+function decodedUriMap(workspace: WorkspaceView): Map<string, string> {
+  const fileSet = workspace.fileSetVersion?.();
+  const hit = decodedUris.get(workspace);
+  if (hit && fileSet !== undefined && hit.fileSet === fileSet) return hit.uris;
+  const uris = new Map<string, string>();
   for (const d of workspace.documents()) {
     if (d.kind !== 'pf') continue;
     const key = d.uri.includes('%') ? safeDecode(d.uri) : d.uri;
-    if (!map.has(key)) map.set(key, d);
+    if (!uris.has(key)) uris.set(key, d.uri);
   }
-  index.byDecodedUri = map;
-  return map;
+  if (fileSet !== undefined) decodedUris.set(workspace, { fileSet, uris });
+  return uris;
 }
 
 /**
@@ -98,7 +83,9 @@ function includedUris(workspace: WorkspaceView, doc: PfDocument): string[] {
 function pfDocAt(workspace: WorkspaceView, uri: string): PfDocument | undefined {
   const direct = workspace.get(uri);
   if (direct) return direct.kind === 'pf' ? direct : undefined;
-  return decodedUriMap(workspace, pfIndex(workspace)).get(safeDecode(uri));
+  const found = decodedUriMap(workspace).get(safeDecode(uri));
+  const doc = found === undefined ? undefined : workspace.get(found);
+  return doc?.kind === 'pf' ? doc : undefined;
 }
 
 /**
@@ -145,21 +132,73 @@ export function includedDocs(workspace: WorkspaceView, doc: PfDocument): PfDocum
   return out;
 }
 
+/**
+ * Who includes whom, built once per set of files and patched when a pf
+ * file's text changes: an edit re-resolves only the edited file's include
+ * lines, so a keystroke in one pf.conf of a 1,000-node workspace does not
+ * walk every file's includes again. (Which file a path leads to depends only
+ * on which files exist; an edit changes only the edited file's include lines.)
+ */
+interface IncludersIndex {
+  fileSet: number;
+  /** The `pfVersion` the index was last brought up to date with. */
+  pfVersion: number;
+  /** Per pf document: the document whose include lines were counted, and the URIs they lead to. */
+  counted: Map<string, { doc: PfDocument; targets: string[] }>;
+  /** URI → URIs of the pf documents that include it directly, in workspace order. */
+  includers: Map<string, string[]>;
+}
+
+const includerIndexes = new WeakMap<WorkspaceView, IncludersIndex>();
+
+function buildIncluders(workspace: WorkspaceView, fileSet: number, pfVersion: number): IncludersIndex {
+  const index: IncludersIndex = { fileSet, pfVersion, counted: new Map(), includers: new Map() };
+  for (const d of workspace.documents()) {
+    if (d.kind !== 'pf') continue;
+    const targets = d.pf.includes.length === 0 ? [] : includedUris(workspace, d).filter((x) => x !== d.uri);
+    index.counted.set(d.uri, { doc: d, targets });
+    for (const x of targets) {
+      const list = index.includers.get(x) ?? [];
+      if (list[list.length - 1] !== d.uri) list.push(d.uri);
+      index.includers.set(x, list);
+    }
+  }
+  return index;
+}
+
+/**
+ * Brings `index` up to date with edited pf files whose include targets are
+ * unchanged (the usual keystroke); false when one changed, or a file the
+ * index does not know appeared, so the caller rebuilds it.
+ */
+function patchIncluders(workspace: WorkspaceView, index: IncludersIndex): boolean {
+  for (const d of workspace.documents()) {
+    if (d.kind !== 'pf') continue;
+    const counted = index.counted.get(d.uri);
+    if (counted === undefined) return false;
+    if (counted.doc === d) continue;
+    const targets = d.pf.includes.length === 0 ? [] : includedUris(workspace, d).filter((x) => x !== d.uri);
+    if (targets.length !== counted.targets.length || targets.some((x, i) => x !== counted.targets[i])) return false;
+    counted.doc = d;
+  }
+  return true;
+}
+
 /** The pf documents of the workspace that include `uri` directly. */
 export function includersOf(workspace: WorkspaceView, uri: string): PfDocument[] {
-  const index = pfIndex(workspace);
-  if (!index.includers) {
-    const includers = new Map<string, PfDocument[]>();
-    for (const d of workspace.documents()) {
-      if (d.kind !== 'pf' || d.pf.includes.length === 0) continue;
-      for (const x of includedUris(workspace, d)) {
-        if (x === d.uri) continue;
-        const list: PfDocument[] = includers.get(x) ?? [];
-        if (list[list.length - 1] !== d) list.push(d);
-        includers.set(x, list);
-      }
-    }
-    index.includers = includers;
+  const fileSet = workspace.fileSetVersion?.() ?? -1;
+  const pfVersion = workspace.pfVersion?.() ?? -1;
+  let index = includerIndexes.get(workspace);
+  if (index === undefined || fileSet < 0 || pfVersion < 0 || index.fileSet !== fileSet || (index.pfVersion !== pfVersion && !patchIncluders(workspace, index))) {
+    index = buildIncluders(workspace, fileSet, pfVersion);
+    // A view without versions (a test's fake) gets a fresh index per lookup.
+    if (fileSet >= 0 && pfVersion >= 0) includerIndexes.set(workspace, index);
   }
-  return index.includers.get(uri) ?? [];
+  index.pfVersion = pfVersion;
+  const out: PfDocument[] = [];
+  for (const u of index.includers.get(uri) ?? []) {
+    const d = workspace.get(u);
+    if (d?.kind === 'pf') out.push(d);
+  }
+  return out;
 }

@@ -52,6 +52,21 @@ describe('pf include index: includers and paths stay right as the workspace chan
     assert.deepEqual(includersOf(ws, uri('fw1/etc/pf.macros.conf')).map((d) => d.uri), [uri('fw1/etc/pf.conf')]);
   });
 
+  test('edits that keep the include lines: the current documents come back, in workspace order; a changed include line moves the entry', () => {
+    const shared = 'shared/pf.macros.conf';
+    const { ws, uri } = workspaceFromFiles({
+      'a/pf.conf': `include "../${shared}"\npass all\n`, 'b/pf.conf': `include "../${shared}"\nblock all\n`, [shared]: macros, 'other.conf': macros,
+    });
+    assert.deepEqual(includersOf(ws, uri(shared)).map((d) => d.uri), [uri('a/pf.conf'), uri('b/pf.conf')]);
+    const edited = ws.set(uri('a/pf.conf'), 'pf', `include "../${shared}"\npass in all\n`);
+    const after = includersOf(ws, uri(shared));
+    assert.deepEqual(after.map((d) => d.uri), [uri('a/pf.conf'), uri('b/pf.conf')]);
+    assert.equal(after[0], edited);
+    ws.set(uri('b/pf.conf'), 'pf', 'include "../other.conf"\nblock all\n');
+    assert.deepEqual(includersOf(ws, uri(shared)).map((d) => d.uri), [uri('a/pf.conf')]);
+    assert.deepEqual(includersOf(ws, uri('other.conf')).map((d) => d.uri), [uri('b/pf.conf')]);
+  });
+
   test('a path written with characters that URIs encode finds the file (percent-encoding differences)', () => {
     const { ws, uri } = workspaceFromFiles({ 'fw1/etc/pf.conf': 'include "/etc/pf rules.conf"\n', 'fw1/etc/pf%20rules.conf': macros });
     const target = resolvePfPath(ws, uri('fw1/etc/pf.conf'), '/etc/pf rules.conf');
