@@ -34,10 +34,10 @@ export class ParseState extends TokenCursor {
 
   /**
    * Build mode: productions return tree objects. Off ("compact" mode), they
-   * only validate and return placeholders (`NO_WORD`, `NO_NODE`): the tokens
-   * already hold everything, and the statement is materialised later by
-   * replaying its tokens in build mode (`replay`). Pure validation allocates
-   * nothing per token, which is what makes parsing a big ruleset cheap.
+   * only validate and return placeholders (`NO_WORD`, `NO_NODE`), and the
+   * statement is materialised later by lexing its text again and reading it
+   * in build mode (`relex`). Pure validation allocates nothing per token,
+   * which is what makes parsing a big ruleset cheap.
    */
   build = true;
 

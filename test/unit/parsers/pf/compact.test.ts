@@ -8,10 +8,11 @@ import { generatePfRuleset } from '../../../bench/pf';
 import { REPO_ROOT } from '../../../helpers/workspace';
 
 /**
- * Compact mode (statements validated without being built, built on first
- * read by replaying their tokens) must give exactly what building every
- * statement while parsing gives: statements, errors, indexes, in order.
- * Compared as JSON, which reads every lazily built part.
+ * Compact mode (statements validated without being built — common filter
+ * rules on a fast path — and built on first read by lexing their text again)
+ * must give exactly what building every statement while parsing gives:
+ * statements, errors, indexes, in order. Compared as JSON, which reads every
+ * lazily built part.
  */
 
 const includes: PfParseOptions = { resolveInclude: (p) => (p.endsWith('.inc') ? 'inc_if = "em9"\npass on $inc_if\n' : undefined) };
