@@ -151,11 +151,16 @@ interface IncludersIndex {
 
 const includerIndexes = new WeakMap<WorkspaceView, IncludersIndex>();
 
+/** The URIs `d`'s include lines lead to, itself left out (a file including itself is no includer). */
+function includeTargets(workspace: WorkspaceView, d: PfDocument): string[] {
+  return d.pf.includes.length === 0 ? [] : includedUris(workspace, d).filter((x) => x !== d.uri);
+}
+
 function buildIncluders(workspace: WorkspaceView, fileSet: number, pfVersion: number): IncludersIndex {
   const index: IncludersIndex = { fileSet, pfVersion, counted: new Map(), includers: new Map() };
   for (const d of workspace.documents()) {
     if (d.kind !== 'pf') continue;
-    const targets = d.pf.includes.length === 0 ? [] : includedUris(workspace, d).filter((x) => x !== d.uri);
+    const targets = includeTargets(workspace, d);
     index.counted.set(d.uri, { doc: d, targets });
     for (const x of targets) {
       const list = index.includers.get(x) ?? [];
@@ -177,7 +182,7 @@ function patchIncluders(workspace: WorkspaceView, index: IncludersIndex): boolea
     const counted = index.counted.get(d.uri);
     if (counted === undefined) return false;
     if (counted.doc === d) continue;
-    const targets = d.pf.includes.length === 0 ? [] : includedUris(workspace, d).filter((x) => x !== d.uri);
+    const targets = includeTargets(workspace, d);
     if (targets.length !== counted.targets.length || targets.some((x, i) => x !== counted.targets[i])) return false;
     counted.doc = d;
   }

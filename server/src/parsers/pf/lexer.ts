@@ -224,10 +224,9 @@ export class PfLexer extends LexerCore {
     return this.advance(Tok.Punct, id !== 0 ? id : this.tokens.refFor(Tok.Punct, String.fromCharCode(c)), start, start + 1, inExp);
   }
 
-  /** At the end of an expansion, whether the document's next character would end a number there. */
+  /** Whether the document character at `pos` ends a token there: after an expansion (a number's kind, a word going on) and after a `$name` (see `expand`). */
   private expEndsNumber(): boolean {
-    const c = this.text.charCodeAt(this.pos);
-    return Number.isNaN(c) || (c < 128 && (CHAR_CLASS[c] & C_NUM_END) !== 0);
+    return endsTokens(this.text.charCodeAt(this.pos));
   }
 
   private advance(kind: Tok, ref: number, start: number, end: number, inExp: boolean): number {
@@ -343,7 +342,7 @@ export class PfLexer extends LexerCore {
     this.expEnds = cache.ends;
     // A value whose tokens do not depend on what follows it in the file is
     // lexed once, recorded, and its tokens are copied in at later uses.
-    if (!cache.selfContained || !this.cursorDone || this.env.recordExpansions === false || !endsTokens(this.text.charCodeAt(i))) return;
+    if (!cache.selfContained || !this.cursorDone || this.env.recordExpansions === false || !this.expEndsNumber()) return;
     if (cache.tokens === undefined) {
       this.recording = [];
       this.recordingFor = cache;

@@ -113,29 +113,9 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
   st.build = !compact;
   st.wantsObject = false;
   try {
-    let s = FAST_PATH_DONE;
-    const fast = compact ? fastFilterRule(st) : FastRead.GaveUp;
-    if (fast !== FastRead.Done) {
-      // A rule whose checks need its tree is read built at once (not compact,
-      // then built again for the checks); it still stays pending below.
-      if (fast === FastRead.NeedsTree) st.build = true;
-      s = dispatch(st, ctx);
-      if (compact && st.wantsObject) {
-        // Checks that read the whole rule (pfctl's consistency checks) need a tree:
-        // one is built for them and dropped, and the statement stays pending.
-        // (Keeping it would make the parse hold, and the collector copy, every
-        // such tree: on a VM where fresh memory is dear that doubled the parse.)
-        treeChecks(st, st.replay(firstTok, () => dispatch(st, ctx)));
-      }
-    }
-    if (!st.atEnd()) st.fail([]);
-    if (st.lexer.errorCount !== st.stmtLexErrors) throw FAIL;
-    if (compact) {
-      // What compact mode returned is a placeholder: the statement is built on first use.
-      const id = st.pend(firstTok);
-      if (st.nextKind() === Tok.Newline) st.skip();
-      return id;
-    }
+    if (compact) return compactStatementRead(st, ctx, firstTok);
+    const s = dispatch(st, ctx);
+    endOfStatement(st);
     if (s.type === 'macro') {
       st.macros.set(s);
       st.file.macros.push(s);
@@ -156,8 +136,38 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
   }
 }
 
-/** What stands for the statement when the fast path read it (never built: the statement is pending). */
-const FAST_PATH_DONE: PfStatement = { type: 'invalid', order: 'none', start: 0, end: 0 };
+/**
+ * A statement read in compact mode, from its first token `firstTok`: by the
+ * fast path when it can, else by the productions without building; it is
+ * left pending (built on first use) and its number returned. Throws FAIL
+ * like the productions.
+ */
+function compactStatementRead(st: ParseState, ctx: Context, firstTok: number): PendingStatement {
+  const fast = fastFilterRule(st);
+  if (fast !== FastRead.Done) {
+    // A rule whose checks need its tree is read built at once (not compact,
+    // then built again for the checks); it still stays pending below.
+    if (fast === FastRead.NeedsTree) st.build = true;
+    dispatch(st, ctx);
+    if (st.wantsObject) {
+      // Checks that read the whole rule (pfctl's consistency checks) need a tree:
+      // one is built for them and dropped, and the statement stays pending.
+      // (Keeping it would make the parse hold, and the collector copy, every
+      // such tree: on a VM where fresh memory is dear that doubled the parse.)
+      treeChecks(st, st.replay(firstTok, () => dispatch(st, ctx)));
+    }
+  }
+  endOfStatement(st);
+  const id = st.pend(firstTok);
+  if (st.nextKind() === Tok.Newline) st.skip();
+  return id;
+}
+
+/** A statement must end at the end of its line, and fails when the lexer reported an error in it. */
+function endOfStatement(st: ParseState): void {
+  if (!st.atEnd()) st.fail([]);
+  if (st.lexer.errorCount !== st.stmtLexErrors) throw FAIL;
+}
 
 /** The checks of a rule read in compact mode that need its tree (the ones the productions run in build mode). */
 function treeChecks(st: ParseState, s: PfStatement): void {
