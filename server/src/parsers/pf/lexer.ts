@@ -1,6 +1,7 @@
 import {
-  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, keywordIdAt, MAX_TOKEN_LENGTH, NO_TOKEN, punctId, PUNCT_ID_BY_CHAR, Tok,
+  CHAR_CLASS, C_DIGIT, C_MACRO_NAME, C_NUM_END, C_SPACE, C_WORD, C_WORD_START, MAX_TOKEN_LENGTH, NO_TOKEN, punctId, PUNCT_ID_BY_CHAR, Tok,
 } from './tokens';
+import { keywordIdAt, KW_AT_NODE, KW_ROOT, KW_TRIE, WORD_SYMBOL } from './keyword-trie';
 import { isBreak, LexerCore, type LexEnv, type LexMacro } from './lexer-core';
 
 export type { LexEnv, LexMacro } from './lexer-core';
@@ -79,12 +80,19 @@ export class PfLexer extends LexerCore {
     if (c < 128 && (CHAR_CLASS[c] & (C_WORD_START | C_DIGIT)) === C_WORD_START) {
       // The most common token, a plain word, read here in one loop (the general
       // path below goes through common() and word(), which also serve expansions).
+      // The keyword trie is walked along (see keyword-trie.ts): no second pass to tell a keyword.
+      let node = KW_TRIE[KW_ROOT | WORD_SYMBOL[c]];
       let i = start + 1;
       let d = i < len ? s.charCodeAt(i) : 0;
-      while (PLAIN_WORD[d] === 1) d = ++i < len ? s.charCodeAt(i) : 0;
+      let symbol = WORD_SYMBOL[d];
+      while (symbol !== 0) {
+        node = KW_TRIE[(node << 5) | symbol];
+        d = ++i < len ? s.charCodeAt(i) : 0;
+        symbol = WORD_SYMBOL[d];
+      }
       if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
         this.pos = i;
-        const kw = keywordIdAt(s, start, i);
+        const kw = KW_AT_NODE[node];
         this.lineHasToken = true;
         return this.tokens.push(kw === 0 ? Tok.Word : Tok.Keyword, kw, start, i, 0);
       }
@@ -101,7 +109,7 @@ export class PfLexer extends LexerCore {
           this.lineHasToken = true;
           return this.tokens.push(Tok.Number, 0, start, i, 0);
         }
-        while (PLAIN_WORD[d] === 1) d = ++i < len ? s.charCodeAt(i) : 0;
+        while (WORD_SYMBOL[d] !== 0) d = ++i < len ? s.charCodeAt(i) : 0;
         if (d !== 92 && i - start <= MAX_TOKEN_LENGTH) {
           // No keyword starts with a digit.
           this.pos = i;
@@ -487,17 +495,6 @@ function selfContained(v: string): boolean {
 function endsTokens(c: number): boolean {
   return Number.isNaN(c) || (c < 128 && (CHAR_CLASS[c] & C_NUM_END) !== 0);
 }
-
-/**
- * 1 for the characters a word continues with, by character code over the
- * whole 16-bit range (so the lexer's inner loop needs no range check):
- * `C_WORD` without the backslash, which sends a word to `slowToken`.
- */
-const PLAIN_WORD: Uint8Array = (() => {
-  const t = new Uint8Array(65536);
-  for (let c = 0; c < 128; c++) if (CHAR_CLASS[c] & C_WORD && c !== 92) t[c] = 1;
-  return t;
-})();
 
 /** Longest macro value whose words' refs are cached by offset. */
 const EXP_CACHE_MAX_VALUE = 4096;

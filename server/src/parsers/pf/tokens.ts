@@ -357,54 +357,6 @@ export const PF_KEYWORDS: readonly string[] = [
 /** Keyword lookup; a word not in here is a STRING to yacc. */
 export const KEYWORD_SET: ReadonlySet<string> = new Set(PF_KEYWORDS);
 
-/**
- * The keyword table in typed arrays, for `keywordIdAt`: keywords grouped by
- * length and first character (key `length * 128 + code`), and every
- * keyword's characters. Typed arrays, because comparing with characters of
- * strings taken from a string array made V8 call out of the lexer's loop for
- * every comparison.
- */
-const KW_MAX_LENGTH = Math.max(...PF_KEYWORDS.map((k) => k.length));
-const KW_BUCKET_FIRST = new Uint16Array((KW_MAX_LENGTH + 1) * 128);
-const KW_BUCKET_COUNT = new Uint8Array((KW_MAX_LENGTH + 1) * 128);
-const KW_CANDIDATES = new Uint8Array(PF_KEYWORDS.length);
-const KW_OFFSET = new Uint16Array(PF_KEYWORDS.length + 1);
-const KW_CODES = new Uint8Array(PF_KEYWORDS.reduce((n, k) => n + k.length, 0));
-(() => {
-  const key = (k: string): number => k.length * 128 + k.charCodeAt(0);
-  const ids = PF_KEYWORDS.map((_, i) => i + 1).sort((a, b) => key(PF_KEYWORDS[a - 1]) - key(PF_KEYWORDS[b - 1]));
-  ids.forEach((id, n) => {
-    const k = key(PF_KEYWORDS[id - 1]);
-    if (KW_BUCKET_COUNT[k]++ === 0) KW_BUCKET_FIRST[k] = n;
-    KW_CANDIDATES[n] = id;
-  });
-  let off = 0;
-  PF_KEYWORDS.forEach((k, i) => {
-    KW_OFFSET[i + 1] = off;
-    for (const ch of k) KW_CODES[off++] = ch.charCodeAt(0);
-  });
-})();
-
-/**
- * The token-string id (see `TOKEN_STRINGS`) of the keyword spelled by
- * `s[start, end)`, or 0: the lexer asks before cutting a word out, so a
- * keyword token costs no substring at all.
- */
-export function keywordIdAt(s: string, start: number, end: number): number {
-  const length = end - start;
-  const c = s.charCodeAt(start);
-  if (length > KW_MAX_LENGTH || !(c < 128)) return 0;
-  const key = length * 128 + c;
-  for (let k = KW_BUCKET_FIRST[key], last = k + KW_BUCKET_COUNT[key]; k < last; k++) {
-    const id = KW_CANDIDATES[k];
-    const off = KW_OFFSET[id];
-    let j = 1;
-    while (j < length && KW_CODES[off + j] === s.charCodeAt(start + j)) j++;
-    if (j === length) return id;
-  }
-  return 0;
-}
-
 /** Longest token pfctl's lexer accepts before "string too long" (its buffer is 8 KB). */
 export const MAX_TOKEN_LENGTH = 8190;
 

@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { PfLexer, type LexEnv } from '../../../../server/src/parsers/pf/lexer';
-import { keywordIdAt, PF_KEYWORDS, Tok } from '../../../../server/src/parsers/pf/tokens';
+import { keywordIdAt } from '../../../../server/src/parsers/pf/keyword-trie';
+import { PF_KEYWORDS, Tok } from '../../../../server/src/parsers/pf/tokens';
 import { parsePfConf } from '../../../../server/src/parsers/pf';
 
 /** Every token of a text as [kind letter, text], with no macros defined. */
@@ -132,5 +133,32 @@ describe('pf lexer: pfctl lex() behaviour', () => {
       if (!PF_KEYWORDS.includes(kw.slice(0, -1))) assert.equal(keywordIdAt(kw, 0, kw.length - 1), 0, kw.slice(0, -1));
     }
     assert.equal(keywordIdAt('\u00e9tat', 0, 4), 0);
+  });
+
+  test('the lexer calls a word a keyword exactly when it is one (the trie walked while scanning)', () => {
+    // Words built from keyword pieces: whole keywords, their prefixes and
+    // extensions, one character changed, characters no keyword has, non-ASCII.
+    const piece = fc.oneof(
+      fc.constantFrom(...PF_KEYWORDS),
+      fc.constantFrom(...PF_KEYWORDS).map((k) => k.slice(0, Math.max(1, k.length - 1))),
+      fc.tuple(fc.constantFrom(...PF_KEYWORDS), fc.nat(), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz-36Q_'))
+        .map(([k, n, ch]) => `${k.slice(0, n % k.length)}${ch}${k.slice((n % k.length) + 1)}`), // one character changed
+      fc.constantFrom('-', '6', 'x', 'Q', '_', '.', ':', '%', 'j', '\u00e9', 'in', 'et', 'to'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 3 }), (parts) => {
+        const w = parts.join('');
+        const text = `${w} ${w}\n`;
+        const lx = new PfLexer(text, { lookup: () => undefined, onComment: () => undefined, onError: () => undefined, budget: { chars: 1e6 } });
+        const tk = lx.tokens;
+        for (let t = lx.next(); tk.kindAt(t) !== Tok.Eof; t = lx.next()) {
+          // The characters in the document, not the token's text (a keyword's is its table entry).
+          const written = text.slice(tk.startAt(t), tk.endAt(t));
+          if (tk.kindAt(t) === Tok.Keyword) assert.equal(tk.textOf(t), written, JSON.stringify(w));
+          else if (tk.kindAt(t) === Tok.Word) assert.ok(!PF_KEYWORDS.includes(written), `${JSON.stringify(w)}: '${written}' is a keyword`);
+        }
+      }),
+      { numRuns: Number(process.env.PF_FUZZ_RUNS ?? 2000) },
+    );
   });
 });
