@@ -4,7 +4,6 @@ import { checkDocument } from '../../server/src/checks/registry';
 import { parseRcConf } from '../../server/src/parsers/rcconf';
 import { parseLoaderConf } from '../../server/src/parsers/loaderconf';
 import { parseSysctlConf } from '../../server/src/parsers/sysctlconf';
-import { benchPf } from './pf';
 
 /**
  * Throughput and scaling of the analysis core, printed as ratios measured in
@@ -154,7 +153,6 @@ function main(): void {
     line(`rc.conf hostile: ${label}`, `${(time(() => parseRcConf(text), 200) / baseline).toFixed(2)}x the time of a realistic 100 KB file`);
   }
 
-  benchPf(line);
 }
 
 main();
