@@ -3,7 +3,7 @@ import type { ParseState } from './state';
 import { keywordId, punctId, type TokenStore } from './tokens';
 import { advance, atEnd, GIVE_UP, idOf, times } from './fast-read';
 import { endpoint, Item, list } from './fast-lists';
-import { filterOption, logOptions, policyArguments, TREE_OPTION } from './fast-options';
+import { filterOption, logOptions, policyArguments } from './fast-options';
 
 /**
  * The fast path of compact mode for the pass/block/match rules most rulesets
@@ -39,8 +39,10 @@ export function fastFilterRule(st: ParseState): FastRead {
 
 /**
  * What `fastFilterRule` did: read the rule; gave up; or gave up on a rule
- * whose checks read its tree (a route, a translation target, past the
- * expansion cap), which the caller may as well read in build mode at once.
+ * whose checks read its tree (past the expansion cap), which the caller may
+ * as well read in build mode at once. Routes and translation targets are
+ * given up on: the general path reads them, and builds the rule only when
+ * its checks could report something (semantics.ts `ruleNeedsChecks`).
  */
 export const FastRead = { Done: 0, GaveUp: 1, NeedsTree: 2 } as const;
 // The same values as module constants: the compiled module would read `FastRead` through `exports`.
@@ -85,8 +87,7 @@ function readRule(st: ParseState, tk: TokenStore): FastRead {
     expansion = times(expansion, n);
     id = idOf(st, tk);
   }
-  // A route is checked on the built rule (`needsTreeChecks`).
-  if (id === ROUTE_TO || id === REPLY_TO || id === DUP_TO || id === FASTROUTE) return READ_NEEDS_TREE;
+  if (id === ROUTE_TO || id === REPLY_TO || id === DUP_TO || id === FASTROUTE) return READ_GAVE_UP;
   if (id === INET || id === INET6) id = advance(st, tk);
   if (id === PROTO) {
     st.skip();
@@ -120,7 +121,7 @@ function readRule(st: ParseState, tk: TokenStore): FastRead {
       if (icmp === 0) icmp = n;
     } else {
       const n = filterOption(st, tk, option);
-      if (n < 0) return n === TREE_OPTION ? READ_NEEDS_TREE : READ_GAVE_UP;
+      if (n < 0) return READ_GAVE_UP;
       expansion = times(expansion, n);
     }
   }

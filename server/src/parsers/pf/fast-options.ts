@@ -7,8 +7,7 @@ import { Item, list } from './fast-lists';
 
 /**
  * One filter option (`filterOpt`) of the common ones, `id` being its keyword:
- * the length of its list (1 for options without one), GIVE_UP, or
- * TREE_OPTION (a translation target, not read).
+ * the length of its list (1 for options without one), or GIVE_UP.
  */
 export function filterOption(st: ParseState, tk: TokenStore, id: number): number {
   switch (id) {
@@ -80,19 +79,11 @@ export function filterOption(st: ParseState, tk: TokenStore, id: number): number
       if (tk.kindAt(st.next()) !== Tok.Number || advance(st, tk) !== SLASH) return GIVE_UP;
       st.skip();
       return takeIf(st, tk.kindAt(st.next()) === Tok.Number) ? 1 : GIVE_UP;
-    case NAT_TO:
-    case RDR_TO:
-    case BINAT_TO:
-    case AF_TO:
-      // Translation targets are checked on the built rule (`needsTreeChecks`).
-      return TREE_OPTION;
     default:
+      // Anything else, translation targets among them, is the general path's.
       return GIVE_UP;
   }
 }
-
-/** `filterOption`'s answer for an option whose checks read the built rule. */
-export const TREE_OPTION = -2;
 
 /** `V` or `( V [,] [V] )` (`oneOrPair`), after the option's keyword. */
 function oneOrPair(st: ParseState, tk: TokenStore): boolean {
@@ -215,7 +206,7 @@ export function logOptions(st: ParseState, tk: TokenStore): boolean {
 const [RETURN_RST, RETURN_ICMP, ALL, TO, PORT, ANY, FLAGS, LABEL, TAG, TAGGED] = ['return-rst', 'return-icmp', 'all', 'to', 'port', 'any', 'flags', 'label', 'tag', 'tagged'].map(keywordId);
 const [QUEUE, KEEP, MODULATE, SYNPROXY, STATE, NO, FRAGMENT, ALLOW_OPTS, ONCE, TOS] = ['queue', 'keep', 'modulate', 'synproxy', 'state', 'no', 'fragment', 'allow-opts', 'once', 'tos'].map(keywordId);
 const [PROBABILITY, RIDENTIFIER, PRIO, RTABLE, MAX_PKT_SIZE, DNPIPE, DNQUEUE, USER, GROUP, RECEIVED_ON] = ['probability', 'ridentifier', 'prio', 'rtable', 'max-pkt-size', 'dnpipe', 'dnqueue', 'user', 'group', 'received-on'].map(keywordId);
-const [DIVERT_TO, MAX_PKT_RATE, TTL, MATCHES, NAT_TO, RDR_TO, BINAT_TO, AF_TO, MAX, MAX_SRC_STATES] = ['divert-to', 'max-pkt-rate', 'ttl', 'matches', 'nat-to', 'rdr-to', 'binat-to', 'af-to', 'max', 'max-src-states'].map(keywordId);
+const [DIVERT_TO, MAX_PKT_RATE, TTL, MATCHES, MAX, MAX_SRC_STATES] = ['divert-to', 'max-pkt-rate', 'ttl', 'matches', 'max', 'max-src-states'].map(keywordId);
 const [MAX_SRC_CONN, MAX_SRC_NODES, MAX_SRC_CONN_RATE, OVERLOAD, FLUSH, GLOBAL, SOURCE_TRACK, RULE, NO_SYNC, IF_BOUND] = ['max-src-conn', 'max-src-nodes', 'max-src-conn-rate', 'overload', 'flush', 'global', 'source-track', 'rule', 'no-sync', 'if-bound'].map(keywordId);
 const [FLOATING, SLOPPY, PFLOW, ALLOW_RELATED] = ['floating', 'sloppy', 'pflow', 'allow-related'].map(keywordId);
 const [OPEN_PAREN, CLOSE_PAREN, COMMA, LESS, GREATER, SLASH] = ['(', ')', ',', '<', '>', '/'].map(punctId);

@@ -4,7 +4,7 @@ import { fromTo, ifItem, ifSpec, list, logSpec, valueItem } from './common';
 import { filterOpts, FILTER_OPTS } from './filter-opts';
 import { routeSpec } from './redirect';
 import { scrubOpts, SCRUB_OPTS } from './state-opts';
-import { checkRule, MAX_RULE_EXPANSION } from './semantics';
+import { checkRule, ruleNeedsChecks } from './semantics';
 import { ParseState } from './state';
 import { exact, union } from './parse-support';
 import { NO_TOKEN, Tok } from './tokens';
@@ -159,20 +159,9 @@ export function filterRule(st: ParseState): PfFilterRule {
   beforeOpts(st, r, FILTER_OPTS);
   r.options = filterOpts(st);
   finish(st, r);
-  if (!st.build) st.wantsObject = needsTreeChecks(r);
+  if (!st.build) st.wantsObject = ruleNeedsChecks(r);
   else if (!st.quiet) checkRule(st, r);
   return r;
-}
-
-/**
- * Whether `checkRule` could find anything in this rule: the checks read the
- * built tree, so compact mode builds a rule only when it has a route or a
- * translation target or expands past the cap (few rules have either).
- */
-function needsTreeChecks(r: PfFilterRule): boolean {
-  if (r.route !== undefined || r.expansionCount > MAX_RULE_EXPANSION) return true;
-  for (const o of r.options) if (o.name === 'nat-to' || o.name === 'rdr-to' || o.name === 'af-to') return true;
-  return false;
 }
 
 /** `[no] scrub [in|out] [log] [on …] [af] [proto …] fromto scrubopts`. */

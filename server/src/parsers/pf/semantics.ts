@@ -52,6 +52,27 @@ export function checkPool(st: ParseState, kind: 'nat' | 'rdr' | 'binat', r: PfRe
   }
 }
 
+/** Whether `checkPool` can report anything for target `r`: it reads only these pool options. */
+function poolChecked(r: PfRedirect): boolean {
+  for (const p of r.pool) if (p.name === 'static-port' || p.name === 'map-e-portset' || p.name === 'bitmask') return true;
+  return false;
+}
+
+/**
+ * Whether `checkRule` can report anything for rule `r`. Compact mode builds a
+ * rule only for these checks (parser.ts `treeChecks`), so this is judged on
+ * what a rule read in compact mode holds: its action, which parts are
+ * present (their words are placeholders), and its targets (built in every
+ * mode). It may say yes for a rule the checks pass, never no for one they flag.
+ */
+export function ruleNeedsChecks(r: PfFilterRule): boolean {
+  if (r.expansionCount > MAX_RULE_EXPANSION) return true;
+  // A route on block or match is flagged; on pass, its family is checked when the rule has one.
+  if (r.route !== undefined && (r.action !== 'pass' || r.af !== undefined)) return true;
+  for (const o of r.options) if ((o.name === 'nat-to' || o.name === 'rdr-to') && o.redirect !== undefined && poolChecked(o.redirect)) return true;
+  return false;
+}
+
 /** Checks for pass/block/match rules. */
 export function checkRule(st: ParseState, r: PfFilterRule): void {
   if (r.route && r.route.keyword.text !== 'fastroute' && r.action === 'block') {
@@ -87,6 +108,14 @@ function checkRouteFamily(st: ParseState, r: PfFilterRule, afTo: string | undefi
     any = true;
   }
   if (any && (target.routeHosts ?? []).every((rh) => rh.host)) st.semantic('no routing address with matching address family found.', target);
+}
+
+/** `ruleNeedsChecks` for `checkTranslation`. A plain `nat … -> addr` needs none. */
+export function translationNeedsChecks(r: PfTranslationRule): boolean {
+  if ((r.no !== undefined) === (r.arrow !== undefined)) return true;
+  if (r.no !== undefined && r.pass !== undefined) return true;
+  if (r.redirect !== undefined && poolChecked(r.redirect)) return true;
+  return r.expansionCount > MAX_RULE_EXPANSION;
 }
 
 /** Checks for old-style nat/rdr/binat. */

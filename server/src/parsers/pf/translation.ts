@@ -3,7 +3,7 @@ import type { PfWord } from './ast-parts';
 import { fromTo, logSpec } from './common';
 import { redirect } from './redirect';
 import { afSpec, finish, newRule, onSpec, protoSpec } from './filter';
-import { checkTranslation, MAX_RULE_EXPANSION } from './semantics';
+import { checkTranslation, translationNeedsChecks } from './semantics';
 import { ParseState } from './state';
 import { exact, union } from './parse-support';
 import { Tok } from './tokens';
@@ -64,20 +64,8 @@ export function translationRule(st: ParseState, no: PfWord | undefined): PfTrans
   if (!st.atEnd()) st.fail([]);
   r.options = exact(r.options);
   finish(st, r);
-  if (!st.build) st.wantsObject = needsTreeChecks(r);
+  if (!st.build) st.wantsObject = translationNeedsChecks(r);
   else if (!st.quiet) checkTranslation(st, r);
   return r;
 }
 
-/**
- * Whether `checkTranslation` could find anything in this rule (it reads the
- * built tree, so compact mode builds the rule only then): `no` with `->` or
- * neither, `no pass`, pool options (the target itself is always built), or an
- * expansion past the cap. A plain `nat … -> addr` stays compact.
- */
-function needsTreeChecks(r: PfTranslationRule): boolean {
-  if ((r.no !== undefined) === (r.arrow !== undefined)) return true;
-  if (r.no !== undefined && r.pass !== undefined) return true;
-  if (r.redirect !== undefined && r.redirect.pool.length > 0) return true;
-  return r.expansionCount > MAX_RULE_EXPANSION;
-}

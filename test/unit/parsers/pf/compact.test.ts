@@ -56,6 +56,15 @@ include "extra.inc"
 anchor "a" {
  pass in on $ext_if
 }
+no nat pass on $ext_if from 10.0.0.1 to any
+no rdr on $ext_if from any to 10.0.0.2 -> 10.0.0.3
+nat on $ext_if from 10.0.0.0/8 to any -> 192.0.2.1 round-robin
+rdr on $ext_if proto tcp to port 80 -> 10.0.0.5 port 8080 static-port
+match out on $ext_if from 10.0.0.0/8 to any nat-to <pool> bitmask
+match in on $ext_if proto tcp to port 80 rdr-to 10.0.0.5 port 8080
+block in on $ext_if route-to (em1 192.0.2.1) from any to any
+pass in on $ext_if dup-to (em1 2001:db8::1) inet from any to any
+pass in on $ext_if route-to (em1 2001:db8::1) inet from any to any
 `;
 
 describe('pf parser: compact mode gives exactly the eager parse', () => {
