@@ -192,11 +192,15 @@ export abstract class LexerCore {
   /** A `#` comment: to the real end of line, continuations included. */
   protected comment(start: number): void {
     const s = this.text;
+    const len = s.length;
     let i = start;
-    for (;;) {
+    // Reads stay within the text: one read past the end stops V8 from inlining charCodeAt here.
+    while (i < len) {
       const c = s.charCodeAt(i);
-      if (Number.isNaN(c) || (isBreak(c) && s.charCodeAt(i - 1) !== 92)) break;
-      if (c === 13 && s.charCodeAt(i + 1) === 10) i++;
+      if (c === 10 || c === 13) {
+        if (s.charCodeAt(i - 1) !== 92) break;
+        if (c === 13 && i + 1 < len && s.charCodeAt(i + 1) === 10) i++;
+      }
       i++;
     }
     this.env.onComment({ start, end: i, text: s.slice(start + 1, i), ownLine: !this.lineHasToken });

@@ -308,7 +308,7 @@ export class PfLexer extends LexerCore {
     let hash = 0;
     for (; i < len; i++) {
       const c = s.charCodeAt(i);
-      if (!(c < 128 && CHAR_CLASS[c] & C_MACRO_NAME)) break;
+      if (MACRO_NAME_CHAR[c] === 0) break;
       hash = (hash * 31 + c) | 0;
     }
     this.pos = i;
@@ -383,18 +383,20 @@ export class PfLexer extends LexerCore {
     const version = this.env.version?.() ?? -1;
     const slot = hash & 63;
     const recent = this.names[slot];
-    if (recent !== undefined && recent.version === version && version >= 0 && recent.name.length === to - from) {
+    if (recent !== undefined && recent.version === version && version >= 0 && recent.codes.length === to - from) {
       const s = this.text;
-      const name = recent.name;
+      const codes = recent.codes;
       let k = 0;
-      while (k < name.length && name.charCodeAt(k) === s.charCodeAt(from + k)) k++;
-      if (k === name.length) return recent;
+      while (k < codes.length && codes[k] === s.charCodeAt(from + k)) k++;
+      if (k === codes.length) return recent;
     }
     let name = this.text.slice(from, to);
     const macro = this.env.lookup(name);
     // The definition's own name string, so uses keep no copy of it.
     if (macro !== undefined && macro.name === name) name = macro.name;
-    const entry: RecentName = { name, macro, version, cache: undefined };
+    const codes = new Uint16Array(to - from);
+    for (let k = 0; k < codes.length; k++) codes[k] = name.charCodeAt(k);
+    const entry: RecentName = { name, codes, macro, version, cache: undefined };
     this.names[slot] = entry;
     return entry;
   }
@@ -457,6 +459,12 @@ const SIMPLE_PUNCT: Uint16Array = (() => {
 /** A `$name` looked up (see `PfLexer.recentName`): the macro table's version then, and the value's cache. */
 interface RecentName {
   name: string;
+  /**
+   * The name's characters, compared with the text at each use: comparing with
+   * the characters of `name` (a slice of some document) made V8 call out of
+   * the loop for every character.
+   */
+  codes: Uint16Array;
   macro: LexMacro | undefined;
   version: number;
   cache: ExpansionCache | undefined;
@@ -495,6 +503,13 @@ function selfContained(v: string): boolean {
 function endsTokens(c: number): boolean {
   return Number.isNaN(c) || (c < 128 && (CHAR_CLASS[c] & C_NUM_END) !== 0);
 }
+
+/** 1 for the characters of a `$name`, by character code over the 16-bit range (no range check in `expand`'s loop). */
+const MACRO_NAME_CHAR: Uint8Array = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 128; c++) if (CHAR_CLASS[c] & C_MACRO_NAME) t[c] = 1;
+  return t;
+})();
 
 /** Longest macro value whose words' refs are cached by offset. */
 const EXP_CACHE_MAX_VALUE = 4096;
