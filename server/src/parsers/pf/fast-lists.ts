@@ -185,6 +185,31 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
   return portValue(st, tk);
 }
 
+/**
+ * The target after `nat-to`/`rdr-to`/`binat-to` (`redirect`): hosts, then
+ * optionally `port` with a name or a number within 0–65535, then pool
+ * options without values that `checkPool` does not read (their checks need
+ * the tree: semantics.ts `ruleNeedsChecks`). A pool does not multiply the
+ * rule's expansion. Nested lists, port ranges and other options give up.
+ */
+export function translationTarget(st: ParseState, tk: TokenStore): boolean {
+  if (list(st, tk, Item.Host) === GIVE_UP) return false;
+  if (idOf(st, tk) === PORT) {
+    st.skip();
+    const t = st.next();
+    const k = tk.kindAt(t);
+    if (k === Tok.Number) {
+      if (numberPort(st, tk, t) < 0) return false;
+    } else if (k !== Tok.Word || st.colonIn(t) >= 0) return false;
+    st.skip();
+  }
+  for (;;) {
+    const id = idOf(st, tk);
+    if (id !== ROUND_ROBIN && id !== RANDOM && id !== STICKY_ADDRESS && id !== ENDPOINT_INDEPENDENT && id !== PREFER_IPV6_NEXTHOP) return true;
+    st.skip();
+  }
+}
+
 /** The value of NUMBER token `t` as a port (see `portNumber`), read in place when it is the document's text. */
 function numberPort(st: ParseState, tk: TokenStore, t: number): number {
   if (tk.refAt(t) === 0) return portNumber(st.text, tk.startAt(t), tk.endAt(t));
@@ -216,5 +241,6 @@ function portNumber(s: string, from: number, to: number): number {
 }
 
 const [PORT, ANY, NO_ROUTE, URPF_FAILED, CODE] = ['port', 'any', 'no-route', 'urpf-failed', 'code'].map(keywordId);
+const [ROUND_ROBIN, RANDOM, STICKY_ADDRESS, ENDPOINT_INDEPENDENT, PREFER_IPV6_NEXTHOP] = ['round-robin', 'random', 'sticky-address', 'endpoint-independent', 'prefer-ipv6-nexthop'].map(keywordId);
 const [OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, COMMA, BANG, LESS, GREATER, SLASH, MINUS] = ['{', '}', '(', ')', ',', '!', '<', '>', '/', '-'].map(punctId);
 const [EQUAL, NOT_EQUAL, LESS_EQUAL, GREATER_EQUAL, RANGE_EXCLUSIVE, RANGE_INCLUSIVE] = ['=', '!=', '<=', '>=', '<>', '><'].map(punctId);

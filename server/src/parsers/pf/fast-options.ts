@@ -1,7 +1,7 @@
 import type { ParseState } from './state';
 import { keywordId, punctId, Tok, type TokenStore } from './tokens';
 import { advance, GIVE_UP, idOf, isString, isValue, takeIf } from './fast-read';
-import { Item, list } from './fast-lists';
+import { Item, list, translationTarget } from './fast-lists';
 
 /** The fast path's filter options, state options, log options and block-policy arguments (fast-filter.ts). */
 
@@ -79,8 +79,13 @@ export function filterOption(st: ParseState, tk: TokenStore, id: number): number
       if (tk.kindAt(st.next()) !== Tok.Number || advance(st, tk) !== SLASH) return GIVE_UP;
       st.skip();
       return takeIf(st, tk.kindAt(st.next()) === Tok.Number) ? 1 : GIVE_UP;
+    case NAT_TO:
+    case RDR_TO:
+    case BINAT_TO:
+      st.skip();
+      return translationTarget(st, tk) ? 1 : GIVE_UP;
     default:
-      // Anything else, translation targets among them, is the general path's.
+      // Anything else (af-to among them) is the general path's.
       return GIVE_UP;
   }
 }
@@ -207,6 +212,7 @@ const [RETURN_RST, RETURN_ICMP, ALL, TO, PORT, ANY, FLAGS, LABEL, TAG, TAGGED] =
 const [QUEUE, KEEP, MODULATE, SYNPROXY, STATE, NO, FRAGMENT, ALLOW_OPTS, ONCE, TOS] = ['queue', 'keep', 'modulate', 'synproxy', 'state', 'no', 'fragment', 'allow-opts', 'once', 'tos'].map(keywordId);
 const [PROBABILITY, RIDENTIFIER, PRIO, RTABLE, MAX_PKT_SIZE, DNPIPE, DNQUEUE, USER, GROUP, RECEIVED_ON] = ['probability', 'ridentifier', 'prio', 'rtable', 'max-pkt-size', 'dnpipe', 'dnqueue', 'user', 'group', 'received-on'].map(keywordId);
 const [DIVERT_TO, MAX_PKT_RATE, TTL, MATCHES, MAX, MAX_SRC_STATES] = ['divert-to', 'max-pkt-rate', 'ttl', 'matches', 'max', 'max-src-states'].map(keywordId);
+const [NAT_TO, RDR_TO, BINAT_TO] = ['nat-to', 'rdr-to', 'binat-to'].map(keywordId);
 const [MAX_SRC_CONN, MAX_SRC_NODES, MAX_SRC_CONN_RATE, OVERLOAD, FLUSH, GLOBAL, SOURCE_TRACK, RULE, NO_SYNC, IF_BOUND] = ['max-src-conn', 'max-src-nodes', 'max-src-conn-rate', 'overload', 'flush', 'global', 'source-track', 'rule', 'no-sync', 'if-bound'].map(keywordId);
 const [FLOATING, SLOPPY, PFLOW, ALLOW_RELATED] = ['floating', 'sloppy', 'pflow', 'allow-related'].map(keywordId);
 const [OPEN_PAREN, CLOSE_PAREN, COMMA, LESS, GREATER, SLASH] = ['(', ')', ',', '<', '>', '/'].map(punctId);
