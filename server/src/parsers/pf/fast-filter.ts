@@ -1,33 +1,38 @@
 import { MAX_RULE_EXPANSION } from './semantics';
 import type { ParseState } from './state';
 import { keywordId, punctId, type TokenStore } from './tokens';
-import { advance, atEnd, GIVE_UP, idOf, times } from './fast-read';
+import { advance, atEnd, FastRead, GIVE_UP, idOf, times } from './fast-read';
+import { readTranslation } from './fast-translation';
 import { endpoint, Item, list } from './fast-lists';
 import { filterOption, logOptions, policyArguments } from './fast-options';
 
 /**
- * The fast path of compact mode for the pass/block/match rules most rulesets
- * are made of (docs/design/pf-compact-parse.md, "fast path").
+ * The fast path of compact mode for the rules most rulesets are made of:
+ * pass/block/match (`readFilterRule`, below) and old-style nat/rdr
+ * (fast-translation.ts); docs/design/pf-compact-parse.md, "fast path".
  *
  * It reads a rule of the common shapes over token ids, with no probing, no
  * expected-keyword bookkeeping and no allocation, and accepts it only when
- * the general productions (filter.ts, common.ts, filter-opts.ts,
- * state-opts.ts) would accept it with no error, no semantic message and no
- * need for the built tree, recording the same index entries (`on`
- * interfaces, `<table>` uses). Anything else — an unusual shape, a doubtful
- * value, a token it does not know — makes it give up: the statement is read
- * again from its first token by the general productions, which report what
- * is wrong. So it may decline a valid rule but must never accept a rule the
- * general path would treat differently; compact.test.ts compares the two on
- * the corpus, on generated rules and on random mutations.
+ * the general productions (filter.ts, translation.ts, common.ts,
+ * filter-opts.ts, state-opts.ts, redirect.ts) would accept it with no error,
+ * no semantic message and no need for the built tree, recording the same
+ * index entries (`on` interfaces, `<table>` uses). Anything else — an
+ * unusual shape, a doubtful value, a token it does not know — makes it give
+ * up: the statement is read again from its first token by the general
+ * productions, which report what is wrong. So it may decline a valid rule
+ * but must never accept a rule the general path would treat differently;
+ * compact.test.ts compares the two on the corpus, on generated rules and on
+ * random mutations.
  */
-export function fastFilterRule(st: ParseState): FastRead {
+export function fastRule(st: ParseState): FastRead {
   const first = st.next();
   const last = st.lastTokNumber;
   const errors = st.lexer.errorCount;
   const interfaces = st.interfaceItems.length;
   const tableRefs = st.tableRefItems.length;
-  const read = readRule(st, st.tokens);
+  const tk = st.tokens;
+  const id = idOf(st, tk);
+  const read = id === NAT || id === RDR || id === NO ? readTranslation(st, tk) : readFilterRule(st, tk);
   // A lexer error makes the statement fail where the general path stops, which decides how it recovers.
   if (read === READ_DONE && st.lexer.errorCount === errors) return READ_DONE;
   // The general path records the index entries again.
@@ -37,21 +42,13 @@ export function fastFilterRule(st: ParseState): FastRead {
   return read === READ_DONE ? READ_GAVE_UP : read;
 }
 
-/**
- * What `fastFilterRule` did: read the rule; gave up; or gave up on a rule
- * whose checks read its tree (past the expansion cap), which the caller may
- * as well read in build mode at once. Routes and translation targets are
- * given up on: the general path reads them, and builds the rule only when
- * its checks could report something (semantics.ts `ruleNeedsChecks`).
- */
-export const FastRead = { Done: 0, GaveUp: 1, NeedsTree: 2 } as const;
-// The same values as module constants: the compiled module would read `FastRead` through `exports`.
+// `FastRead`'s values as module constants: the compiled module would read them through the imported module object.
 const READ_DONE = FastRead.Done;
 const READ_GAVE_UP = FastRead.GaveUp;
 const READ_NEEDS_TREE = FastRead.NeedsTree;
-export type FastRead = (typeof FastRead)[keyof typeof FastRead];
 
-function readRule(st: ParseState, tk: TokenStore): FastRead {
+/** `pass|block|match …` (filter.ts `filterRule`). */
+function readFilterRule(st: ParseState, tk: TokenStore): FastRead {
   // `id` is always the next token's id: each part reads it once.
   const action = idOf(st, tk);
   if (action !== PASS && action !== BLOCK && action !== MATCH) return READ_GAVE_UP;
@@ -132,5 +129,5 @@ function readRule(st: ParseState, tk: TokenStore): FastRead {
 
 const [PASS, BLOCK, MATCH, DROP, RETURN, RETURN_RST, RETURN_ICMP, RETURN_ICMP6, IN, OUT] = ['pass', 'block', 'match', 'drop', 'return', 'return-rst', 'return-icmp', 'return-icmp6', 'in', 'out'].map(keywordId);
 const [LOG, QUICK, ON, ROUTE_TO, REPLY_TO, DUP_TO, FASTROUTE, INET, INET6, PROTO] = ['log', 'quick', 'on', 'route-to', 'reply-to', 'dup-to', 'fastroute', 'inet', 'inet6', 'proto'].map(keywordId);
-const [ALL, FROM, OS, TO, ICMP_TYPE, ICMP6_TYPE] = ['all', 'from', 'os', 'to', 'icmp-type', 'icmp6-type'].map(keywordId);
+const [ALL, FROM, OS, TO, ICMP_TYPE, ICMP6_TYPE, NAT, RDR, NO] = ['all', 'from', 'os', 'to', 'icmp-type', 'icmp6-type', 'nat', 'rdr', 'no'].map(keywordId);
 const [OPEN_PAREN] = ['('].map(punctId);

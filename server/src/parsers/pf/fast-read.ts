@@ -3,11 +3,19 @@ import { Tok, type TokenStore } from './tokens';
 
 /**
  * Token reading for the fast path (fast-filter.ts): the next token's id,
- * kind tests, and the "give up" answer of the parts that count things.
+ * kind tests, and its answers.
  */
 
-/** Gives up (see `fastFilterRule`). */
+/** A part gave up (see `fastRule`). */
 export const GIVE_UP = -1;
+
+/**
+ * What the fast path did with a statement (`fastRule`): read it; gave up; or
+ * gave up on a rule whose checks read its tree (semantics.ts), which the
+ * caller may as well read in build mode at once.
+ */
+export const FastRead = { Done: 0, GaveUp: 1, NeedsTree: 2 } as const;
+export type FastRead = (typeof FastRead)[keyof typeof FastRead];
 
 /** The id of the next token when it is a keyword or an operator (`TokenStore.refAt`), else 0. */
 export function idOf(st: ParseState, tk: TokenStore): number {

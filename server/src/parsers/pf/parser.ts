@@ -2,7 +2,8 @@ import type { PfInclude, PfMacroDef, PfStatement } from './ast';
 import { checkRule, checkTranslation } from './semantics';
 import { anchorRule, includeStmt, loadAnchor, type BodyParser } from './anchors';
 import { etherStatement } from './ether';
-import { FastRead, fastFilterRule } from './fast-filter';
+import { fastRule } from './fast-filter';
+import { FastRead } from './fast-read';
 import { antispoof, filterRule, scrubRule } from './filter';
 import { setOption } from './options';
 import { queueDef } from './queues';
@@ -143,7 +144,7 @@ function statement(st: ParseState, ctx: Context): PfStatement | PendingStatement
  * like the productions.
  */
 function compactStatementRead(st: ParseState, ctx: Context, firstTok: number): PendingStatement {
-  const fast = fastFilterRule(st);
+  const fast = fastRule(st);
   if (fast !== FastRead.Done) {
     // A rule whose checks need its tree is read built at once (not compact,
     // then built again for the checks); it still stays pending below.

@@ -181,6 +181,34 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     );
   });
 
+  test('old-style nat and rdr rules around the edges of the fast path parse the same in both modes', () => {
+    // The same idea for translation rules (fast-translation.ts): slots mixing
+    // shapes the fast path takes with ones it must leave to the general path,
+    // or read built because their checks need the tree (`no` with `->`).
+    const slot = (good: string[], bad: string[]) =>
+      fc.oneof({ arbitrary: fc.constantFrom('', ...good), weight: 7 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+    const rule = fc.tuple(
+      slot([], ['no']),
+      fc.oneof({ arbitrary: fc.constantFrom('nat', 'rdr'), weight: 9 }, { arbitrary: fc.constantFrom('binat', 'pass', 'nat-anchor'), weight: 1 }),
+      slot(['pass', 'log', 'pass log', 'pass log (all)', 'log (to pflog1)'], ['log pass', 'pass pass', 'log ()', 'pass log (x)']),
+      slot(['on em0', 'on { em0 em1 }', 'on $m', 'on any'], ['on !em0', 'on', 'on { }']),
+      slot(['inet', 'inet6'], ['inet inet6']),
+      slot(['proto tcp', 'proto { tcp udp }', 'proto $l'], ['proto', 'proto { tcp, }']),
+      slot(['all', 'from 10.0.0.0/8', 'from <t> to any', 'from any to 192.0.2.1 port 80', 'to (em0) port { 80 443 }', 'from ! 10.0.0.1 port 1024:65535 to any'], ['from', 'all all', 'from any os x to any', 'to any port 65536', 'from any port 2:1', 'to']),
+      slot(['tag x', 'tagged y', 'rtable 1', 'tag x tagged y'], ['! tagged y', 'tag', 'rtable x', 'rtable']),
+      slot(['-> 192.0.2.1', '-> (em0)', '-> { 192.0.2.1 192.0.2.2 } round-robin', '-> 10.0.0.5 port 8080', '-> <t> random sticky-address', '-> $m port ssh'], ['->', '-> 10.0.0.5 port', '-> 10.0.0.5 port 65536', '-> 10.0.0.5 port 1000:2000', '-> 10.0.0.5 port 2000:1000', '-> 10.0.0.5 port 80:*', '-> 1.2.3.4 static-port', '-> 1.2.3.4 port 80 static-port', '-> <t> bitmask', '-> 1.2.3.4 map-e-portset 6/8/0x34', '-> 1.2.3.4 tag x', '-> { a { b } }']),
+      slot(['# c'], ['{', '}', 'x', '$undefined', '"', '\\']),
+    );
+    const head = 'm = "em0"\nl = "{ tcp udp }"\ntable <t> persist\n';
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), (rules) => {
+        const text = head + rules.map((parts) => parts.filter(Boolean).join(' ')).join('\n') + '\n';
+        assertSameParse(text, text);
+      }),
+      { numRuns: Number(process.env.PF_FUZZ_RUNS ?? 1000) },
+    );
+  });
+
   test('released statements are built again, equal but new, in the file and in its included files', () => {
     const file = parsePfConf(BUILT_IN, includes);
     const before = file.statements;
