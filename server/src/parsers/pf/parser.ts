@@ -198,18 +198,20 @@ function recover(st: ParseState, ctx: Context): void {
 }
 
 function dispatch(st: ParseState, ctx: Context): PfStatement {
-  const t = st.peek();
+  // The first token's kind and keyword text, no token object: this runs for every statement the fast path does not read.
+  const kind = st.nextKind();
+  const kw = kind === Tok.Keyword ? st.nextKw() : '';
   if (ctx === 'ether-anchor') {
-    if (t.kind === Tok.Keyword && t.text === 'ether') return etherStatement(st, bodyParser('ether-anchor'));
-    return st.fail(ETHER_BODY, bodyMessage(t, 'an ether anchor'));
+    if (kw === 'ether') return etherStatement(st, bodyParser('ether-anchor'));
+    return st.fail(ETHER_BODY, bodyMessage(kw, 'an ether anchor'));
   }
-  if ((t.kind === Tok.Word || t.kind === Tok.Quoted) && st.peekAt(1).kind === Tok.Punct && st.peekAt(1).text === '=') {
+  if ((kind === Tok.Word || kind === Tok.Quoted) && st.secondKw() === '=' && st.peekAt(1).kind === Tok.Punct) {
     if (ctx !== 'top') return st.fail(ANCHOR_BODY, 'syntax error: macros cannot be defined inside an anchor body');
     return macroDef(st);
   }
-  if (t.kind !== Tok.Keyword) return st.fail(ctx === 'top' ? STATEMENT_START : ANCHOR_BODY);
-  if (ctx === 'anchor' && !ANCHOR_BODY.includes(t.text)) return st.fail(ANCHOR_BODY, bodyMessage(t, 'an inline anchor'));
-  switch (t.text) {
+  if (kind !== Tok.Keyword) return st.fail(ctx === 'top' ? STATEMENT_START : ANCHOR_BODY);
+  if (ctx === 'anchor' && !ANCHOR_BODY.includes(kw)) return st.fail(ANCHOR_BODY, bodyMessage(kw, 'an inline anchor'));
+  switch (kw) {
     case 'include':
       return includeStmt(st);
     case 'set':
@@ -256,9 +258,10 @@ function dispatch(st: ParseState, ctx: Context): PfStatement {
   }
 }
 
-function bodyMessage(t: Token, where: string): string | undefined {
-  if (t.kind !== Tok.Keyword) return undefined;
-  return `syntax error: '${t.text}' is not allowed inside ${where}`;
+/** The message for keyword `kw` ('' for anything else: no message of its own) where it may not stand. */
+function bodyMessage(kw: string, where: string): string | undefined {
+  if (kw === '') return undefined;
+  return `syntax error: '${kw}' is not allowed inside ${where}`;
 }
 
 /** `NAME = value…`: value tokens joined with single spaces, as pfctl's `varstring`. */
