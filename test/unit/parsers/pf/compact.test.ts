@@ -82,6 +82,19 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     assert.equal(compactStatementCount(parsePfConfEagerly(text)), 0);
   });
 
+  test('every file shares one accessor per lazy field (per-file closures made V8 keep whole parses alive)', () => {
+    const a = parsePfConf(generatePfRuleset(5_000));
+    const b = parsePfConf(BUILT_IN, includes);
+    for (const key of ['statements', 'macroUses', 'interfaces', 'tableRefs'] as const) {
+      const da = Object.getOwnPropertyDescriptor(a, key);
+      const db = Object.getOwnPropertyDescriptor(b, key);
+      if (da?.get === undefined || db?.get === undefined) continue; // short indexes are built at once
+      assert.equal(da.get, db.get, key);
+      assert.equal(da.set, db.set, key);
+    }
+    assert.ok(Object.getOwnPropertyDescriptor(a, 'statements')?.get, 'statements are lazy');
+  });
+
   test('statements are built once: reading them twice gives the same objects', () => {
     const file = parsePfConf(BUILT_IN, includes);
     assert.ok(compactStatementCount(file) > 0);
