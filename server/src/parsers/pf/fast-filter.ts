@@ -35,9 +35,7 @@ export function fastRule(st: ParseState): FastRead {
   const read = id === NAT || id === RDR || id === NO ? readTranslation(st, tk) : readFilterRule(st, tk);
   // A lexer error makes the statement fail where the general path stops, which decides how it recovers.
   if (read === READ_DONE && st.lexer.errorCount === errors) return READ_DONE;
-  // The general path records the index entries again.
-  st.interfaceItems.length = interfaces;
-  st.tableRefItems.length = tableRefs;
+  st.dropIndexEntries(interfaces, tableRefs);
   st.rewind(first, last);
   return read === READ_DONE ? READ_GAVE_UP : read;
 }

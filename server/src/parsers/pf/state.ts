@@ -248,6 +248,17 @@ export class ParseState extends TokenCursor {
     this.tableRefItems.push(k);
   }
 
+  /**
+   * Forgets the index entries recorded after the first `interfaces` and
+   * `tableRefs` ones: a fast read that gave up recorded them, and the general
+   * path records them again.
+   */
+  dropIndexEntries(interfaces: number, tableRefs: number): void {
+    // Only when there is something to drop: setting an array's length calls into the runtime.
+    if (this.interfaceItems.length > interfaces) this.interfaceItems.length = interfaces;
+    if (this.tableRefItems.length > tableRefs) this.tableRefItems.length = tableRefs;
+  }
+
   /** The `interfaces` index as words. */
   interfaceWords(): PfWord[] {
     const tk = this.keptIn;
