@@ -60,11 +60,12 @@ export class PfLexer extends LexerCore {
   }
 
   /**
-   * The common tokens of a document line, read in one function: blanks,
-   * plain words and keywords, numbers, simple operators, line feeds. Returns
-   * NO_TOKEN (having skipped only blanks) for anything else, which
-   * `scanDocument` reads: CR line ends, comments, `$macros`, quotes,
-   * backslashes, two-character operators, the end of the text.
+   * The tokens of a document line, read in one function: blanks, plain
+   * words and keywords, numbers, simple operators, line feeds; comments,
+   * quotes, `$macros` and operators that may have two characters are handed
+   * on from here. Returns NO_TOKEN (having skipped only blanks) for anything
+   * else, which `scanDocument` reads: CR line ends, backslashes, other
+   * blanks, the end of the text (or after a `$name`: its expansion).
    */
   private quick(): number {
     // Every read below stays within the text (0 stands for "past the end",
@@ -128,6 +129,18 @@ export class PfLexer extends LexerCore {
       this.lineHasToken = false;
       return this.tokens.push(Tok.Newline, NEWLINE_ID, start, start + 1, 0);
     }
+    // The rest of what a line holds, handed straight to what `scanDocument`
+    // would call for it (it would skip the same blanks first).
+    if (c === 35) {
+      this.comment(start);
+      return this.quick(); // the line's end, usually
+    }
+    if (c === 34 || c === 39) return this.quoted(start, c);
+    if (c === 36) {
+      this.expand(start);
+      return NO_TOKEN; // `next` goes on with the expansion
+    }
+    if (c === 60 || c === 62 || c === 33 || c === 45) return this.common(s, start, c, false);
     return NO_TOKEN;
   }
 
