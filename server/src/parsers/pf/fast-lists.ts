@@ -55,11 +55,18 @@ function item(st: ParseState, tk: TokenStore, kind: Item): boolean {
   }
 }
 
-/** A `user`/`group` item (`userItem`) without an operator or a range: a name or a number, never checked. */
+/** A `user`/`group` item (`portItem` without port checks): `[op] V` or `V <> V` / `V >< V`, names or numbers, never checked. */
 function userItem(st: ParseState, tk: TokenStore): boolean {
+  const op = idOf(st, tk);
+  if (op === EQUAL || op === NOT_EQUAL || op === LESS || op === LESS_EQUAL || op === GREATER || op === GREATER_EQUAL) {
+    st.skip();
+    return takeIf(st, isValue(st, tk));
+  }
   if (!isValue(st, tk)) return false;
   const after = advance(st, tk);
-  return after !== RANGE_EXCLUSIVE && after !== RANGE_INCLUSIVE;
+  if (after !== RANGE_EXCLUSIVE && after !== RANGE_INCLUSIVE) return true;
+  st.skip();
+  return takeIf(st, isValue(st, tk));
 }
 
 /** An `icmp-type` item (`icmpItem`): `T` or `T code C`. */
@@ -186,11 +193,12 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
 }
 
 /**
- * The target after `nat-to`/`rdr-to`/`binat-to` (`redirect`): hosts, then
- * optionally `port` with a name or a number within 0–65535, then pool
+ * The target after `nat-to`/`rdr-to`/`binat-to` or `->` (`redirect`): hosts,
+ * then optionally `port` with a name, a number within 0–65535 or a range
+ * (`targetPortWord`), then pool
  * options without values that `checkPool` does not read (their checks need
  * the tree: semantics.ts `ruleNeedsChecks`). A pool does not multiply the
- * rule's expansion. Nested lists, port ranges and other options give up.
+ * rule's expansion. Nested lists and other options give up.
  */
 export function translationTarget(st: ParseState, tk: TokenStore): boolean {
   if (list(st, tk, Item.Host) === GIVE_UP) return false;
@@ -200,7 +208,7 @@ export function translationTarget(st: ParseState, tk: TokenStore): boolean {
     const k = tk.kindAt(t);
     if (k === Tok.Number) {
       if (numberPort(st, tk, t) < 0) return false;
-    } else if (k !== Tok.Word || st.colonIn(t) >= 0) return false;
+    } else if (k !== Tok.Word || !targetPortWord(st, tk, t)) return false;
     st.skip();
   }
   for (;;) {
@@ -208,6 +216,21 @@ export function translationTarget(st: ParseState, tk: TokenStore): boolean {
     if (id !== ROUND_ROBIN && id !== RANDOM && id !== STICKY_ADDRESS && id !== ENDPOINT_INDEPENDENT && id !== PREFER_IPV6_NEXTHOP) return true;
     st.skip();
   }
+}
+
+/**
+ * A target's port word (`checkPort` with `P:*` allowed): a name, `P:Q` of
+ * numbers within 0–65535 with P ≤ Q, or `P:*`. Other colons give up.
+ */
+function targetPortWord(st: ParseState, tk: TokenStore, t: number): boolean {
+  const colon = st.colonIn(t);
+  if (colon < 0) return true;
+  const text = tk.textOf(t);
+  const lo = portNumber(text, 0, colon);
+  if (lo < 0) return false;
+  if (text.length === colon + 2 && text.charCodeAt(colon + 1) === 42) return true; // P:*
+  const hi = portNumber(text, colon + 1, text.length);
+  return hi >= lo;
 }
 
 /** The value of NUMBER token `t` as a port (see `portNumber`), read in place when it is the document's text. */
