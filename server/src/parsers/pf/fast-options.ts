@@ -79,6 +79,9 @@ export function filterOption(st: ParseState, tk: TokenStore, id: number): number
       if (tk.kindAt(st.next()) !== Tok.Number || advance(st, tk) !== SLASH) return GIVE_UP;
       st.skip();
       return takeIf(st, tk.kindAt(st.next()) === Tok.Number) ? 1 : GIVE_UP;
+    case SET:
+      st.skip();
+      return setOptions(st, tk) ? 1 : GIVE_UP;
     case NAT_TO:
     case RDR_TO:
     case BINAT_TO:
@@ -88,6 +91,35 @@ export function filterOption(st: ParseState, tk: TokenStore, id: number): number
       // Anything else (af-to among them) is the general path's.
       return GIVE_UP;
   }
+}
+
+/** After `set` (`setOpt`): one `prio`/`tos` setting, or `(` settings with optional commas `)`. */
+function setOptions(st: ParseState, tk: TokenStore): boolean {
+  if (idOf(st, tk) !== OPEN_PAREN) return setting(st, tk);
+  st.skip();
+  for (;;) {
+    if (!setting(st, tk)) return false;
+    if (idOf(st, tk) === COMMA) st.skip();
+    if (idOf(st, tk) === CLOSE_PAREN) {
+      st.skip();
+      return true;
+    }
+  }
+}
+
+/** `tos V`, `prio N` or `prio ( N [,] N )`. */
+function setting(st: ParseState, tk: TokenStore): boolean {
+  const id = idOf(st, tk);
+  if (id === TOS) {
+    st.skip();
+    return takeIf(st, isValue(st, tk));
+  }
+  if (id !== PRIO) return false;
+  if (advance(st, tk) !== OPEN_PAREN) return takeIf(st, tk.kindAt(st.next()) === Tok.Number);
+  st.skip();
+  if (!takeIf(st, tk.kindAt(st.next()) === Tok.Number)) return false;
+  if (idOf(st, tk) === COMMA) st.skip();
+  return takeIf(st, tk.kindAt(st.next()) === Tok.Number) && takeIf(st, idOf(st, tk) === CLOSE_PAREN);
 }
 
 /** `V` or `( V [,] [V] )` (`oneOrPair`), after the option's keyword. */
@@ -212,7 +244,7 @@ const [RETURN_RST, RETURN_ICMP, ALL, TO, PORT, ANY, FLAGS, LABEL, TAG, TAGGED] =
 const [QUEUE, KEEP, MODULATE, SYNPROXY, STATE, NO, FRAGMENT, ALLOW_OPTS, ONCE, TOS] = ['queue', 'keep', 'modulate', 'synproxy', 'state', 'no', 'fragment', 'allow-opts', 'once', 'tos'].map(keywordId);
 const [PROBABILITY, RIDENTIFIER, PRIO, RTABLE, MAX_PKT_SIZE, DNPIPE, DNQUEUE, USER, GROUP, RECEIVED_ON] = ['probability', 'ridentifier', 'prio', 'rtable', 'max-pkt-size', 'dnpipe', 'dnqueue', 'user', 'group', 'received-on'].map(keywordId);
 const [DIVERT_TO, MAX_PKT_RATE, TTL, MATCHES, MAX, MAX_SRC_STATES] = ['divert-to', 'max-pkt-rate', 'ttl', 'matches', 'max', 'max-src-states'].map(keywordId);
-const [NAT_TO, RDR_TO, BINAT_TO] = ['nat-to', 'rdr-to', 'binat-to'].map(keywordId);
+const [NAT_TO, RDR_TO, BINAT_TO, SET] = ['nat-to', 'rdr-to', 'binat-to', 'set'].map(keywordId);
 const [MAX_SRC_CONN, MAX_SRC_NODES, MAX_SRC_CONN_RATE, OVERLOAD, FLUSH, GLOBAL, SOURCE_TRACK, RULE, NO_SYNC, IF_BOUND] = ['max-src-conn', 'max-src-nodes', 'max-src-conn-rate', 'overload', 'flush', 'global', 'source-track', 'rule', 'no-sync', 'if-bound'].map(keywordId);
 const [FLOATING, SLOPPY, PFLOW, ALLOW_RELATED] = ['floating', 'sloppy', 'pflow', 'allow-related'].map(keywordId);
 const [OPEN_PAREN, CLOSE_PAREN, COMMA, LESS, GREATER, SLASH] = ['(', ')', ',', '<', '>', '/'].map(punctId);

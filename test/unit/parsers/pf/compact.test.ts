@@ -153,8 +153,11 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     // record the same index entries. Each slot mixes shapes it takes with ones
     // it must leave to the general path (errors, semantic messages, routes).
     // Each slot: shapes the fast path takes (often) and shapes it must leave to the general path (now and then).
-    const slot = (good: string[], bad: string[]) =>
-      fc.oneof({ arbitrary: fc.constantFrom('', ...good), weight: 7 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+    const shapes: string[][] = [];
+    const slot = (good: string[], bad: string[]) => {
+      shapes.push([...good, ...bad]);
+      return fc.oneof({ arbitrary: fc.constantFrom('', ...good), weight: 7 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+    };
     const rule = fc.tuple(
       slot(['pass', 'block', 'match', 'block drop', 'block return', 'block return-rst', 'block return-icmp', 'block return-icmp(1)', 'block return-icmp(net-unr, 3)', 'block return-icmp6(1)', 'block return-rst(ttl 5)'], ['block return-icmp6(1, 2)', 'block return-rst(5)', 'block return-icmp()', 'block return-icmp(1', 'block drop(1)', 'antispoof']),
       slot(['in', 'out'], ['in out']),
@@ -166,7 +169,7 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
       slot(['all', 'from any', 'from <t>', 'from ! 10.0.0.1', 'from any port 53'], ['all from any', 'from', 'os x']),
       slot(['10.0.0.1', '10.0.0.0/8', '<t>', '!<t>', '1/8', '{ 10.0.0.1 10.0.0.2 }', 'self', '! any', 'no-route', '$m', '"h"', '(em0)', '(em0)/24', '! (em0:network)', 'a - b', '{ a - b c }'], ['10.0.0.0/33', '<t', '1', '(em0', '()', '(em0)/x', '{ a { b } }', 'a - ', 'a - 5', '{ a, }', '<$m>', '10.0.0.1/x']),
       slot(['port 80', 'port 65535', 'port 0', 'port 00080', 'port ssh', 'port 1024:65535', 'port { 80 443 }', 'port $p', 'port $l', 'port 5:5', 'port = 80', 'port != ssh', 'port < 1024', 'port >= 65535', 'port 80 >< 90', 'port 80 <> ssh', 'port { = 80 > 1024 }'], ['port = 65536', 'port > -1', 'port = "80"', 'port 1:2 <> 3', 'port 80 >< 70000', 'port 65536', 'port -1', 'port 123456', 'port 2:1', 'port 1:70000', 'port a:b', 'port :80', 'port "80"', 'port { 80, }', 'port', 'port 99999:99999']),
-      slot(['flags S/SA', 'flags any', 'flags /SA', 'label "x"', 'label x', 'label 5', 'tag y', 'tagged y', 'queue q', 'fragment', 'allow-opts', 'once', 'no state', 'queue (a, b)', 'queue (a b)', 'dnpipe 1', 'dnqueue (1, 2)', 'icmp-type echoreq', 'icmp-type { echoreq unreach code 1 }', 'icmp6-type 1 icmp-type { 1 2 3 }', 'user root', 'user { root, 0 }', 'group wheel', 'user = root', 'user 1 >< 5', 'group { != 0 >= 1000 }', 'user 1 <> ssh', 'tos 0x10', 'probability 50%', 'ridentifier 5', 'prio 3', 'rtable 1', 'max-pkt-size 100', 'received-on em0', 'received-on any', 'divert-to 127.0.0.1 port 8080', 'divert-to 1.2.3.4', 'max-pkt-rate 10/1'], ['flags S/', 'flags S', '! tagged y', 'no', 'divert-reply', 'label', 'tag', 'queue (a,)', 'queue ()', 'icmp-type', 'icmp-type 1 code', 'icmp-type { 1, }', 'user =', 'user <> 5', 'user 1 ><', 'user = 1 <> 2', 'user = { 1 }', 'user', 'prio x', 'prio', 'received-on', '! received-on em0', 'divert-to', 'divert-to 1 port', 'max-pkt-rate 10', 'max-pkt-rate 10/', 'rtable "1"', 'set prio 1']),
+      slot(['flags S/SA', 'flags any', 'flags /SA', 'label "x"', 'label x', 'label 5', 'tag y', 'tagged y', 'queue q', 'fragment', 'allow-opts', 'once', 'no state', 'queue (a, b)', 'queue (a b)', 'dnpipe 1', 'dnqueue (1, 2)', 'icmp-type echoreq', 'icmp-type { echoreq unreach code 1 }', 'icmp6-type 1 icmp-type { 1 2 3 }', 'user root', 'user { root, 0 }', 'group wheel', 'user = root', 'user 1 >< 5', 'group { != 0 >= 1000 }', 'user 1 <> ssh', 'tos 0x10', 'probability 50%', 'ridentifier 5', 'prio 3', 'rtable 1', 'max-pkt-size 100', 'received-on em0', 'received-on any', 'divert-to 127.0.0.1 port 8080', 'divert-to 1.2.3.4', 'max-pkt-rate 10/1', 'set prio 3', 'set ( prio 2 )', 'set (prio 2, tos 0x08)', 'set ( prio(5, 2) )', 'set prio (5 2)', 'set tos lowdelay', 'set ( prio 1, )'], ['flags S/', 'flags S', '! tagged y', 'no', 'divert-reply', 'label', 'tag', 'queue (a,)', 'queue ()', 'icmp-type', 'icmp-type 1 code', 'icmp-type { 1, }', 'user =', 'user <> 5', 'user 1 ><', 'user = 1 <> 2', 'user = { 1 }', 'user', 'prio x', 'prio', 'received-on', '! received-on em0', 'divert-to', 'divert-to 1 port', 'max-pkt-rate 10', 'max-pkt-rate 10/', 'rtable "1"', 'set', 'set ( )', 'set prio', 'set prio x', 'set ( prio 1', 'set prio (1)', 'set prio (1, 2', 'set (prio 1 tos)', 'set x 1', 'set ( , prio 1 )']),
       slot(['keep state', 'modulate state', 'synproxy state', 'keep state (max 10, no-sync)', 'keep state (max-src-conn-rate 1/2, overload <t> flush global)', 'keep state (max 10 if-bound)', 'keep state (source-track rule, max-src-nodes 5)', 'keep state (overload <t>)'], ['keep', 'keep state ()', 'keep state (max 10,)', 'keep state (tcp.established 10)', 'keep state (max x)', 'keep state (max-src-conn-rate 1)', 'keep state (overload <t> flush', 'keep state (max 1']),
       slot(
         ['nat-to 1.2.3.4', 'nat-to (em0)', 'rdr-to 10.0.0.5 port 8080', 'rdr-to 10.0.0.5 port 1024:2048', 'rdr-to 1.2.3.4 port 80:*', 'rdr-to 1.2.3.4 port 0:0', 'rdr-to <t> port ssh round-robin', 'nat-to { 1.2.3.4 1.2.3.5 } round-robin sticky-address', 'binat-to 10.0.0.0/24', 'nat-to $m port 0', 'rdr-to 10.0.0.1 random', 'nat-to 1.2.3.4 endpoint-independent prefer-ipv6-nexthop'],
@@ -181,13 +184,21 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     // Only the first icmp-type list multiplies (50 × 50 × 50 is past the cap, 50 × 50 × 2 is not).
     const hosts = `from ${items((i) => `10.0.0.${i}`)} to ${items((i) => `10.1.0.${i}`)}`;
     assertSameParse(`${head}pass ${hosts} icmp-type ${items((i) => `${i}`)} user { a b }\npass ${hosts} icmp-type { 1 2 } icmp6-type ${items((i) => `${i}`)}\n`, 'icmp expansion');
+    const assemble = (parts: string[]): string => {
+      const [action, dir, lq, on, route, af, proto, fromTo, host, port, opt, state, target, junk] = parts;
+      const to = host || port ? ` to ${host} ${port}` : '';
+      return [action, dir, lq, on, route, af, proto, fromTo, to, opt, state, target, junk].filter(Boolean).join(' ');
+    };
+    // Every shape alone in a plain rule first (a rare shape may never meet the random mix below without another error).
+    shapes.forEach((list, i) => {
+      for (const shape of list) {
+        const text = `${head}${assemble(shapes.map((_, j) => (j === i ? shape : j === 0 ? 'pass' : '')))}\n`;
+        assertSameParse(text, text);
+      }
+    });
     fc.assert(
       fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), (rules) => {
-        const text = head + rules.map((parts) => {
-          const [action, dir, lq, on, route, af, proto, fromTo, host, port, opt, state, target, junk] = parts;
-          const to = host || port ? ` to ${host} ${port}` : '';
-          return [action, dir, lq, on, route, af, proto, fromTo, to, opt, state, target, junk].filter(Boolean).join(' ');
-        }).join('\n') + '\n';
+        const text = head + rules.map(assemble).join('\n') + '\n';
         assertSameParse(text, text);
       }),
       { numRuns: Number(process.env.PF_FUZZ_RUNS ?? 1000) },
@@ -198,8 +209,11 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
     // The same idea for translation rules (fast-translation.ts): slots mixing
     // shapes the fast path takes with ones it must leave to the general path,
     // or read built because their checks need the tree (`no` with `->`).
-    const slot = (good: string[], bad: string[]) =>
-      fc.oneof({ arbitrary: fc.constantFrom('', ...good), weight: 7 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+    const shapes: string[][] = [];
+    const slot = (good: string[], bad: string[]) => {
+      shapes.push([...good, ...bad]);
+      return fc.oneof({ arbitrary: fc.constantFrom('', ...good), weight: 7 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+    };
     const rule = fc.tuple(
       slot([], ['no']),
       fc.oneof({ arbitrary: fc.constantFrom('nat', 'rdr'), weight: 9 }, { arbitrary: fc.constantFrom('binat', 'pass', 'nat-anchor'), weight: 1 }),
@@ -213,6 +227,16 @@ describe('pf parser: compact mode gives exactly the eager parse', () => {
       slot(['# c'], ['{', '}', 'x', '$undefined', '"', '\\']),
     );
     const head = 'm = "em0"\nl = "{ tcp udp }"\ntable <t> persist\n';
+    // Every shape alone in `nat on em0 from any to any -> 192.0.2.1` first (see the filter rules' test).
+    const plain = ['', 'nat', '', 'on em0', '', '', 'from any to any', '', '-> 192.0.2.1', ''];
+    shapes.forEach((list, i) => {
+      // The action is not a `slot` (its own oneof): `shapes` index i is rule part i + (i > 0 ? 1 : 0).
+      const at = i === 0 ? 0 : i + 1;
+      for (const shape of list) {
+        const text = `${head}${plain.map((p, j) => (j === at ? shape : p)).filter(Boolean).join(' ')}\n`;
+        assertSameParse(text, text);
+      }
+    });
     fc.assert(
       fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), (rules) => {
         const text = head + rules.map((parts) => parts.filter(Boolean).join(' ')).join('\n') + '\n';
