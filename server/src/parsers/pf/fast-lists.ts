@@ -178,9 +178,8 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
   } else {
     colon = st.colonIn(t);
     if (colon > 0) {
-      const text = tk.textOf(t);
-      const lo = portNumber(text, 0, colon);
-      const hi = portNumber(text, colon + 1, text.length);
+      const lo = partPort(st, tk, t, 0, colon);
+      const hi = partPort(st, tk, t, colon + 1, tk.endAt(t) - tk.startAt(t));
       if (lo < 0 || hi < 0 || lo > hi) return false;
     }
   }
@@ -231,6 +230,17 @@ function targetPortWord(st: ParseState, tk: TokenStore, t: number): boolean {
   if (text.length === colon + 2 && text.charCodeAt(colon + 1) === 42) return true; // P:*
   const hi = portNumber(text, colon + 1, text.length);
   return hi >= lo;
+}
+
+/**
+ * The port number spelled by characters [from, to) of word `t` (see
+ * `portNumber`): read in the document when the word is the document's text
+ * (no substring), else in its text. `to` must not pass the word's length.
+ */
+function partPort(st: ParseState, tk: TokenStore, t: number, from: number, to: number): number {
+  if (tk.refAt(t) !== 0) return portNumber(tk.textOf(t), from, to);
+  const start = tk.startAt(t);
+  return portNumber(st.text, start + from, start + to);
 }
 
 /** The value of NUMBER token `t` as a port (see `portNumber`), read in place when it is the document's text. */
