@@ -473,9 +473,9 @@ const SIMPLE_PUNCT: Uint16Array = (() => {
 interface RecentName {
   name: string;
   /**
-   * The name's characters, compared with the text at each use: comparing with
-   * the characters of `name` (a slice of some document) made V8 call out of
-   * the loop for every character.
+   * The name's characters, compared with the text at each use (a typed
+   * array, as the keyword tables: comparing with `name` itself, a slice of
+   * some document, measured about 2% slower on the 1 MB ruleset).
    */
   codes: Uint16Array;
   macro: LexMacro | undefined;
