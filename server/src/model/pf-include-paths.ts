@@ -177,7 +177,11 @@ function buildIncluders(workspace: WorkspaceView, fileSet: number, pfVersion: nu
  * index does not know appeared, so the caller rebuilds it.
  */
 function patchIncluders(workspace: WorkspaceView, index: IncludersIndex): boolean {
-  for (const d of workspace.documents()) {
+  // The files edited since the index was last patched, when the workspace can tell; else every file.
+  const changed = workspace.pfChangesSince?.(index.pfVersion);
+  const docs = changed === undefined ? workspace.documents() : changed.map((uri) => workspace.get(uri));
+  for (const d of docs) {
+    if (d === undefined) return false;
     if (d.kind !== 'pf') continue;
     const counted = index.counted.get(d.uri);
     if (counted === undefined) return false;

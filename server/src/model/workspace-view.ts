@@ -29,4 +29,10 @@ export interface WorkspaceView {
   pfVersion?(): number;
   /** A number that changes only when files are added, removed or change kind (see `pfVersion`). */
   fileSetVersion?(): number;
+  /**
+   * The URIs of the pf files whose text changed since `pfVersion()` was
+   * `version`, when the set of files did not change since; undefined when
+   * the view cannot tell (then everything must be looked at again).
+   */
+  pfChangesSince?(version: number): readonly string[] | undefined;
 }

@@ -13,6 +13,9 @@ function loadRank(uri: string): number {
   return 4; // rc.conf.d/, loader.conf.d/, sysctl.kld.d/
 }
 
+/** pf text changes `Workspace.pfChangesSince` can report (a reader further behind looks at every file). */
+const PF_LOG_LENGTH = 256;
+
 /**
  * The workspace index: uri → parsed document, grouped into nodes. Parsing is
  * cached per file and redone only when that file's text changes, so a
@@ -26,6 +29,14 @@ export class Workspace implements WorkspaceView {
   private readonly nodeCache = new Map<string, NodeFiles>();
   private pfGeneration = 0;
   private fileSetGeneration = 0;
+  /**
+   * The last pf text changes, as (pf version after the change, URI): lets the
+   * include index look at the edited files only (`pfChangesSince`). Cleared
+   * when the set of files changes; holds at most PF_LOG_LENGTH entries.
+   */
+  private pfLog: { version: number; uri: string }[] = [];
+  /** Every pf text change after this version is in `pfLog`. */
+  private pfLogFrom = 0;
 
   /** Adds or updates a file; returns the cached parse when the text is unchanged. */
   set(uri: string, kind: ConfKind, text: string): ParsedDocument {
@@ -34,7 +45,8 @@ export class Workspace implements WorkspaceView {
     const doc = parseDocument(uri, kind, text);
     // Include paths resolve against pf files and node layouts, which a new file may change.
     if (!existing || kind === 'pf' || existing.kind === 'pf') this.pfGeneration++;
-    if (!existing || existing.kind !== kind) this.fileSetGeneration++;
+    if (!existing || existing.kind !== kind) this.fileSetChanged();
+    else if (kind === 'pf') this.logPfChange(uri);
     this.docs.set(uri, doc);
     const root = nodeRootOf(uri);
     const set = this.members.get(root) ?? new Set<string>();
@@ -47,7 +59,7 @@ export class Workspace implements WorkspaceView {
   remove(uri: string): boolean {
     if (!this.docs.delete(uri)) return false;
     this.pfGeneration++;
-    this.fileSetGeneration++;
+    this.fileSetChanged();
     const root = nodeRootOf(uri);
     const set = this.members.get(root);
     set?.delete(uri);
@@ -66,6 +78,25 @@ export class Workspace implements WorkspaceView {
 
   fileSetVersion(): number {
     return this.fileSetGeneration;
+  }
+
+  pfChangesSince(version: number): readonly string[] | undefined {
+    if (version < this.pfLogFrom || version > this.pfGeneration) return undefined;
+    const out: string[] = [];
+    for (const e of this.pfLog) if (e.version > version) out.push(e.uri);
+    return out;
+  }
+
+  private logPfChange(uri: string): void {
+    if (this.pfLog.length === PF_LOG_LENGTH) this.pfLogFrom = this.pfLog.shift()!.version;
+    this.pfLog.push({ version: this.pfGeneration, uri });
+  }
+
+  private fileSetChanged(): void {
+    this.fileSetGeneration++;
+    // What changed before is beside the point now: a new set of files means a new include index.
+    this.pfLog = [];
+    this.pfLogFrom = this.pfGeneration;
   }
 
   documents(): Iterable<ParsedDocument> {

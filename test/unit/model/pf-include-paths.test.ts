@@ -67,6 +67,37 @@ describe('pf include index: includers and paths stay right as the workspace chan
     assert.deepEqual(includersOf(ws, uri('other.conf')).map((d) => d.uri), [uri('b/pf.conf')]);
   });
 
+  test('the workspace lists the pf files edited since a version, and says when it cannot tell', () => {
+    const { ws, uri } = workspaceFromFiles({ 'a/pf.conf': 'pass all\n', 'b/pf.conf': 'block all\n', 'a/rc.conf': 'pf_enable="YES"\n' });
+    const v0 = ws.pfVersion();
+    ws.set(uri('a/pf.conf'), 'pf', 'pass in all\n');
+    ws.set(uri('a/rc.conf'), 'rc', 'pf_enable="NO"\n'); // not a pf file: not listed
+    ws.set(uri('b/pf.conf'), 'pf', 'block in all\n');
+    assert.deepEqual(ws.pfChangesSince(v0), [uri('a/pf.conf'), uri('b/pf.conf')]);
+    assert.deepEqual(ws.pfChangesSince(ws.pfVersion()), []);
+    ws.set(uri('c/pf.conf'), 'pf', 'pass all\n'); // a new file: the set of files changed
+    assert.equal(ws.pfChangesSince(v0), undefined);
+    const v1 = ws.pfVersion();
+    for (let i = 0; i < 300; i++) ws.set(uri('a/pf.conf'), 'pf', `pass all # ${i}\n`);
+    assert.equal(ws.pfChangesSince(v1), undefined, 'older than the log');
+    assert.deepEqual(ws.pfChangesSince(ws.pfVersion() - 1), [uri('a/pf.conf')]);
+  });
+
+  test('many edits between two lookups, one of them to an include line, are all seen', () => {
+    const shared = 'shared/pf.macros.conf';
+    const { ws, uri } = workspaceFromFiles({ 'a/pf.conf': `include "../${shared}"\npass all\n`, 'b/pf.conf': 'block all\n', [shared]: macros });
+    assert.deepEqual(includersOf(ws, uri(shared)).map((d) => d.uri), [uri('a/pf.conf')]);
+    for (const count of [3, 400]) {
+      // `count` edits: within the workspace's change log, then past its end (every file looked at again).
+      for (let i = 0; i < count; i++) ws.set(uri('a/pf.conf'), 'pf', `include "../${shared}"\npass all # ${count} ${i}\n`);
+      ws.set(uri('b/pf.conf'), 'pf', `include "../${shared}"\nblock all # ${count}\n`);
+      assert.deepEqual(includersOf(ws, uri(shared)).map((d) => d.uri), [uri('a/pf.conf'), uri('b/pf.conf')], `${count} edits`);
+      assert.equal(includersOf(ws, uri(shared))[0], ws.get(uri('a/pf.conf')));
+      ws.set(uri('b/pf.conf'), 'pf', 'block all\n');
+      assert.deepEqual(includersOf(ws, uri(shared)).map((d) => d.uri), [uri('a/pf.conf')]);
+    }
+  });
+
   test('a path written with characters that URIs encode finds the file (percent-encoding differences)', () => {
     const { ws, uri } = workspaceFromFiles({ 'fw1/etc/pf.conf': 'include "/etc/pf rules.conf"\n', 'fw1/etc/pf%20rules.conf': macros });
     const target = resolvePfPath(ws, uri('fw1/etc/pf.conf'), '/etc/pf rules.conf');
