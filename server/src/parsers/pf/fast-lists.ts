@@ -179,7 +179,7 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
     colon = st.colonIn(t);
     if (colon > 0) {
       const lo = partPort(st, tk, t, 0, colon);
-      const hi = partPort(st, tk, t, colon + 1, tk.endAt(t) - tk.startAt(t));
+      const hi = partPort(st, tk, t, colon + 1, WORD_END);
       if (lo < 0 || hi < 0 || lo > hi) return false;
     }
   }
@@ -194,10 +194,10 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
 /**
  * The target after `nat-to`/`rdr-to`/`binat-to` or `->` (`redirect`): hosts,
  * then optionally `port` with a name, a number within 0–65535 or a range
- * (`targetPortWord`), then pool
- * options without values that `checkPool` does not read (their checks need
- * the tree: semantics.ts `ruleNeedsChecks`). A pool does not multiply the
- * rule's expansion. Nested lists and other options give up.
+ * (`targetPortWord`), then pool options without values that `checkPool`
+ * does not read (their checks need the tree: semantics.ts
+ * `ruleNeedsChecks`). A pool does not multiply the rule's expansion. Nested
+ * lists and other options give up.
  */
 export function translationTarget(st: ParseState, tk: TokenStore): boolean {
   if (list(st, tk, Item.Host) === GIVE_UP) return false;
@@ -224,23 +224,29 @@ export function translationTarget(st: ParseState, tk: TokenStore): boolean {
 function targetPortWord(st: ParseState, tk: TokenStore, t: number): boolean {
   const colon = st.colonIn(t);
   if (colon < 0) return true;
-  const text = tk.textOf(t);
-  const lo = portNumber(text, 0, colon);
+  const lo = partPort(st, tk, t, 0, colon);
   if (lo < 0) return false;
+  const text = tk.textOf(t); // rare: no need to spare the substring
   if (text.length === colon + 2 && text.charCodeAt(colon + 1) === 42) return true; // P:*
-  const hi = portNumber(text, colon + 1, text.length);
-  return hi >= lo;
+  return partPort(st, tk, t, colon + 1, WORD_END) >= lo;
 }
+
+/** `partPort`'s `to` for "the end of the word". */
+const WORD_END = -1;
 
 /**
  * The port number spelled by characters [from, to) of word `t` (see
- * `portNumber`): read in the document when the word is the document's text
- * (no substring), else in its text. `to` must not pass the word's length.
+ * `portNumber`; `to` WORD_END: to its end): read in the document when the
+ * word is the document's text (no substring), else in its text. (A word
+ * from a macro spans its `$name` in the document, not its own length.)
  */
 function partPort(st: ParseState, tk: TokenStore, t: number, from: number, to: number): number {
-  if (tk.refAt(t) !== 0) return portNumber(tk.textOf(t), from, to);
+  if (tk.refAt(t) !== 0) {
+    const text = tk.textOf(t);
+    return portNumber(text, from, to === WORD_END ? text.length : to);
+  }
   const start = tk.startAt(t);
-  return portNumber(st.text, start + from, start + to);
+  return portNumber(st.text, start + from, to === WORD_END ? tk.endAt(t) : start + to);
 }
 
 /** The value of NUMBER token `t` as a port (see `portNumber`), read in place when it is the document's text. */
