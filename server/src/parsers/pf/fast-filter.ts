@@ -3,8 +3,8 @@ import type { ParseState } from './state';
 import { keywordId, punctId, type TokenStore } from './tokens';
 import { advance, atEnd, FastRead, GIVE_UP, idOf, times } from './fast-read';
 import { readTranslation } from './fast-translation';
-import { endpoint, Item, list } from './fast-lists';
-import { filterOption, logOptions, policyArguments } from './fast-options';
+import { afProtoFromTo, Item, list, onList } from './fast-lists';
+import { filterOption, logSpec, policyArguments } from './fast-options';
 
 /**
  * The fast path of compact mode for the rules most rulesets are made of:
@@ -62,48 +62,15 @@ function readFilterRule(st: ParseState, tk: TokenStore): FastRead {
   if (id === IN || id === OUT) id = advance(st, tk);
   // `log` and `quick` in either order, each at most once (`dirLogQuick`).
   if (id === LOG) {
-    id = advance(st, tk);
-    if (id === OPEN_PAREN && !logOptions(st, tk)) return READ_GAVE_UP;
-    id = idOf(st, tk);
-    if (id === QUICK) id = advance(st, tk);
-  } else if (id === QUICK) {
-    id = advance(st, tk);
-    if (id === LOG) {
-      id = advance(st, tk);
-      if (id === OPEN_PAREN && !logOptions(st, tk)) return READ_GAVE_UP;
-      id = idOf(st, tk);
-    }
-  }
-  let expansion = 1;
-  if (id === ON) {
-    st.skip();
-    const n = list(st, tk, Item.Interface);
-    if (n === GIVE_UP) return READ_GAVE_UP;
-    expansion = times(expansion, n);
-    id = idOf(st, tk);
-  }
+    if (!logSpec(st, tk)) return READ_GAVE_UP;
+    if (idOf(st, tk) === QUICK) st.skip();
+  } else if (id === QUICK && advance(st, tk) === LOG && !logSpec(st, tk)) return READ_GAVE_UP;
+  let expansion = onList(st, tk, 1);
+  if (expansion === GIVE_UP) return READ_GAVE_UP;
+  id = idOf(st, tk);
   if (id === ROUTE_TO || id === REPLY_TO || id === DUP_TO || id === FASTROUTE) return READ_GAVE_UP;
-  if (id === INET || id === INET6) id = advance(st, tk);
-  if (id === PROTO) {
-    st.skip();
-    const n = list(st, tk, Item.Value);
-    if (n === GIVE_UP) return READ_GAVE_UP;
-    expansion = times(expansion, n);
-    id = idOf(st, tk);
-  }
-  if (id === ALL) st.skip();
-  else {
-    if (id === FROM) {
-      expansion = endpoint(st, tk, expansion);
-      if (expansion === GIVE_UP) return READ_GAVE_UP;
-      id = idOf(st, tk);
-    }
-    if (id === OS) return READ_GAVE_UP;
-    if (id === TO) {
-      expansion = endpoint(st, tk, expansion);
-      if (expansion === GIVE_UP) return READ_GAVE_UP;
-    }
-  }
+  expansion = afProtoFromTo(st, tk, expansion);
+  if (expansion === GIVE_UP) return READ_GAVE_UP;
   // Options in any order; list options multiply the expansion like the
   // rule's lists, except that only the first icmp-type list counts (`finish`).
   let icmp = 0;
@@ -126,6 +93,6 @@ function readFilterRule(st: ParseState, tk: TokenStore): FastRead {
 }
 
 const [PASS, BLOCK, MATCH, DROP, RETURN, RETURN_RST, RETURN_ICMP, RETURN_ICMP6, IN, OUT] = ['pass', 'block', 'match', 'drop', 'return', 'return-rst', 'return-icmp', 'return-icmp6', 'in', 'out'].map(keywordId);
-const [LOG, QUICK, ON, ROUTE_TO, REPLY_TO, DUP_TO, FASTROUTE, INET, INET6, PROTO] = ['log', 'quick', 'on', 'route-to', 'reply-to', 'dup-to', 'fastroute', 'inet', 'inet6', 'proto'].map(keywordId);
-const [ALL, FROM, OS, TO, ICMP_TYPE, ICMP6_TYPE, NAT, RDR, NO] = ['all', 'from', 'os', 'to', 'icmp-type', 'icmp6-type', 'nat', 'rdr', 'no'].map(keywordId);
+const [LOG, QUICK, ROUTE_TO, REPLY_TO, DUP_TO, FASTROUTE] = ['log', 'quick', 'route-to', 'reply-to', 'dup-to', 'fastroute'].map(keywordId);
+const [ICMP_TYPE, ICMP6_TYPE, NAT, RDR, NO] = ['icmp-type', 'icmp6-type', 'nat', 'rdr', 'no'].map(keywordId);
 const [OPEN_PAREN] = ['('].map(punctId);

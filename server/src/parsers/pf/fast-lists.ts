@@ -91,6 +91,42 @@ function valueItem(st: ParseState, tk: TokenStore): boolean {
   return true;
 }
 
+/** `on IF…` (`onSpec`) when it is next: `expansion` times the list's length, or GIVE_UP. */
+export function onList(st: ParseState, tk: TokenStore, expansion: number): number {
+  if (idOf(st, tk) !== ON) return expansion;
+  st.skip();
+  const n = list(st, tk, Item.Interface);
+  return n === GIVE_UP ? GIVE_UP : times(expansion, n);
+}
+
+/**
+ * `[inet|inet6] [proto …] [all | [from …] [to …]]` (`afSpec`, `protoSpec`,
+ * `fromTo`), the header's end shared by filter and translation rules:
+ * `expansion` times the lists' lengths, or GIVE_UP (`os` among others).
+ */
+export function afProtoFromTo(st: ParseState, tk: TokenStore, expansion: number): number {
+  let id = idOf(st, tk);
+  if (id === INET || id === INET6) id = advance(st, tk);
+  if (id === PROTO) {
+    st.skip();
+    const n = list(st, tk, Item.Value);
+    if (n === GIVE_UP) return GIVE_UP;
+    expansion = times(expansion, n);
+    id = idOf(st, tk);
+  }
+  if (id === ALL) {
+    st.skip();
+    return expansion;
+  }
+  if (id === FROM) {
+    expansion = endpoint(st, tk, expansion);
+    if (expansion === GIVE_UP) return GIVE_UP;
+    id = idOf(st, tk);
+  }
+  if (id === OS) return GIVE_UP;
+  return id === TO ? endpoint(st, tk, expansion) : expansion;
+}
+
 /** `from`/`to` with hosts and/or ports (`endpoint`): the expansion count times their lengths, or GIVE_UP. */
 export function endpoint(st: ParseState, tk: TokenStore, expansion: number): number {
   st.skip();
@@ -280,6 +316,7 @@ function portNumber(s: string, from: number, to: number): number {
 }
 
 const [PORT, ANY, NO_ROUTE, URPF_FAILED, CODE] = ['port', 'any', 'no-route', 'urpf-failed', 'code'].map(keywordId);
+const [ON, INET, INET6, PROTO, ALL, FROM, OS, TO] = ['on', 'inet', 'inet6', 'proto', 'all', 'from', 'os', 'to'].map(keywordId);
 const [ROUND_ROBIN, RANDOM, STICKY_ADDRESS, ENDPOINT_INDEPENDENT, PREFER_IPV6_NEXTHOP] = ['round-robin', 'random', 'sticky-address', 'endpoint-independent', 'prefer-ipv6-nexthop'].map(keywordId);
 const [OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, COMMA, BANG, LESS, GREATER, SLASH, MINUS] = ['{', '}', '(', ')', ',', '!', '<', '>', '/', '-'].map(punctId);
 const [EQUAL, NOT_EQUAL, LESS_EQUAL, GREATER_EQUAL, RANGE_EXCLUSIVE, RANGE_INCLUSIVE] = ['=', '!=', '<=', '>=', '<>', '><'].map(punctId);

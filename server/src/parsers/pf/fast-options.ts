@@ -220,8 +220,13 @@ export function policyArguments(st: ParseState, tk: TokenStore, policy: number):
   return takeIf(st, idOf(st, tk) === CLOSE_PAREN);
 }
 
+/** `log` with its options if any (`logSpec`), from the `log` keyword. */
+export function logSpec(st: ParseState, tk: TokenStore): boolean {
+  return advance(st, tk) !== OPEN_PAREN || logOptions(st, tk);
+}
+
 /** `( all, matches, user, group, to IF … )` after `log` (`logSpec`), from its `(` through its `)`. */
-export function logOptions(st: ParseState, tk: TokenStore): boolean {
+function logOptions(st: ParseState, tk: TokenStore): boolean {
   st.skip();
   for (;;) {
     const id = idOf(st, tk);

@@ -1,9 +1,9 @@
 import { MAX_RULE_EXPANSION } from './semantics';
 import type { ParseState } from './state';
 import { keywordId, punctId, type TokenStore } from './tokens';
-import { advance, atEnd, FastRead, GIVE_UP, idOf, times } from './fast-read';
-import { endpoint, Item, list, translationTarget } from './fast-lists';
-import { filterOption, logOptions } from './fast-options';
+import { advance, atEnd, FastRead, GIVE_UP, idOf } from './fast-read';
+import { afProtoFromTo, onList, translationTarget } from './fast-lists';
+import { filterOption, logSpec } from './fast-options';
 
 /**
  * The fast path for old-style translation rules (translation.ts
@@ -23,40 +23,10 @@ export function readTranslation(st: ParseState, tk: TokenStore): FastRead {
   id = advance(st, tk);
   const pass = id === PASS;
   if (pass) id = advance(st, tk);
-  if (id === LOG) {
-    id = advance(st, tk);
-    if (id === OPEN_PAREN && !logOptions(st, tk)) return READ_GAVE_UP;
-    id = idOf(st, tk);
-  }
-  let expansion = 1;
-  if (id === ON) {
-    st.skip();
-    const n = list(st, tk, Item.Interface);
-    if (n === GIVE_UP) return READ_GAVE_UP;
-    expansion = times(expansion, n);
-    id = idOf(st, tk);
-  }
-  if (id === INET || id === INET6) id = advance(st, tk);
-  if (id === PROTO) {
-    st.skip();
-    const n = list(st, tk, Item.Value);
-    if (n === GIVE_UP) return READ_GAVE_UP;
-    expansion = times(expansion, n);
-    id = idOf(st, tk);
-  }
-  if (id === ALL) st.skip();
-  else {
-    if (id === FROM) {
-      expansion = endpoint(st, tk, expansion);
-      if (expansion === GIVE_UP) return READ_GAVE_UP;
-      id = idOf(st, tk);
-    }
-    if (id === OS) return READ_GAVE_UP;
-    if (id === TO) {
-      expansion = endpoint(st, tk, expansion);
-      if (expansion === GIVE_UP) return READ_GAVE_UP;
-    }
-  }
+  if (id === LOG && !logSpec(st, tk)) return READ_GAVE_UP;
+  let expansion = onList(st, tk, 1);
+  if (expansion !== GIVE_UP) expansion = afProtoFromTo(st, tk, expansion);
+  if (expansion === GIVE_UP) return READ_GAVE_UP;
   let arrow = false;
   while (!atEnd(st, tk)) {
     id = idOf(st, tk);
@@ -78,6 +48,5 @@ const READ_DONE = FastRead.Done;
 const READ_GAVE_UP = FastRead.GaveUp;
 const READ_NEEDS_TREE = FastRead.NeedsTree;
 
-const [NO, NAT, RDR, PASS, LOG, ON, INET, INET6, PROTO, ALL] = ['no', 'nat', 'rdr', 'pass', 'log', 'on', 'inet', 'inet6', 'proto', 'all'].map(keywordId);
-const [FROM, OS, TO, TAG, TAGGED, RTABLE] = ['from', 'os', 'to', 'tag', 'tagged', 'rtable'].map(keywordId);
-const [OPEN_PAREN, ARROW] = ['(', '->'].map(punctId);
+const [NO, NAT, RDR, PASS, LOG, TAG, TAGGED, RTABLE] = ['no', 'nat', 'rdr', 'pass', 'log', 'tag', 'tagged', 'rtable'].map(keywordId);
+const [ARROW] = ['->'].map(punctId);
