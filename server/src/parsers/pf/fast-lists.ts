@@ -213,11 +213,7 @@ function portItem(st: ParseState, tk: TokenStore): boolean {
     if (numberPort(st, tk, t) < 0) return false;
   } else {
     colon = st.colonIn(t);
-    if (colon > 0) {
-      const lo = partPort(st, tk, t, 0, colon);
-      const hi = partPort(st, tk, t, colon + 1, WORD_END);
-      if (lo < 0 || hi < 0 || lo > hi) return false;
-    }
+    if (colon > 0 && !portRange(st, tk, t, colon, false)) return false;
   }
   const after = advance(st, tk);
   if (after !== RANGE_EXCLUSIVE && after !== RANGE_INCLUSIVE) return true;
@@ -259,11 +255,20 @@ export function translationTarget(st: ParseState, tk: TokenStore): boolean {
  */
 function targetPortWord(st: ParseState, tk: TokenStore, t: number): boolean {
   const colon = st.colonIn(t);
-  if (colon < 0) return true;
+  return colon < 0 || (colon > 0 && portRange(st, tk, t, colon, true));
+}
+
+/**
+ * Word `t` as `P:Q` (its colon at `colon`), as `checkPort` takes it without
+ * a message: numbers within 0–65535 with P ≤ Q, or with `star` also `P:*`.
+ */
+function portRange(st: ParseState, tk: TokenStore, t: number, colon: number, star: boolean): boolean {
   const lo = partPort(st, tk, t, 0, colon);
   if (lo < 0) return false;
-  const text = tk.textOf(t); // rare: no need to spare the substring
-  if (text.length === colon + 2 && text.charCodeAt(colon + 1) === 42) return true; // P:*
+  if (star) {
+    const text = tk.textOf(t); // rare: no need to spare the substring
+    if (text.length === colon + 2 && text.charCodeAt(colon + 1) === 42) return true;
+  }
   return partPort(st, tk, t, colon + 1, WORD_END) >= lo;
 }
 
