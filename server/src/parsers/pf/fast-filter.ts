@@ -25,14 +25,17 @@ import { filterOption, logSpec, policyArguments } from './fast-options';
  * random mutations.
  */
 export function fastRule(st: ParseState): FastRead {
+  const tk = st.tokens;
+  const id = idOf(st, tk);
+  const translation = id === NAT || id === RDR || id === NO;
+  // Other statements (set, queue, …) are the general path's: nothing read, nothing to undo.
+  if (!translation && id !== PASS && id !== BLOCK && id !== MATCH) return READ_GAVE_UP;
   const first = st.next();
   const last = st.lastTokNumber;
   const errors = st.lexer.errorCount;
   const interfaces = st.interfaceItems.length;
   const tableRefs = st.tableRefItems.length;
-  const tk = st.tokens;
-  const id = idOf(st, tk);
-  const read = id === NAT || id === RDR || id === NO ? readTranslation(st, tk) : readFilterRule(st, tk);
+  const read = translation ? readTranslation(st, tk) : readFilterRule(st, tk);
   // A lexer error makes the statement fail where the general path stops, which decides how it recovers.
   if (read === READ_DONE && st.lexer.errorCount === errors) return READ_DONE;
   st.dropIndexEntries(interfaces, tableRefs);
@@ -48,8 +51,7 @@ const READ_NEEDS_TREE = FastRead.NeedsTree;
 /** `pass|block|match …` (filter.ts `filterRule`). */
 function readFilterRule(st: ParseState, tk: TokenStore): FastRead {
   // `id` is always the next token's id: each part reads it once.
-  const action = idOf(st, tk);
-  if (action !== PASS && action !== BLOCK && action !== MATCH) return READ_GAVE_UP;
+  const action = idOf(st, tk); // pass, block or match (see `fastRule`)
   let id = advance(st, tk);
   if (action === BLOCK && (id === DROP || id === RETURN || id === RETURN_RST || id === RETURN_ICMP || id === RETURN_ICMP6)) {
     const policy = id;
