@@ -7,11 +7,12 @@ import { kindOfPath, type ConfKind } from './model/kinds';
 import { checkDocument } from './checks/registry';
 import type { Finding } from './checks/types';
 import { DEFAULT_SETTINGS, parseSettings } from './settings';
-import { toReport } from './cli/report';
+import { displayPath, toReport } from './cli/report';
 import { formatText, summary } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
 import { docsUrl, productVersion } from './docs-url';
-import { loadPfIncludes } from './workspace/pf-includes';
+import { diskIncludeReader, loadPfIncludes } from './workspace/pf-includes';
+import { ReadRoots } from './workspace/read-roots';
 import { releasePfTrees } from './model/pf-ruleset';
 import { pathToFileURL } from 'node:url';
 
@@ -72,7 +73,19 @@ async function main(argv: string[]): Promise<number> {
   const ws = new Workspace();
   const skipped: Finding[] = [];
   let fileCount = 0;
-  for (const p of paths.length > 0 ? paths : ['.']) {
+  // Only the paths given may be read: an include or a link that leads elsewhere is refused.
+  const given = paths.length > 0 ? paths : ['.'];
+  const { roots, refused } = await ReadRoots.forCommandLine(given, cwd);
+  for (const r of refused) process.stderr.write(`freebsd-conf: ${r.path}: ${r.reason}\n`);
+  if (refused.length > 0) return 2;
+  const readIncluded = diskIncludeReader(roots);
+  // A bug in the analysis of one file is reported for that file; the others are still checked, and the run cannot pass.
+  let internalErrors = 0;
+  const internalError = (what: string, error: unknown): void => {
+    internalErrors++;
+    process.stderr.write(`freebsd-conf: internal error ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+  };
+  for (const p of given) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -80,13 +93,13 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`freebsd-conf: ${p}: no such file or directory\n`);
       return 2;
     }
-    const targets = stat.isDirectory() ? await scanDirectory(p, settings.maxFiles) : [{ path: p, kind: (values.kind as ConfKind | undefined) ?? kindOfPath(p) ?? guessKind(p) }];
+    const targets = stat.isDirectory() ? await scanDirectory(p, settings.maxFiles, skipped) : [{ path: p, kind: (values.kind as ConfKind | undefined) ?? kindOfPath(p) ?? guessKind(p) }];
     for (const t of targets) {
       if (!t.kind) throw new UsageError(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
       const uri = pathToFileURL(path.resolve(t.path)).href;
-      const read = await readConfFile(t.path);
+      const read = await readConfFile(t.path, roots);
       if (!read.ok) {
-        if (!stat.isDirectory() && read.reason.startsWith('E')) {
+        if (!stat.isDirectory() && read.problem === 'missing') {
           process.stderr.write(`freebsd-conf: ${p}: cannot read (${read.reason})\n`);
           return 2;
         }
@@ -94,15 +107,20 @@ async function main(argv: string[]): Promise<number> {
         skipped.push(skippedFinding(uri, read.reason));
         continue;
       }
-      ws.set(uri, t.kind, read.text);
-      fileCount++;
-      if (t.kind === 'pf') fileCount += (await loadPfIncludes(ws, uri)).length;
+      try {
+        ws.set(uri, t.kind, read.text);
+        fileCount++;
+        if (t.kind === 'pf') fileCount += (await loadPfIncludes(ws, uri, readIncluded)).added.length;
+      } catch (error) {
+        internalError(`reading ${path.relative(cwd, t.path)}`, error);
+      }
     }
   }
 
   const findings = [...skipped];
   for (const doc of ws.documents()) {
-    findings.push(...checkDocument(doc, ws, (check, error) => process.stderr.write(`freebsd-conf: internal error in ${check.code} on ${doc.uri}: ${String(error)}\n`)));
+    // One finding at a time: a file can have any number of them (spreading 130,000 into push() overflows the stack).
+    for (const f of checkDocument(doc, ws, (check, error) => internalError(`in ${check.code} on ${displayPath(doc.uri, cwd)}`, error))) findings.push(f);
     // Checked: back to the compact parse, so checking a large tree of configs
     // never holds every pf.conf's syntax tree at once.
     if (doc.kind === 'pf') releasePfTrees(doc);
@@ -116,12 +134,24 @@ async function main(argv: string[]): Promise<number> {
   const errors = items.filter((i) => i.severity === 'error').length;
   const warnings = items.filter((i) => i.severity === 'warning').length;
   if (warnings > maxWarnings) process.stderr.write(`freebsd-conf: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  if (internalErrors > 0) {
+    process.stderr.write(`freebsd-conf: ${internalErrors} internal error${internalErrors === 1 ? '' : 's'}: the check is incomplete\n`);
+    return 2;
+  }
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
 }
 
-/** The config files under a directory, saying on stderr how many the file cap left out. */
-async function scanDirectory(dir: string, maxFiles: number): Promise<{ path: string; kind: ConfKind | undefined }[]> {
-  const { files, truncated } = await scanFolder(dir, maxFiles);
+/**
+ * The config files under a directory. What is named like a config file but
+ * is not one (a folder called rc.conf, a FIFO) goes into `skipped` and onto
+ * stderr; stderr also says how many the file cap left out.
+ */
+async function scanDirectory(dir: string, maxFiles: number, skipped: Finding[]): Promise<{ path: string; kind: ConfKind | undefined }[]> {
+  const { files, skipped: unusable, truncated } = await scanFolder(dir, maxFiles);
+  for (const entry of unusable) {
+    process.stderr.write(`freebsd-conf: skipped ${path.relative(process.cwd(), entry.path)}: ${entry.reason}\n`);
+    skipped.push(skippedFinding(pathToFileURL(path.resolve(entry.path)).href, entry.reason));
+  }
   if (truncated > 0) process.stderr.write(`freebsd-conf: ${dir}: ${truncated} more config files not checked (over the maxFiles setting, ${maxFiles})\n`);
   return files;
 }

@@ -14,8 +14,9 @@ export interface CodeInfo {
 }
 
 export const CODES = {
-  'file/skipped': { severity: 'information', summary: 'The file was not analysed (binary, or larger than 5 MB).' },
+  'file/skipped': { severity: 'information', summary: 'The file was not analysed (binary, larger than 5 MB, not a regular file, or outside the checked folders).' },
   'file/encoding': { severity: 'warning', summary: 'Invalid UTF-8 or a byte-order mark that the consuming program would read as text.' },
+  'file/outside-root': { severity: 'information', summary: 'A file this one names (a pf include) resolves outside the checked folders and was not read.' },
   'file/crlf': { severity: 'warning', summary: 'CRLF line ends: /bin/sh keeps the carriage return in every value.' },
 
   'rc/syntax': { severity: 'error', summary: 'A /bin/sh syntax error in rc.conf.' },

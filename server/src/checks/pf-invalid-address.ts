@@ -4,6 +4,7 @@ import { findingAt } from './finding';
 import { originRelated, parserErrorFindings } from './pf-common';
 import { operandsOf, type HostUse } from './pf-operands';
 import type { PfHost, PfWord } from '../parsers/pf';
+import { quoteSource } from '../parsers/quote';
 
 /**
  * Addresses pfctl cannot use: a literal IPv4/IPv6 address that is
@@ -50,12 +51,12 @@ export function classifyAddress(text: string): AddressKind {
     if (parts.length < 4) return undefined;
     if (parts.length === 4 && parts.some((p) => p.length > 1 && p.startsWith('0'))) return undefined;
     if (ipaddr.IPv4.isValidFourPartDecimal(text)) return { family: 'inet' };
-    return { invalid: `'${text}' is not a valid IPv4 address (four numbers from 0 to 255); pfctl cannot parse this host specification` };
+    return { invalid: `${quoteSource(text)} is not a valid IPv4 address (four numbers from 0 to 255); pfctl cannot parse this host specification` };
   }
   if ((text.match(/:/g) ?? []).length >= 2 && /^[0-9A-Fa-f:.]+(%[\w.-]+)?$/.test(text)) {
     if (ipaddr.IPv6.isValid(text)) return { family: 'inet6' };
-    if (/^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/.test(text)) return { invalid: `'${text}' is a MAC address, not an IP address; only ether rules match MAC addresses, so pfctl cannot parse this host specification` };
-    return { invalid: `'${text}' is not a valid IPv6 address; pfctl cannot parse this host specification` };
+    if (/^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/.test(text)) return { invalid: `${quoteSource(text)} is a MAC address, not an IP address; only ether rules match MAC addresses, so pfctl cannot parse this host specification` };
+    return { invalid: `${quoteSource(text)} is not a valid IPv6 address; pfctl cannot parse this host specification` };
   }
   return undefined;
 }
@@ -106,7 +107,7 @@ function prefixProblem(h: PfHost, family: 'inet' | 'inet6' | undefined): Problem
 
 function dynamicProblem(w: PfWord): Problem | undefined {
   const [name, ...mods] = w.text.split(':');
-  if (!/^[A-Za-z]/.test(name)) return { message: `invalid interface name '${name}': the (…) form follows the addresses of an interface, written as a name such as (em0)` };
+  if (!/^[A-Za-z]/.test(name)) return { message: `invalid interface name ${quoteSource(name)}: the (…) form follows the addresses of an interface, written as a name such as (em0)` };
   const bad = mods.find((m) => !MODIFIERS.has(m));
   if (bad !== undefined) return { message: `interface ${w.text} has bad modifier ':${bad}' (use :network, :broadcast, :peer or :0)` };
   if (new Set(mods.filter((m) => m !== '0')).size > 1) return { message: `illegal combination of interface modifiers: :network, :broadcast and :peer exclude each other` };

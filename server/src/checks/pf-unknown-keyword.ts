@@ -2,6 +2,7 @@ import type { Check, Finding } from './types';
 import { findingAt } from './finding';
 import { errorCode, keywordSuggestions } from './pf-common';
 import { keywordFix } from '../fixes/pf-unknown-keyword';
+import { quoteSource } from '../parsers/quote';
 
 /**
  * A word pfctl rejects with "syntax error" that is a typo of a keyword valid
@@ -23,7 +24,7 @@ export const pfUnknownKeyword: Check = {
       const word = { start: e.start, end: e.end, text };
       const options = candidates.map((k) => `'${k}'`).join(' or ');
       const caseOnly = candidates.length === 1 && candidates[0] === text.toLowerCase();
-      const message = `syntax error: '${text}' is not a pf keyword${caseOnly ? ' (keywords are lower case)' : ''}; did you mean ${options}? pfctl refuses to load the file.`;
+      const message = `syntax error: ${quoteSource(text)} is not a pf keyword${caseOnly ? ' (keywords are lower case)' : ''}; did you mean ${options}? pfctl refuses to load the file.`;
       findings.push(findingAt(doc, 'pf/unknown-keyword', e.start, e.end, message, { fixes: candidates.map((k, i) => keywordFix(doc, word, k, i === 0 && candidates.length === 1)) }));
     }
     return findings;

@@ -1,4 +1,3 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Workspace } from '../workspace/workspace';
 import { readConfFile, scanFolder, skippedFinding, MAX_FILE_BYTES } from '../workspace/scan';
@@ -8,8 +7,10 @@ import type { ParsedDocument } from '../model/document';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { WorkspaceStatus } from '../protocol';
 import { toDiagnostics } from './convert';
-import { loadPfIncludes } from '../workspace/pf-includes';
+import { diskIncludeReader, loadPfIncludes } from '../workspace/pf-includes';
 import { releasePfTrees } from '../model/pf-ruleset';
+import { ReadRoots } from '../workspace/read-roots';
+import { fsPathToUri, uriToFsPath } from '../workspace/uri-path';
 
 export interface ServiceHooks {
   publish(uri: string, diagnostics: Diagnostic[]): void;
@@ -32,6 +33,8 @@ export class AnalysisService {
   private readonly skipped = new Map<string, string>();
   private overCap = 0;
   private scanned = false;
+  /** The workspace folders: the only places on disk the analysis reads. */
+  private roots = ReadRoots.none;
 
   constructor(private readonly hooks: ServiceHooks) {}
 
@@ -39,12 +42,20 @@ export class AnalysisService {
   async scan(folderUris: readonly string[]): Promise<WorkspaceStatus> {
     let budget = this.settings.maxFiles;
     this.overCap = 0;
-    for (const folder of folderUris) {
-      if (!folder.startsWith('file:')) continue;
-      const { files, truncated } = await scanFolder(fileURLToPath(folder), budget);
+    const folders: string[] = [];
+    for (const uri of folderUris) {
+      const folder = uriToFsPath(uri);
+      if (folder === undefined) this.hooks.log(`workspace folder ${uri} is not a local folder: not scanned (its open files are still checked).`);
+      else folders.push(folder);
+    }
+    this.roots = await ReadRoots.of(folders);
+    this.workspace.forgetRefusals();
+    for (const folder of folders) {
+      const { files, skipped, truncated } = await scanFolder(folder, budget);
       this.overCap += truncated;
+      for (const entry of skipped) this.skip(fsPathToUri(entry.path), entry.reason);
       for (const file of files) {
-        const uri = pathToFileURL(file.path).href;
+        const uri = fsPathToUri(file.path);
         if (this.open.has(uri)) continue;
         await this.loadFromDisk(uri, file.kind);
         if (file.kind === 'pf') await this.followIncludes(uri);
@@ -90,7 +101,12 @@ export class AnalysisService {
     }
     this.skipped.delete(uri);
     this.workspace.set(uri, kind, text);
-    if (kind === 'pf') void this.followIncludes(uri).then((added) => added.length > 0 && this.publishNode(uri));
+    if (kind === 'pf') {
+      void this.followIncludes(uri).then(
+        (found) => (found.added.length > 0 || found.refused.length > 0) && this.publishNode(uri),
+        (error: unknown) => this.hooks.log(`reading the files ${uri} includes failed: ${String(error)}`),
+      );
+    }
     this.publishNode(uri);
   }
 
@@ -99,7 +115,7 @@ export class AnalysisService {
     this.open.delete(uri);
     // Included pf files have free-form names: the kind they were indexed with counts.
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
-    if (kind && uri.startsWith('file:')) await this.loadFromDisk(uri, kind);
+    if (kind && this.onDisk(uri)) await this.loadFromDisk(uri, kind);
     else this.forget(uri);
     this.publishNode(uri);
     const doc = this.workspace.get(uri);
@@ -110,7 +126,7 @@ export class AnalysisService {
   async diskChanged(uri: string, deleted: boolean): Promise<void> {
     if (this.open.has(uri)) return;
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
-    if (!kind) return;
+    if (!kind || !this.onDisk(uri)) return;
     if (deleted) this.forget(uri);
     else await this.loadFromDisk(uri, kind);
     this.publishNode(uri);
@@ -154,16 +170,28 @@ export class AnalysisService {
   }
 
   /** Reads the files a pf.conf includes, so its ruleset is checked whole. */
-  private followIncludes(uri: string): Promise<string[]> {
-    return loadPfIncludes(this.workspace, uri);
+  private followIncludes(uri: string): Promise<{ added: string[]; refused: string[] }> {
+    return loadPfIncludes(this.workspace, uri, diskIncludeReader(this.roots));
+  }
+
+  /**
+   * Whether the disk holds the truth for a file once it is not open: only
+   * for a local path inside a workspace folder. Anything else (an untitled
+   * buffer, a file opened from elsewhere, a URI with no local path) leaves
+   * the index when it closes.
+   */
+  private onDisk(uri: string): boolean {
+    const file = uriToFsPath(uri);
+    return file !== undefined && this.roots.covers(file);
   }
 
   private async loadFromDisk(uri: string, kind: ConfKind): Promise<void> {
-    const read = await readConfFile(fileURLToPath(uri));
-    if (read.ok) {
+    const file = uriToFsPath(uri);
+    const read = file === undefined ? undefined : await readConfFile(file, this.roots);
+    if (read?.ok) {
       this.skipped.delete(uri);
       this.workspace.set(uri, kind, read.text);
-    } else if (read.reason.startsWith('E')) {
+    } else if (read === undefined || read.problem === 'missing') {
       this.forget(uri); // gone or unreadable: nothing to report on
     } else {
       this.skip(uri, read.reason);

@@ -9,9 +9,12 @@ export interface PfPathTarget {
   inWorkspace: boolean;
 }
 
+/** A lone UTF-16 surrogate: no file name can hold one, and encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Characters `encodeURIComponent` escapes but file URIs keep as they are. */
 function encodeSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/%(3A|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return encodeURIComponent(segment.replace(LONE_SURROGATE, '\uFFFD')).replace(/%(3A|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 function safeDecode(uri: string): string {
@@ -22,15 +25,22 @@ function safeDecode(uri: string): string {
   }
 }
 
-/** Joins a folder URI and a relative path, folding `.` and `..` the way the kernel resolves them. */
-function joinUri(folder: string, rel: string): string {
+/**
+ * Joins a folder URI and a relative path, folding `.` and `..` the way the
+ * kernel resolves them. With `atRoot`, the folder stands for a machine's `/`,
+ * and `..` stops there as it does at `/` (`/../../etc/passwd` is the
+ * machine's `/etc/passwd`, never a file beside the node's folder).
+ */
+function joinUri(folder: string, rel: string, atRoot = false): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(folder);
   const authority = m ? m[1] : '';
   const parts = (m ? m[2] : folder).split('/').filter((p) => p !== '');
+  const floor = atRoot ? parts.length : 0;
   for (const seg of rel.split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(encodeSegment(seg));
+    if (seg === '..') {
+      if (parts.length > floor) parts.pop();
+    } else parts.push(encodeSegment(seg));
   }
   return `${authority}/${parts.join('/')}`;
 }
@@ -116,8 +126,8 @@ export function resolvePfPath(workspace: WorkspaceView, fromUri: string, path: s
 export function pfPathCandidates(workspace: WorkspaceView, fromUri: string, path: string): string[] {
   if (!path.startsWith('/')) return [joinUri(folderOf(fromUri), path)];
   const node = workspace.nodeOf(fromUri);
-  const candidates = [joinUri(node.root, path)];
-  if (!node.rootLayout && path.startsWith('/etc/')) candidates.push(joinUri(node.root, path.slice('/etc/'.length)));
+  const candidates = [joinUri(node.root, path, true)];
+  if (!node.rootLayout && path.startsWith('/etc/')) candidates.push(joinUri(node.root, path.slice('/etc/'.length), true));
   return candidates;
 }
 

@@ -21,6 +21,12 @@ export interface WorkspaceView {
   nodeOf(uri: string): NodeFiles;
   nodes(): Iterable<NodeFiles>;
   /**
+   * Why the file at `uri`, named by a config (a pf `include`), was not read
+   * (it resolves outside the folders being checked); undefined when it was
+   * not refused. Optional so a test's fake view needs no file system story.
+   */
+  refusedRead?(uri: string): string | undefined;
+  /**
    * A number that changes whenever what pf include paths resolve to may change:
    * a pf file's text, or the set of files (node layouts depend on it). Models
    * cache what they derive from the pf files under it; a view without it

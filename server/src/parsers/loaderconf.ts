@@ -1,6 +1,7 @@
 import type { Comment, ParseError, Setting } from './syntax';
 import { forEachLine, offsetRange } from './line-scan';
 import { ENV_START, has, isSpace, LineScanner, MODULE_CHAR, moduleField, WORD_CHAR, type ValueMatch } from './loaderconf-line';
+import { quoteSource } from './quote';
 
 /** The `<module>_<field>` suffixes config.lua knows; each feeds one part of the module's load command. */
 export type ModuleField = 'load' | 'name' | 'type' | 'flags' | 'before' | 'after' | 'error';
@@ -126,8 +127,8 @@ function finish(
     const message = glued
       ? `an unquoted value may only hold letters, digits, '-', '_' and '.'; put the whole value in double quotes.`
       : greedy
-        ? `a quoted value runs to the last '"' on the line, so the quotes after the value swallow part of the line and '${text.slice(bad, s.trimEnd(bad))}' is left over. Keep double quotes out of comments on setting lines.`
-        : `unexpected '${text.slice(bad, s.trimEnd(bad))}' after the value; only a # comment may follow (quote a value that contains spaces).`;
+        ? `a quoted value runs to the last '"' on the line, so the quotes after the value swallow part of the line and ${quoteSource(text.slice(bad, s.trimEnd(bad)))} is left over. Keep double quotes out of comments on setting lines.`
+        : `unexpected ${quoteSource(text.slice(bad, s.trimEnd(bad)))} after the value; only a # comment may follow (quote a value that contains spaces).`;
     out.errors.push({ start: greedy ? innerQuote : bad, end: s.trimEnd(bad), message: `Malformed line: ${message}${IGNORED}` });
     return undefined;
   }

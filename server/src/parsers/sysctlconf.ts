@@ -1,5 +1,6 @@
 import type { Comment, ParseError, Setting } from './syntax';
 import { CharFinder, forEachLine, offsetRange } from './line-scan';
+import { quoteSource } from './quote';
 
 /** A parsed sysctl.conf: applied settings, comments (for suppressions) and malformed lines. */
 export interface SysctlFile {
@@ -105,7 +106,7 @@ class SysctlParser {
       out.errors.push({
         start: s,
         end: e,
-        message: `Malformed line: no '=' between the OID and its value, so sysctl only prints '${text.slice(s, e)}' at boot and sets nothing.`,
+        message: `Malformed line: no '=' between the OID and its value, so sysctl only prints ${quoteSource(text.slice(s, e))} at boot and sets nothing.`,
       });
       return;
     }

@@ -1,33 +1,53 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { glob } from 'tinyglobby';
-import { CONF_GLOBS, kindOfPath, type ConfKind } from '../model/kinds';
+import { kindOfPath, type ConfKind } from '../model/kinds';
 import type { Finding } from '../checks/types';
+import type { ReadRoots } from './read-roots';
 
 /** Files above this size are not analysed: no real config is that big, and parsing one would stall the editor. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; text: string }
-  | { ok: false; reason: string };
+  /**
+   * `missing`: the path does not exist or cannot be read (nothing to report on);
+   * `outside`: it resolves outside the read roots and was not opened;
+   * `unsuitable`: it exists but is not analysed (binary, too large, not a regular file).
+   */
+  | { ok: false; problem: 'missing' | 'outside' | 'unsuitable'; reason: string };
 
 /**
- * Reads a config file for analysis, refusing what would hang or mislead:
- * files over 5 MB, binary files (a NUL byte in the first 8 KB), and
- * unreadable paths. Invalid UTF-8 is decoded with U+FFFD so the rest of the
- * file is still checked (file/encoding reports it).
+ * Reads a config file for analysis, refusing what would leak, hang or
+ * mislead: files that resolve outside the read roots, anything that is not
+ * a regular file (a FIFO would block the read forever), files over 5 MB,
+ * binary files (a NUL byte in the first 8 KB), and unreadable paths.
+ * Invalid UTF-8 is decoded with U+FFFD so the rest of the file is still
+ * checked (file/encoding reports it).
  */
-export async function readConfFile(file: string): Promise<ReadResult> {
+export async function readConfFile(file: string, roots: ReadRoots): Promise<ReadResult> {
+  const where = await roots.contain(file);
+  if (!where.inside) return { ok: false, problem: where.missing ? 'missing' : 'outside', reason: where.reason };
   try {
-    const stat = await fs.promises.stat(file);
-    if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: `larger than 5 MB (${stat.size} bytes)` };
-    const bytes = await fs.promises.readFile(file);
-    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+    // The resolved path is what was vetted, so that is what is opened.
+    const stat = await fs.promises.stat(where.real);
+    if (!stat.isFile()) return { ok: false, problem: 'unsuitable', reason: `not a regular file (${fileType(stat)})` };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'unsuitable', reason: `larger than 5 MB (${stat.size} bytes)` };
+    const bytes = await fs.promises.readFile(where.real);
+    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, problem: 'unsuitable', reason: 'binary file (contains NUL bytes)' };
     return { ok: true, text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes) };
   } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return { ok: false, problem: 'missing', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
+}
+
+/** What kind of file system object a path is, for "not a regular file" messages. */
+function fileType(stat: fs.Stats | fs.Dirent): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a file';
 }
 
 export interface ScannedFile {
@@ -35,26 +55,62 @@ export interface ScannedFile {
   kind: ConfKind;
 }
 
+export interface ScanResult {
+  /** Config files to read, sorted, at most `maxFiles`. */
+  files: ScannedFile[];
+  /** Entries named like a config file that are not files (a folder called rc.conf, a FIFO), with the reason. */
+  skipped: { path: string; reason: string }[];
+  /** Config files left out because there were more than `maxFiles`. */
+  truncated: number;
+}
+
+/** Folders that hold tooling, not machines. */
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
 /**
- * Finds every config file under a folder, sorted, at most `maxFiles`.
- * Dot-folders and node_modules are skipped: they hold tooling, not machines.
+ * Finds every config file under a folder. Dot-folders and node_modules are
+ * skipped. Symbolic links to folders are not followed: what they lead to
+ * inside the roots is reached by its own path (so nothing is indexed twice
+ * and a link loop cannot trap the walk), and what lies outside may not be
+ * read at all. A symbolic link named like a config file is listed, and
+ * readConfFile decides where it leads. Anything else named like a config
+ * file (a folder, a FIFO, a socket) is reported, never passed over in
+ * silence. (A glob library would do the matching, but tinyglobby/fdir drop
+ * FIFOs and sockets without a word.)
  */
-export async function scanFolder(dir: string, maxFiles: number): Promise<{ files: ScannedFile[]; truncated: number }> {
-  const found = await glob(CONF_GLOBS, {
-    cwd: dir,
-    absolute: true,
-    onlyFiles: true,
-    dot: false,
-    followSymbolicLinks: false,
-    ignore: ['**/node_modules/**', '**/.git/**'],
-  });
+export async function scanFolder(dir: string, maxFiles: number): Promise<ScanResult> {
   const files: ScannedFile[] = [];
-  for (const p of found.sort()) {
-    const kind = kindOfPath(p);
-    if (kind) files.push({ path: path.normalize(p), kind });
-  }
+  const skipped: ScanResult['skipped'] = [];
+  const walk = async (folder: string): Promise<void> => {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(folder, { withFileTypes: true });
+    } catch {
+      return; // unreadable or vanished meanwhile: nothing under it can be checked
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      const kind = kindOfPath(full);
+      if (entry.isDirectory()) {
+        if (kind && !isServiceFolder(full)) skipped.push({ path: full, reason: 'not a regular file (a directory)' });
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+      } else if (kind && (entry.isFile() || entry.isSymbolicLink())) {
+        files.push({ path: full, kind });
+      } else if (kind) {
+        skipped.push({ path: full, reason: `not a regular file (${fileType(entry)})` });
+      }
+    }
+  };
+  await walk(path.normalize(dir));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const truncated = Math.max(0, files.length - maxFiles);
-  return { files: files.slice(0, maxFiles), truncated };
+  return { files: files.slice(0, maxFiles), skipped, truncated };
+}
+
+/** `etc/rc.conf.d/<service>/`: a folder rc.subr reads file by file, not a misplaced file. */
+function isServiceFolder(full: string): boolean {
+  return path.basename(path.dirname(full)) === 'rc.conf.d';
 }
 
 /** The finding that stands for a file readConfFile refused, so the server and the CLI report it alike. */

@@ -37,6 +37,8 @@ export class Workspace implements WorkspaceView {
   private pfLog: { version: number; uri: string }[] = [];
   /** Every pf text change after this version is in `pfLog`. */
   private pfLogFrom = 0;
+  /** Files a config names that were not read because they resolve outside the read roots, with the reason. */
+  private readonly refused = new Map<string, string>();
 
   /** Adds or updates a file; returns the cached parse when the text is unchanged. */
   set(uri: string, kind: ConfKind, text: string): ParsedDocument {
@@ -48,6 +50,7 @@ export class Workspace implements WorkspaceView {
     if (!existing || existing.kind !== kind) this.fileSetChanged();
     else if (kind === 'pf') this.logPfChange(uri);
     this.docs.set(uri, doc);
+    this.refused.delete(uri);
     const root = nodeRootOf(uri);
     const set = this.members.get(root) ?? new Set<string>();
     set.add(uri);
@@ -70,6 +73,25 @@ export class Workspace implements WorkspaceView {
 
   get(uri: string): ParsedDocument | undefined {
     return this.docs.get(uri);
+  }
+
+  /**
+   * Records that the file at `uri` was not read because it resolves outside
+   * the read roots; true when that was not known yet.
+   */
+  refuseRead(uri: string, reason: string): boolean {
+    if (this.refused.get(uri) === reason) return false;
+    this.refused.set(uri, reason);
+    return true;
+  }
+
+  refusedRead(uri: string): string | undefined {
+    return this.refused.get(uri);
+  }
+
+  /** The read roots changed: what was refused may be readable now, and the other way round. */
+  forgetRefusals(): void {
+    this.refused.clear();
   }
 
   pfVersion(): number {

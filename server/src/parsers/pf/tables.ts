@@ -4,6 +4,7 @@ import { hostItem } from './common';
 import { ParseState } from './state';
 import { exact, word } from './parse-support';
 import { Tok } from './tokens';
+import { quoteSource } from '../quote';
 
 /** Table definitions (parse.y `tabledef`) and state/source limiter definitions. */
 
@@ -24,7 +25,7 @@ export function tableDef(st: ParseState): PfTableDef {
     if (n.kind === Tok.Word && TABLE_FLAGS.has(n.text)) t.flags.push(word(st.take()));
     else if (n.kind === Tok.Word || n.kind === Tok.Quoted) {
       st.skip();
-      st.addError({ message: `invalid table option '${n.text}'`, start: n.start, end: n.end, kind: 'syntax', expected: ['persist', 'const', 'counters', 'file', '{'] });
+      st.addError({ message: `invalid table option ${quoteSource(n.text)}`, start: n.start, end: n.end, kind: 'syntax', expected: ['persist', 'const', 'counters', 'file', '{'] });
     } else if (n.kind === Tok.Keyword && n.text === 'file') {
       st.skip();
       t.files.push(st.expectString());

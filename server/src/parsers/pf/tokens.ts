@@ -6,6 +6,7 @@
  */
 
 import { IntList } from './int-list';
+import { quoteSource } from '../quote';
 
 /** What the lexer recognised. Mirrors the token classes yacc sees in parse.y. */
 export const Tok = {
@@ -370,8 +371,7 @@ export const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
 export function describeToken(t: Token): string {
   if (t.kind === Tok.Newline) return 'end of line';
   if (t.kind === Tok.Eof) return 'end of file';
-  if (t.kind === Tok.Quoted) return `"${t.text}"`;
-  return `'${t.text}'`;
+  return quoteSource(t.text, t.kind === Tok.Quoted ? '"' : "'");
 }
 
 /** Operators and stray characters the lexer hands over as Punct, plus the newline text. */
