@@ -1,6 +1,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   ProposedFeatures,
   TextDocuments,
   type InitializeParams,
@@ -11,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisService } from './lsp/analysis-service';
 import { capabilities } from './lsp/capabilities';
 import type { EditSupport } from './lsp/code-actions';
+import { Lifecycle } from './lsp/lifecycle';
 import { ScanFinishedNotification, WorkspaceStatusRequest } from './protocol';
 import { parseSettings } from './settings';
 import { docsUrl } from './docs-url';
@@ -19,11 +22,17 @@ import { registerFeatures } from './lsp/features';
 // `--stdio`, `--node-ipc` and `--socket` are read by createConnection itself.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const lifecycle = new Lifecycle((message) => connection.console.warn(message));
 let editSupport: EditSupport = { documentChanges: false, createFiles: false };
 let configurationSupport = false;
 let folderEventsSupport = false;
 let folders: string[] = [];
 let relatedSupport = false;
+
+// The last line of defence: a bug anywhere must cost one answer, never the
+// editor's diagnostics until a restart. Logged so it still gets fixed.
+process.on('uncaughtException', (error) => connection.console.error(`internal error: ${error.stack ?? String(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`internal error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
 const service = new AnalysisService({
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
@@ -32,21 +41,30 @@ const service = new AnalysisService({
   relatedSupport: () => relatedSupport,
 });
 
+/** The `uri` strings of a list of folder objects, whatever the client sent. */
+function folderUris(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((f: unknown) => (f as { uri?: unknown } | null)?.uri).filter((u): u is string => typeof u === 'string');
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const ws = params.capabilities.workspace;
+  const ws = params.capabilities?.workspace;
   editSupport = {
     documentChanges: ws?.workspaceEdit?.documentChanges === true,
-    createFiles: ws?.workspaceEdit?.resourceOperations?.includes('create') === true,
+    createFiles: Array.isArray(ws?.workspaceEdit?.resourceOperations) && ws.workspaceEdit.resourceOperations.includes('create'),
   };
   configurationSupport = ws?.configuration === true;
   folderEventsSupport = ws?.workspaceFolders === true;
-  relatedSupport = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
-  folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  relatedSupport = params.capabilities?.textDocument?.publishDiagnostics?.relatedInformation === true;
+  folders = params.workspaceFolders ? folderUris(params.workspaceFolders) : typeof params.rootUri === 'string' ? [params.rootUri] : [];
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
     service.settings = parseSettings((params.initializationOptions as { settings?: unknown }).settings);
   }
   return { capabilities: capabilities(), serverInfo: { name: 'freebsd-conf' } };
 });
+
+// A second shutdown is a request after shutdown like any other.
+connection.onShutdown(() => (lifecycle.shutdown() ? undefined : new ResponseError(ErrorCodes.InvalidRequest, 'shutdown was already received')));
 
 async function loadSettings(): Promise<void> {
   if (!configurationSupport) return;
@@ -59,37 +77,44 @@ async function scanWorkspace(): Promise<void> {
   void connection.sendNotification(ScanFinishedNotification, status);
 }
 
-connection.onInitialized(async () => {
-  if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'freebsdConf' });
-  // Only a client that announced workspace folder support may be asked for their change events.
-  if (folderEventsSupport) connection.workspace.onDidChangeWorkspaceFolders((event) => void onFoldersChanged(event));
-  await loadSettings();
-  await scanWorkspace();
-});
+connection.onInitialized(
+  lifecycle.notification('initialized', async () => {
+    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'freebsdConf' });
+    // Only a client that announced workspace folder support may be asked for their change events.
+    if (folderEventsSupport) connection.workspace.onDidChangeWorkspaceFolders(lifecycle.notification('workspace/didChangeWorkspaceFolders', onFoldersChanged));
+    await loadSettings();
+    await scanWorkspace();
+  }),
+);
 
-connection.onDidChangeConfiguration(async (change) => {
-  if (configurationSupport) await loadSettings();
-  else service.settings = parseSettings((change.settings as { freebsdConf?: unknown } | undefined)?.freebsdConf);
-  service.publishAll();
-});
+connection.onDidChangeConfiguration(
+  lifecycle.notification('workspace/didChangeConfiguration', async (change) => {
+    if (configurationSupport) await loadSettings();
+    else service.settings = parseSettings((change?.settings as { freebsdConf?: unknown } | undefined)?.freebsdConf);
+    service.publishAll();
+  }),
+);
 
-async function onFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
-  folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
-  for (const removed of event.removed) service.removeFolder(removed.uri);
+async function onFoldersChanged(event: WorkspaceFoldersChangeEvent | null | undefined): Promise<void> {
+  const removed = folderUris(event?.removed);
+  folders = [...folders.filter((f) => !removed.includes(f)), ...folderUris(event?.added)];
+  for (const uri of removed) service.removeFolder(uri);
   await scanWorkspace();
 }
 
 // TextDocuments fires onDidChangeContent on open too, so this covers both.
-documents.onDidChangeContent((e) => service.openOrChange(e.document.uri, e.document.languageId, e.document.getText()));
-documents.onDidClose((e) => void service.close(e.document.uri));
+documents.onDidChangeContent((e) => lifecycle.run('textDocument/didChange', () => service.openOrChange(e.document.uri, e.document.languageId, e.document.getText())));
+documents.onDidClose((e) => lifecycle.run('textDocument/didClose', () => service.close(e.document.uri)));
 
-connection.onDidChangeWatchedFiles(async (params) => {
-  for (const change of params.changes) await service.diskChanged(change.uri, change.type === 3 /* Deleted */);
-});
+connection.onDidChangeWatchedFiles(
+  lifecycle.notification('workspace/didChangeWatchedFiles', async (params) => {
+    for (const change of params?.changes ?? []) await service.diskChanged(change.uri, change.type === 3 /* Deleted */);
+  }),
+);
 
-registerFeatures(connection, service, () => editSupport);
+registerFeatures(connection, service, () => editSupport, lifecycle);
 
-connection.onRequest(WorkspaceStatusRequest, () => service.status());
+connection.onRequest(WorkspaceStatusRequest, lifecycle.request(() => service.status()));
 
 documents.listen(connection);
 connection.listen();
