@@ -171,7 +171,10 @@ function carpSysctlMarkdown(s: CarpSysctl, where: 'sysctl' | 'loader'): string {
     facts.push(`Range: ${s.max === undefined ? `${s.min} or more` : `${s.min ?? '…'}–${s.max}`}.`);
   }
   if (facts.length > 0) lines.push(facts.join(' '));
-  if (s.values) lines.push('', ...s.values.map((v) => `- \`${v.value}\`: ${v.meaning}`));
+  if (s.values) {
+    lines.push('');
+    for (const v of s.values) lines.push(`- \`${v.value}\`: ${v.meaning}`);
+  }
   if (s.write === 'add') lines.push('', 'A write **adds** to the current value instead of replacing it.');
   if (s.tunable) {
     lines.push('', 'Loader tunable: it works in loader.conf as well as sysctl.conf.');

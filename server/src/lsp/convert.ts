@@ -20,6 +20,14 @@ const LSP_SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
 export const SOURCE = 'freebsd-conf';
 
 /**
+ * Diagnostics published per file at most. An editor slows to a crawl on
+ * tens of thousands (a binary-looking text file can yield one per line), and
+ * nobody reads past the first screens; the last one says how many were left
+ * out, and the CLI reports them all.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/**
  * Turns findings into LSP diagnostics: applies the severity settings (a code
  * set to `off` disappears), links each code to its README section and packs
  * the fixes into `data`. Messages quote CARP passwords only when the user
@@ -48,5 +56,21 @@ export function toDiagnostics(findings: readonly Finding[], settings: Settings, 
     out.push(d);
   }
   // In document order, whichever check found them: the Problems view and tests read them top down.
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return capped(out);
+}
+
+/** The first MAX_DIAGNOSTICS_PER_FILE - 1 diagnostics and one saying how many more there are. */
+function capped(all: Diagnostic[]): Diagnostic[] {
+  if (all.length <= MAX_DIAGNOSTICS_PER_FILE) return all;
+  const kept = all.slice(0, MAX_DIAGNOSTICS_PER_FILE - 1);
+  const left = all.length - kept.length;
+  const at = all[kept.length].range.start;
+  kept.push({
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: `${left} more problems in this file are not shown (at most ${MAX_DIAGNOSTICS_PER_FILE} per file). Run freebsd-conf check on it to list them all.`,
+  });
+  return kept;
 }

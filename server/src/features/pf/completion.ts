@@ -128,8 +128,8 @@ export function pfCompletion(doc: PfDocument, position: Position, workspace: Wor
     items.push(item(kw, CompletionItemKind.Keyword, range, '1', summary, summary ? `${summary}\n\n[pf.conf(5)](${PF_CONF_MAN})` : undefined));
   }
   if (!atStart) {
-    items.push(...macroItems(units, range));
-    if (expected.includes('<')) items.push(...tableItems(units, range, { uri: doc.uri, offset }));
+    for (const m of macroItems(units, range)) items.push(m);
+    if (expected.includes('<')) for (const t of tableItems(units, range, { uri: doc.uri, offset })) items.push(t);
   }
   return items;
 }

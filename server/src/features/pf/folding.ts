@@ -78,6 +78,6 @@ export function pfFoldingRanges(doc: PfDocument): FoldingRange[] {
     while (end > m.line && doc.lines.lineText(end).trim() === '') end--;
     if (end > m.line) out.push({ startLine: m.line, endLine: end, kind: FoldingRangeKind.Region });
   });
-  out.push(...commentBlocks(doc));
+  for (const block of commentBlocks(doc)) out.push(block);
   return out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
 }
