@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../../server/src/workspace/workspace';
-import { kindOfPath } from '../../server/src/model/kinds';
+import { kindOfPath, type ConfKind } from '../../server/src/model/kinds';
+import { readConfFile, scanFolder } from '../../server/src/workspace/scan';
+import { ReadRoots } from '../../server/src/workspace/read-roots';
+import { diskIncludeReader, loadPfIncludes } from '../../server/src/workspace/pf-includes';
 import { checkDocument } from '../../server/src/checks/registry';
 import type { Finding } from '../../server/src/checks/types';
 import type { Code } from '../../server/src/checks/codes';
@@ -40,7 +43,11 @@ export function workspaceFromFiles(files: Record<string, string>, root = FAKE_RO
 
 /** Loads test/fixtures/<name> (every config file under it) into a workspace. */
 export function loadFixture(name: string): TestWorkspace & { dir: string } {
-  const dir = path.join(FIXTURES, name);
+  return loadFolder(path.join(FIXTURES, name));
+}
+
+/** Loads every config file under a folder (a fixture, examples/) into a workspace rooted at the folder's URI. */
+export function loadFolder(dir: string): TestWorkspace & { dir: string } {
   const files: Record<string, string> = {};
   const walk = (d: string): void => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -52,6 +59,25 @@ export function loadFixture(name: string): TestWorkspace & { dir: string } {
   walk(dir);
   const root = pathToFileURL(dir).href;
   return { ...workspaceFromFiles(files, root), dir };
+}
+
+/**
+ * Loads a folder the way the server and the CLI do: the scan, then the files
+ * each pf.conf includes (whatever their names), reading only inside `dir`.
+ */
+export async function loadFolderAsChecked(dir: string): Promise<TestWorkspace & { dir: string }> {
+  const ws = new Workspace();
+  const roots = await ReadRoots.of([dir]);
+  const { files } = await scanFolder(dir, Infinity);
+  for (const file of files) {
+    const read = await readConfFile(file.path, roots);
+    if (!read.ok) continue;
+    const uri = pathToFileURL(file.path).href;
+    ws.set(uri, file.kind, read.text);
+    if (file.kind === 'pf') await loadPfIncludes(ws, uri, diskIncludeReader(roots));
+  }
+  const root = pathToFileURL(dir).href;
+  return { ws, uri: (rel) => `${root}/${rel}`, rel: (uri) => uri.slice(root.length + 1), dir };
 }
 
 export function findings(t: TestWorkspace, rel: string): Finding[] {
@@ -81,7 +107,12 @@ export function rangeOf(f: Finding): [number, number, number, number] {
 /** Applies a fix to a copy of the workspace (creating files it asks for) and returns the copy. */
 export function applyFix(t: TestWorkspace, fix: FixProposal): TestWorkspace {
   const texts = new Map<string, string>();
-  for (const d of t.ws.documents()) texts.set(d.uri, d.text);
+  // Included pf files have free-form names: the kind they were indexed with counts.
+  const kinds = new Map<string, ConfKind>();
+  for (const d of t.ws.documents()) {
+    texts.set(d.uri, d.text);
+    kinds.set(d.uri, d.kind);
+  }
   for (const change of fix.changes) {
     const before = texts.get(change.uri);
     if (before === undefined && !change.create) throw new Error(`fix edits a file that does not exist: ${change.uri}`);
@@ -90,7 +121,7 @@ export function applyFix(t: TestWorkspace, fix: FixProposal): TestWorkspace {
   }
   const ws = new Workspace();
   for (const [uri, text] of texts) {
-    const kind = kindOfPath(uri);
+    const kind = kinds.get(uri) ?? kindOfPath(uri);
     if (kind) ws.set(uri, kind, text);
   }
   return { ws, uri: t.uri, rel: t.rel };

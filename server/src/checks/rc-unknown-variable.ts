@@ -1,5 +1,5 @@
 import { isKnownRcName, suggestKnob } from '../model/rc-knobs';
-import { renameKnobFix } from '../fixes/rc-unknown-variable';
+import { unknownVariableFixes } from '../fixes/rc-unknown-variable';
 import { findingAt } from './finding';
 import { isRcDefaults } from './rc-node-settings';
 import type { Check, Finding } from './types';
@@ -25,10 +25,12 @@ export const rcUnknownVariable: Check = {
       if (!suggestion) continue;
       used ??= new Set(workspace.nodeOf(doc.uri).byKind.rc.flatMap((d) => (d.kind === 'rc' ? d.rc.references.map((r) => r.name) : [])));
       if (used.has(a.name)) continue;
+      const setAt = doc.rc.assignments.find((x) => x.name === suggestion && !x.conditional);
+      const keeps = setAt ? `the value set on line ${doc.lines.positionAt(setAt.start).line + 1}` : 'its default';
       const message =
         `${a.name} is not a variable rc reads; did you mean ${suggestion}? ` +
-        `rc ignores unknown names without a warning, so this line has no effect and ${suggestion} keeps its default.`;
-      findings.push(findingAt(doc, 'rc/unknown-variable', a.nameStart, a.nameEnd, message, { fixes: [renameKnobFix(doc, a, suggestion)] }));
+        `rc ignores unknown names without a warning, so this line has no effect and ${suggestion} keeps ${keeps}.`;
+      findings.push(findingAt(doc, 'rc/unknown-variable', a.nameStart, a.nameEnd, message, { fixes: unknownVariableFixes(doc, a, suggestion) }));
     }
     return findings;
   },

@@ -19,15 +19,14 @@ export function suppressionFix(doc: ParsedDocument, code: string, line: number):
       changes: [{ uri: doc.uri, edits: [{ range: { start, end: start }, newText: `,${code}` }] }],
     };
   }
-  const indent = /^[ \t]*/.exec(doc.lines.lineText(first))?.[0] ?? '';
+  // On the first line of a file with a byte-order mark, after the mark: text
+  // put before it would move the mark onto the statement's line, where every
+  // reader takes it as part of the first name.
+  const at = { line: first, character: first === 0 && doc.hadBom ? 1 : 0 };
+  const indent = /^[ \t]*/.exec(doc.lines.lineText(first).slice(at.character))?.[0] ?? '';
   return {
     title: `Ignore ${code} on this line`,
-    changes: [
-      {
-        uri: doc.uri,
-        edits: [{ range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `${indent}# freebsd-conf-disable-next-line ${code}${doc.lines.eol}` }],
-      },
-    ],
+    changes: [{ uri: doc.uri, edits: [{ range: { start: at, end: at }, newText: `${indent}# freebsd-conf-disable-next-line ${code}${doc.lines.eol}` }] }],
   };
 }
 

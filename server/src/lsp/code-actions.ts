@@ -30,7 +30,11 @@ export function codeActions(doc: ParsedDocument, diagnostics: readonly Diagnosti
       const edit = toWorkspaceEdit(fix, support);
       if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.isPreferred, edit });
     }
-    for (const fix of [suppressionFix(doc, d.code, d.range.start.line), fileSuppressionFix(doc, d.code)]) {
+    // A finding about the byte-order mark itself (line 1, column 1) cannot be
+    // silenced by a comment line: the mark stays before it, so only the file-wide directive is offered.
+    const onMark = doc.hadBom && d.range.start.line === 0 && d.range.start.character === 0;
+    const suppressions = onMark ? [fileSuppressionFix(doc, d.code)] : [suppressionFix(doc, d.code, d.range.start.line), fileSuppressionFix(doc, d.code)];
+    for (const fix of suppressions) {
       const edit = toWorkspaceEdit(fix, support);
       if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
     }
