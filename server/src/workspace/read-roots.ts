@@ -49,7 +49,7 @@ export class ReadRoots {
     const refused: { path: string; reason: string }[] = [];
     for (const p of paths) {
       const link = await linkOnTheWay(p, cwd);
-      if (link === undefined) accepted.push(p);
+      if (link === undefined) accepted.push(path.resolve(cwd, p));
       else refused.push({ path: p, reason: `leads through the symbolic link ${link}; name the file or folder it points to` });
     }
     return { roots: await ReadRoots.of(accepted), refused };
@@ -87,19 +87,19 @@ export class ReadRoots {
 }
 
 /**
- * The first symbolic link on the way from `cwd` to `p` (as the user wrote
- * it), or undefined. For a path outside `cwd` only its last component is
- * looked at. A component that does not exist is no link (the caller reports
- * the missing path).
+ * The first symbolic link on the way from `cwd` down to `p`, or undefined.
+ * A path outside `cwd` is the user's own choice of place and is not looked
+ * at. A component that does not exist is no link (the caller reports the
+ * missing path).
  */
 async function linkOnTheWay(p: string, cwd: string): Promise<string | undefined> {
-  const abs = path.resolve(cwd, p);
-  const rel = path.relative(cwd, abs);
-  const below = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  const steps = below ? rel.split(path.sep).map((_, i, parts) => path.join(cwd, ...parts.slice(0, i + 1))) : [abs];
-  for (const step of steps) {
+  const rel = path.relative(cwd, path.resolve(cwd, p));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const step = path.join(cwd, ...parts.slice(0, i));
     try {
-      if ((await fs.promises.lstat(step)).isSymbolicLink()) return path.relative(cwd, step) || step;
+      if ((await fs.promises.lstat(step)).isSymbolicLink()) return path.relative(cwd, step);
     } catch {
       return undefined;
     }

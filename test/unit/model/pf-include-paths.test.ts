@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { includersOf, resolvePfPath } from '../../../server/src/model/pf-include-paths';
+import { includersOf, pfPathCandidates, resolvePfPath } from '../../../server/src/model/pf-include-paths';
 import { Workspace } from '../../../server/src/workspace/workspace';
 import type { ConfKind } from '../../../server/src/model/kinds';
 
@@ -102,5 +102,30 @@ describe('pf include index: includers and paths stay right as the workspace chan
     const { ws, uri } = workspaceFromFiles({ 'fw1/etc/pf.conf': 'include "/etc/pf rules.conf"\n', 'fw1/etc/pf%20rules.conf': macros });
     const target = resolvePfPath(ws, uri('fw1/etc/pf.conf'), '/etc/pf rules.conf');
     assert.deepEqual([target.inWorkspace, target.uri], [true, uri('fw1/etc/pf%20rules.conf')]);
+  });
+});
+
+describe('pf include paths: where a path written in a config may lead', () => {
+  const files = { 'fw1/etc/rc.conf': 'hostname="fw1"\n', 'fw1/etc/pf.conf': 'pass all\n', 'fw1/etc/pf.inner': 'x = "1"\n' };
+
+  test('an absolute path stays in the node: .. stops at its root as it does at /', () => {
+    const { ws, uri } = workspaceFromFiles(files);
+    for (const p of ['/../../etc/pf.inner', '/../etc/pf.inner', '/etc/../../../etc/pf.inner', '/./etc/pf.inner']) {
+      assert.deepEqual(pfPathCandidates(ws, uri('fw1/etc/pf.conf'), p), [uri('fw1/etc/pf.inner')], p);
+      assert.equal(resolvePfPath(ws, uri('fw1/etc/pf.conf'), p).uri, uri('fw1/etc/pf.inner'), p);
+    }
+  });
+
+  test('a relative path follows .. above the node (a shared macros file beside the nodes)', () => {
+    const { ws, uri } = workspaceFromFiles(files);
+    assert.deepEqual(pfPathCandidates(ws, uri('fw1/etc/pf.conf'), '../../shared/pf.macros'), [uri('shared/pf.macros')]);
+    assert.deepEqual(pfPathCandidates(ws, uri('fw1/etc/pf.conf'), '../../../../../x'), ['file:///x']);
+  });
+
+  test('a lone surrogate in a path becomes U+FFFD instead of throwing', () => {
+    const { ws, uri } = workspaceFromFiles(files);
+    assert.deepEqual(pfPathCandidates(ws, uri('fw1/etc/pf.conf'), '/etc/\ud800x'), [uri('fw1/etc/%EF%BF%BDx')]);
+    assert.deepEqual(pfPathCandidates(ws, uri('fw1/etc/pf.conf'), 'a\udc00'), [uri('fw1/etc/a%EF%BF%BD')]);
+    assert.deepEqual(pfPathCandidates(ws, uri('fw1/etc/pf.conf'), '\ud83d\ude00'), [uri('fw1/etc/%F0%9F%98%80')], 'a surrogate pair is a character');
   });
 });

@@ -50,4 +50,11 @@ describe('pfFoldingRanges', () => {
     const doc = t.ws.get(t.uri('fw1/etc/pf.conf')) as PfDocument;
     assert.deepEqual(pfFoldingRanges(doc), []);
   });
+
+  test('200,000 comment blocks fold without overflowing the stack (they were spread into push())', () => {
+    const t = workspaceFromFiles({ 'fw1/etc/pf.conf': `${'# a\n# b\n\n'.repeat(200_000)}pass all\n` });
+    const ranges = pfFoldingRanges(t.ws.get(t.uri('fw1/etc/pf.conf')) as PfDocument);
+    assert.equal(ranges.length, 200_000);
+    assert.deepEqual(brief(ranges.slice(-1)), [[599_997, 599_998, 'comment']]);
+  });
 });
