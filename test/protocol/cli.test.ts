@@ -1,10 +1,9 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT, FIXTURES } from '../helpers/workspace';
+import { makeTempDir } from '../helpers/temp';
 
 const CLI = path.join(REPO_ROOT, 'server', 'out', 'cli.js');
 
@@ -13,14 +12,8 @@ function run(args: string[], cwd = REPO_ROOT): { code: number | null; stdout: st
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function tempDir(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-cli-'));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
+/** A workspace of `files` in a temp folder, removed when this file's tests end. */
+const tempDir = (files: Record<string, string | Buffer>): string => makeTempDir('fc-cli-', files);
 
 interface JsonItem {
   file: string;

@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,6 +25,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TestClient } from '../helpers/lsp-client';
 import { FIXTURES } from '../helpers/workspace';
+import { makeTempDir } from '../helpers/temp';
 import { WorkspaceStatusRequest } from '../../server/src/protocol';
 import { PF_SEMANTIC_LEGEND } from '../../server/src/features/pf';
 
@@ -41,7 +41,7 @@ describe('pf.conf over LSP', () => {
   let pfText: string;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-pf-'));
+    dir = makeTempDir('fc-pf-'); // removed when this file's tests end
     fs.cpSync(path.join(FIXTURES, 'protocol-pf'), dir, { recursive: true });
     pfUri = pathToFileURL(path.join(dir, 'fw1/etc/pf.conf')).href;
     macrosUri = pathToFileURL(path.join(dir, 'fw1/etc/pf.macros')).href;

@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,12 +18,13 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TestClient } from '../helpers/lsp-client';
 import { FIXTURES } from '../helpers/workspace';
+import { makeTempDir } from '../helpers/temp';
 import { capabilities } from '../../server/src/lsp/capabilities';
 import { WorkspaceStatusRequest } from '../../server/src/protocol';
 
-/** A private copy of a fixture, so nothing a test does leaks into the next. */
+/** A private copy of a fixture, so nothing a test does leaks into the next; removed when this file's tests end. */
 function copyFixture(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-proto-'));
+  const dir = makeTempDir('fc-proto-');
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;
 }

@@ -5,7 +5,7 @@ import { itemsInFile, nodeInterfaces } from '../model/carp-node';
 /**
  * advskew 241–254 is accepted but has no effect beyond 240: the kernel clamps
  * advskew plus the demotion counter to CARP_MAXSKEW (240) before it is sent
- * or compared (facts §1.2, DEMOTE_ADVSKEW). Two nodes with 240 and 250 tie,
+ * or compared (sys/netinet/ip_carp.c DEMOTE_ADVSKEW). Two nodes with 240 and 250 tie,
  * and a tie makes the master step down, so the ranking the writer intended
  * does not exist.
  */

@@ -10,7 +10,9 @@ import { clonedRemovalFix, legacyCarpRewrite, type DocLookup } from '../fixes/ca
  * address with a vhid on its parent interface. netif only configures
  * interfaces that exist, so `ifconfig_carpN` silently does nothing and the
  * VIP never comes up; `carpN` in cloned_interfaces makes `ifconfig carpN
- * create` fail at boot (facts §3 "Deprecation", seed-article row c).
+ * create` fail at boot (carp(4) HISTORY; sys/netinet/ip_carp.c registers no
+ * interface cloner; libexec/rc/network.subr list_net_interfaces() and
+ * clone_up()).
  */
 export const carpLegacyCarpInterface: Check = {
   code: 'carp/legacy-carp-interface',

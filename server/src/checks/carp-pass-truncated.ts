@@ -6,7 +6,8 @@ import { itemsInFile, nodeInterfaces } from '../model/carp-node';
 const KEPT = 19;
 
 /**
- * A pass longer than 19 bytes is cut to 19 without any warning (facts §1.2).
+ * A pass longer than 19 bytes is cut to 19 without any warning
+ * (sbin/ifconfig/carp.c setcarp_callback(): strlcpy into CARP_KEY_LEN bytes).
  * Harmless while every node writes the same string, but a node configured
  * with the full string elsewhere (by hand, another tool) or a pass changed
  * only after the 19th character gives a mismatch nobody can see. The message

@@ -5,7 +5,7 @@ import type { NumericParam } from '../model/carp-alias';
 
 type NumericKey = 'vhid' | 'advbase' | 'advskew';
 
-/** What ifconfig and the kernel accept (facts §1.2 and §2). */
+/** What ifconfig and the kernel accept (sbin/ifconfig/carp.c setcarp_vhid(); sys/netinet/ip_carp.c carp_ioctl_set()). */
 const RANGE: Record<NumericKey, [number, number]> = { vhid: [1, 255], advbase: [1, 255], advskew: [0, 254] };
 
 /** C's atoi(3): leading blanks, an optional sign, then digits up to the first non-digit; 0 when there are none. */

@@ -7,7 +7,8 @@ import type { Check, Finding } from './types';
 
 /**
  * `loader/legacy-if-carp`: `if_carp_load` asks for if_carp.ko, which only
- * FreeBSD 9 and earlier had (facts §5). On 10 and later the loader's
+ * FreeBSD 9 and earlier had (the module is carp.ko since 10:
+ * sys/modules/carp/Makefile). On 10 and later the loader's
  * "load if_carp" fails, boot goes on, and CARP is simply not there. A line
  * that says NO is left to loader/redundant-default: it is stale, not broken.
  */

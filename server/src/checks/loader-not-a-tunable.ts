@@ -11,7 +11,8 @@ const IGNORED = 'is not a loader tunable: the kernel never reads it from the loa
 
 /**
  * `loader/not-a-tunable`: a `net.inet.carp.*` setting other than `allow` in
- * loader.conf. Only `allow` is fetched as a tunable (facts §5); the others
+ * loader.conf. Only `allow` is fetched as a tunable (sys/netinet/ip_carp.c
+ * ipcarp_sysinit(), TUNABLE_INT_FETCH); the others
  * just become unused kernel environment variables, so preempt or log set
  * here never take effect. The fix moves a valid setting to sysctl.conf,
  * which rc applies at boot. A setting that would be wrong in sysctl.conf

@@ -29,8 +29,8 @@ function redundancy(s: LoaderSetting): string | undefined {
 }
 
 /**
- * `loader/redundant-default`: a setting equal to its default (facts, error
- * a2: `net.inet.carp.allow=1`). Harmless, but it makes loader.conf look as if
+ * `loader/redundant-default`: a setting equal to its default (guides set
+ * `net.inet.carp.allow=1`, which sys/netinet/ip_carp.c already starts with). Harmless, but it makes loader.conf look as if
  * it changed something. Only reported when no other line of the node sets the
  * same name, since an override in loader.conf.local may restore the default
  * on purpose. A copy of defaults/loader.conf itself is skipped.

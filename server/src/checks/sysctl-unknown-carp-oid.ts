@@ -60,7 +60,8 @@ export function carpOidAdvice(oid: string): string {
 
 /**
  * `sysctl/unknown-carp-oid`: a `net.inet.carp.*` name the kernel does not
- * have (facts errors e and f: advskew, ad_timeout), or the read-only stats.
+ * have (guides still set `advskew` and `ad_timeout`; sys/netinet/ip_carp.c
+ * defines neither under net.inet.carp), or the read-only stats.
  * sysctl reports "unknown oid" (hidden by -i in the first boot pass) and the
  * intended setting never happens. The message says where the setting really
  * belongs.

@@ -3,7 +3,8 @@ import { classifyIfVar, type IfVarRole } from '../model/rc-interfaces';
 
 /**
  * What the ifconfig keywords of a CARP alias mean, written by us from
- * carp(4), ifconfig(8) and the kernel's checks (see the facts file, §1–2).
+ * carp(4), ifconfig(8) and the checks in sbin/ifconfig/carp.c and
+ * sys/netinet/ip_carp.c carp_ioctl_set().
  * Hover and completion both read this table so they never disagree.
  */
 export interface CarpKeywordDoc {

@@ -42,7 +42,7 @@ export interface NumericParam extends IfParam {
   number: number | undefined;
 }
 
-/** The CARP keywords of one ifconfig command (facts §2). The last occurrence wins, as in ifconfig. */
+/** The CARP keywords of one ifconfig command (sbin/ifconfig/carp.c setcarp_vhid(), setcarp_advskew(), ...). The last occurrence wins, as in ifconfig. */
 export interface CarpParams {
   vhid?: NumericParam;
   advskew?: NumericParam;

@@ -30,7 +30,9 @@ export type ParentResult =
  * whose subnet holds the VIP, the longest prefix winning as in routing.
  * Host routes (/32, /128) define no subnet and legacy carpN interfaces no
  * longer exist, so neither counts. Two interfaces with the same best subnet
- * make the parent ambiguous (facts, seed-article row j).
+ * make the parent ambiguous: the kernel gives the second address of a subnet
+ * no prefix route of its own (sys/netinet/in.c in_addprefix()), so traffic
+ * for the subnet leaves through one of them only.
  */
 export function findParentInterface(list: NodeInterfaces, vip: IpAddress): ParentResult {
   let best: { iface: InterfaceConfig; via: IfAddress } | undefined;

@@ -1,6 +1,7 @@
 /**
- * The CARP sysctls as data (facts §1.1, FreeBSD 14-era ip_carp.c, and
- * pfsync(4)), shared by the loader/sysctl checks, hover and completion so the
+ * The CARP sysctls as data (FreeBSD 14-era sys/netinet/ip_carp.c: the
+ * net.inet.carp SYSCTL_* definitions and their handlers carp_allow_sysctl(),
+ * carp_dscp_sysctl(), carp_demote_adj_sysctl(); and pfsync(4)), shared by the loader/sysctl checks, hover and completion so the
  * product states one set of names, defaults and ranges everywhere.
  *
  * API:

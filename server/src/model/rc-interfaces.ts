@@ -1,7 +1,7 @@
 import type { RcAssignment } from '../parsers/rcconf';
 import { parseIfconfigValue, splitIfconfigWords, type IfconfigEntry, type IfValueForm, type IfWord } from './carp-alias';
 
-/** Which kind of interface variable an rc.conf name is (facts §3). */
+/** Which kind of interface variable an rc.conf name is (libexec/rc/network.subr ifconfig_up(), ifalias_af_common()). */
 export type IfVarRole = 'primary' | 'ipv6' | 'aliases' | 'alias' | 'ipv4_addrs';
 
 /** An interface variable name, taken apart. */
@@ -178,8 +178,8 @@ function finishInterface(iface: InterfaceConfig, known: readonly string[]): void
 
 /**
  * The alias number a new `_aliasN` line for this interface should take: one
- * more than the highest in use in any of the node's files (gaps are fine,
- * facts §3). `blocked` is set when an empty alias below it would stop
+ * more than the highest in use in any of the node's files (gaps are fine:
+ * libexec/rc/network.subr ifalias_af_common() lists the variables that are set). `blocked` is set when an empty alias below it would stop
  * network.subr before reaching the new line.
  */
 export function nextAliasNumber(iface: InterfaceConfig | undefined): { n: number; blocked: boolean } {

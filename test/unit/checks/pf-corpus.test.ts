@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findings, findingsOf, loadFixture, REPO_ROOT, workspaceFromFiles } from '../../helpers/workspace';
+import { PF_CORPUS_SKIP, readCorpusManifest, requirePfCorpus } from '../../helpers/pf-corpus';
 import type { Code } from '../../../server/src/checks/codes';
 
 /**
@@ -11,24 +12,18 @@ import type { Code } from '../../../server/src/checks/codes';
  * a finding claiming pfctl would refuse one is a false alarm.
  */
 
-const CORPUS = path.join(REPO_ROOT, '..', 'shared', 'corpus');
 const MUST_BE_ZERO: readonly Code[] = ['pf/syntax', 'pf/unknown-keyword', 'pf/invalid-address', 'pf/invalid-port', 'pf/statement-order'];
 
 function acceptedFiles(): string[] {
+  const { pfctl, examples } = requirePfCorpus();
   const out: string[] = [];
-  for (const dir of ['pfctl', 'pf-examples']) {
-    const manifest = JSON.parse(fs.readFileSync(path.join(CORPUS, dir, 'MANIFEST.json'), 'utf8')) as { files: { name: string; expect: string }[] };
-    for (const f of manifest.files) {
-      if (f.expect === 'accept' && (dir === 'pf-examples' || /\.(in|ok)$/.test(f.name))) out.push(path.join(CORPUS, dir, f.name));
-    }
-  }
+  for (const f of readCorpusManifest(pfctl)) if (f.expect === 'accept' && /\.(in|ok)$/.test(f.name)) out.push(path.join(pfctl, f.name));
+  for (const f of readCorpusManifest(examples)) if (f.expect === 'accept') out.push(path.join(examples, f.name));
   return out;
 }
 
-const present = fs.existsSync(path.join(CORPUS, 'pfctl', 'MANIFEST.json')) && fs.existsSync(path.join(CORPUS, 'pf-examples', 'MANIFEST.json'));
-
 describe('pf checks on real rulesets', () => {
-  test('accepted corpus files: no finding says pfctl would refuse them', { skip: present ? false : `corpus not found at ${CORPUS}` }, () => {
+  test('accepted corpus files: no finding says pfctl would refuse them', { skip: PF_CORPUS_SKIP }, () => {
     const files = acceptedFiles();
     assert.ok(files.length > 200, `only ${files.length} accepted corpus files`);
     const bad: string[] = [];
@@ -41,9 +36,10 @@ describe('pf checks on real rulesets', () => {
     assert.deepEqual(bad, []);
   });
 
-  test('the FreeBSD example files: only the macros they really leave unused', { skip: present ? false : `corpus not found at ${CORPUS}` }, () => {
+  test('the FreeBSD example files: only the macros they really leave unused', { skip: PF_CORPUS_SKIP }, () => {
+    const { examples } = requirePfCorpus();
     const unused = (name: string): string[] => {
-      const t = workspaceFromFiles({ 'x/etc/pf.conf': fs.readFileSync(path.join(CORPUS, 'pf-examples', name), 'utf8') });
+      const t = workspaceFromFiles({ 'x/etc/pf.conf': fs.readFileSync(path.join(examples, name), 'utf8') });
       const all = findings(t, 'x/etc/pf.conf');
       assert.deepEqual(all.filter((f) => f.code !== 'pf/unused-macro').map((f) => f.code), [], name);
       return all.map((f) => f.message.split("'")[1]);

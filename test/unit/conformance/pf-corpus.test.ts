@@ -4,39 +4,30 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePfConf, type PfError, type PfFile } from '../../../server/src/parsers/pf';
 import { LineIndex } from '../../../server/src/parsers/text';
-import { REPO_ROOT } from '../../helpers/workspace';
+import { PF_CORPUS_SKIP, readCorpusManifest, requirePfCorpus } from '../../helpers/pf-corpus';
 
 /**
- * Conformance over FreeBSD pfctl's own regression corpus (../shared/corpus):
+ * Conformance over FreeBSD pfctl's own regression corpus (see test/helpers/pf-corpus.ts):
  * every input pfctl accepts must parse without a single error, and the inputs
  * pfctl rejects must be flagged — with pfctl's message where the `.fail`
  * regex can be matched. The flagged count is asserted so it can never drop.
  */
 
-const CORPUS = path.join(REPO_ROOT, '..', 'shared', 'corpus');
-const PFCTL = path.join(CORPUS, 'pfctl');
-const EXAMPLES = path.join(CORPUS, 'pf-examples');
-
 /** Rejected inputs we flag today (all of them); raise it when more are caught, never lower it. */
 const REJECTED_FLAGGED = 11;
 
-interface ManifestFile {
-  name: string;
-  expect: 'accept' | 'reject';
-}
-
 /** An error formatted as pfctl prints it (`FILE:LINE: message`), for matching `.fail` regexes. */
-function pfctlLines(file: PfFile, name: string, text: string): string[] {
+function pfctlLines(dir: string, file: PfFile, name: string, text: string): string[] {
   const lines = new LineIndex(text);
   const out = file.errors.map((e: PfError) => `${name}:${lines.positionAt(e.start).line + 1}: ${e.message}`);
   for (const inc of file.includes) {
-    if (inc.included) out.push(...pfctlLines(inc.included, inc.path.text.replace(/^\.\//, ''), includeText(name, inc.path.text) ?? ''));
+    if (inc.included) out.push(...pfctlLines(dir, inc.included, inc.path.text.replace(/^\.\//, ''), includeText(dir, inc.path.text) ?? ''));
   }
   return out;
 }
 
-function includeText(_from: string, rel: string): string | undefined {
-  const full = path.resolve(PFCTL, rel);
+function includeText(dir: string, rel: string): string | undefined {
+  const full = path.resolve(dir, rel);
   return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
 }
 
@@ -56,19 +47,17 @@ function allErrors(file: PfFile): PfError[] {
   return out;
 }
 
-const present = fs.existsSync(PFCTL) && fs.existsSync(EXAMPLES);
-
-describe('pf corpus conformance', { skip: present ? false : `pf corpus not found at ${CORPUS} (expected ../shared/corpus next to the repository)` }, () => {
+describe('pf corpus conformance', { skip: PF_CORPUS_SKIP }, () => {
   test('accepted inputs give no errors; rejected inputs are flagged', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(PFCTL, 'MANIFEST.json'), 'utf8')) as { files: ManifestFile[] };
+    const { pfctl, examples } = requirePfCorpus();
     const falseErrors: string[] = [];
     let accepted = 0;
     let rejected = 0;
     let flagged = 0;
     let withPfctlMessage = 0;
-    for (const f of manifest.files) {
+    for (const f of readCorpusManifest(pfctl)) {
       if (!/\.(in|ok)$/.test(f.name)) continue;
-      const { file, text } = parseCorpusFile(PFCTL, f.name);
+      const { file, text } = parseCorpusFile(pfctl, f.name);
       const errors = allErrors(file);
       if (f.expect === 'accept') {
         accepted++;
@@ -77,15 +66,14 @@ describe('pf corpus conformance', { skip: present ? false : `pf corpus not found
       }
       rejected++;
       if (errors.length > 0) flagged++;
-      const failPath = path.join(PFCTL, f.name.replace(/\.in$/, '.fail'));
+      const failPath = path.join(pfctl, f.name.replace(/\.in$/, '.fail'));
       if (fs.existsSync(failPath)) {
         const re = new RegExp(fs.readFileSync(failPath, 'utf8').trim());
-        if (pfctlLines(file, f.name, text).some((l) => re.test(l))) withPfctlMessage++;
+        if (pfctlLines(pfctl, file, f.name, text).some((l) => re.test(l))) withPfctlMessage++;
       }
     }
-    const exampleManifest = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'MANIFEST.json'), 'utf8')) as { files: ManifestFile[] };
-    for (const f of exampleManifest.files) {
-      const { file, text } = parseCorpusFile(EXAMPLES, f.name);
+    for (const f of readCorpusManifest(examples)) {
+      const { file, text } = parseCorpusFile(examples, f.name);
       accepted++;
       for (const e of allErrors(file)) falseErrors.push(`${f.name}: ${e.message} at ${JSON.stringify(text.slice(e.start, e.end))}`);
     }

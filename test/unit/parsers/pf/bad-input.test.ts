@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { parsePfConf, MAX_RULE_EXPANSION, type PfFile, type PfStatement } from '../../../../server/src/parsers/pf';
-import { REPO_ROOT } from '../../../helpers/workspace';
+import { optionalPfCorpus } from '../../../helpers/pf-corpus';
 
 /**
  * Parses hostile input. How long these take is measured by `npm run bench`
@@ -95,12 +95,15 @@ describe('pf parser: hostile input is bounded and reported', () => {
   });
 });
 
-/** Corpus files to mutate (falls back to a built-in ruleset when ../shared is absent). */
+/**
+ * Corpus files to mutate, after a built-in ruleset. Without the corpus only the
+ * built-in one is mutated (scripts/pfctl-corpus.mjs check says so before the run).
+ */
 function seeds(): string[] {
-  const dir = path.join(REPO_ROOT, '..', 'shared', 'corpus', 'pfctl');
   const builtIn = 'ext_if = "em0"\ntable <bad> persist\nset skip on lo0\nanchor "a" {\n pass in on $ext_if proto tcp to port { 22 80 } keep state (max 10)\n}\nnat on $ext_if from 10.0.0.0/8 to any -> ($ext_if)\n';
-  if (!fs.existsSync(dir)) return [builtIn];
-  return [builtIn, ...fs.readdirSync(dir).filter((n) => /\.(in|ok)$/.test(n)).sort().map((n) => fs.readFileSync(path.join(dir, n), 'utf8'))];
+  const corpus = optionalPfCorpus();
+  if (!corpus) return [builtIn];
+  return [builtIn, ...fs.readdirSync(corpus.pfctl).filter((n) => /\.(in|ok)$/.test(n)).sort().map((n) => fs.readFileSync(path.join(corpus.pfctl, n), 'utf8'))];
 }
 
 describe('pf parser: property test over mutated corpus files', () => {
