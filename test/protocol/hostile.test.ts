@@ -25,6 +25,17 @@ async function openAndClose(client: TestClient, uri: string, languageId: string,
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 }
 
+/** A fresh server, initialized without a folder (or by `init`), stopped whatever happens. */
+async function withServer(run: (client: TestClient) => Promise<void>, init?: (client: TestClient) => Promise<unknown>): Promise<void> {
+  const client = TestClient.start('ipc');
+  try {
+    await (init ? init(client) : client.initialize(undefined));
+    await run(client);
+  } finally {
+    await client.stop();
+  }
+}
+
 const HOSTILE_URIS = {
   'a bare % in a document URI': 'file:///srv/cfg/100%/etc/rc.conf',
   'a UNC URI (a host in a file URI)': 'file://host/share/etc/rc.conf',
@@ -33,10 +44,8 @@ const HOSTILE_URIS = {
 
 describe('hostile input: the server keeps serving', () => {
   for (const [label, uri] of Object.entries(HOSTILE_URIS)) {
-    test(`${label}: opened and closed, then checked on its own while open`, async () => {
-      const client = TestClient.start('ipc');
-      try {
-        await client.initialize(undefined);
+    test(`${label}: opened and closed, then checked on its own while open`, () =>
+      withServer(async (client) => {
         await client.open(uri, 'rc-conf', 'pf_enable="maybe"\n');
         // A URI that maps to no path is still checked, like an untitled document.
         const d = await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'rc/invalid-yes-no'), 5000);
@@ -44,46 +53,36 @@ describe('hostile input: the server keeps serving', () => {
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         await client.waitForDiagnostics(uri, (x) => x.length === 0, 5000);
         await stillServes(client, label);
-      } finally {
-        await client.stop();
-      }
-    });
+      }));
   }
 
-  test('such URIs as workspace folders at initialize', async () => {
-    const client = TestClient.start('ipc');
-    try {
-      await client.connection.sendRequest('initialize', {
-        processId: null,
-        rootUri: 'file:///srv/cfg/100%',
-        capabilities: VSCODE_LIKE_CAPABILITIES,
-        workspaceFolders: Object.values(HOSTILE_URIS).map((uri, i) => ({ uri: uri.replace(/\/etc\/rc\.conf$/, ''), name: `f${i}` })),
-      });
-      await client.connection.sendNotification('initialized', {});
-      await client.waitFor('the workspace scan', () => client.status?.scanned);
-      assert.equal(client.status?.files, 0);
-      await stillServes(client, 'hostile workspace folders');
-    } finally {
-      await client.stop();
-    }
-  });
+  test('such URIs as workspace folders at initialize', () =>
+    withServer(
+      async (client) => {
+        await client.waitFor('the workspace scan', () => client.status?.scanned);
+        assert.equal(client.status?.files, 0);
+        await stillServes(client, 'hostile workspace folders');
+      },
+      async (client) => {
+        await client.connection.sendRequest('initialize', {
+          processId: null,
+          rootUri: 'file:///srv/cfg/100%',
+          capabilities: VSCODE_LIKE_CAPABILITIES,
+          workspaceFolders: Object.values(HOSTILE_URIS).map((uri, i) => ({ uri: uri.replace(/\/etc\/rc\.conf$/, ''), name: `f${i}` })),
+        });
+        await client.connection.sendNotification('initialized', {});
+      },
+    ));
 
-  test('a pf include whose path holds a lone surrogate', async () => {
-    const client = TestClient.start('ipc');
-    try {
-      await client.initialize(undefined);
+  test('a pf include whose path holds a lone surrogate', () =>
+    withServer(async (client) => {
       await openAndClose(client, 'file:///srv/fw1/etc/pf.conf', 'pf-conf', 'include "/etc/\ud800x"\npass all\n');
       await openAndClose(client, 'file:///srv/fw1/etc/pf.conf', 'pf-conf', 'include "\udc00/../x"\npass all\n');
       await stillServes(client, 'a lone surrogate');
-    } finally {
-      await client.stop();
-    }
-  });
+    }));
 
-  test('didChangeConfiguration with null params, and other malformed notifications', async () => {
-    const client = TestClient.start('ipc');
-    try {
-      await client.initialize(undefined);
+  test('didChangeConfiguration with null params, and other malformed notifications', () =>
+    withServer(async (client) => {
       await client.connection.sendNotification('workspace/didChangeConfiguration', null);
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', null);
@@ -91,25 +90,17 @@ describe('hostile input: the server keeps serving', () => {
       await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: null });
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: null });
       await stillServes(client, 'malformed notifications');
-    } finally {
-      await client.stop();
-    }
-  });
+    }));
 
-  test('a malformed request gets an answer or an error response, not a dead server', async () => {
-    const client = TestClient.start('ipc');
-    try {
-      await client.initialize(undefined);
+  test('a malformed request gets an answer or an error response, not a dead server', () =>
+    withServer(async (client) => {
       await client.open(ORDINARY, 'rc-conf', 'hostname="fw1"\n');
       // Answered (null) or refused: either way the call settles and the server lives on.
       await Promise.allSettled([client.connection.sendRequest('textDocument/hover', null)]);
       await assert.rejects(client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: ORDINARY } }));
       await assert.rejects(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: ORDINARY }, position: null }));
       await stillServes(client, 'malformed requests');
-    } finally {
-      await client.stop();
-    }
-  });
+    }));
 });
 
 /** Every request method the server's capabilities advertise, with plausible params. */
@@ -138,10 +129,8 @@ function advertisedRequests(uri: string): [string, unknown][] {
 }
 
 describe('after shutdown', () => {
-  test('every request gets InvalidRequest, shutdown included', async () => {
-    const client = TestClient.start('ipc');
-    try {
-      await client.initialize(undefined);
+  test('every request gets InvalidRequest, shutdown included', () =>
+    withServer(async (client) => {
       const uri = 'file:///srv/fw1/etc/pf.conf';
       await client.open(uri, 'pf-conf', 'ext_if = "em0"\npass in on $ext_if all\n');
       assert.notEqual(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 13 } }), undefined);
@@ -153,8 +142,5 @@ describe('after shutdown', () => {
           method,
         );
       }
-    } finally {
-      await client.stop();
-    }
-  });
+    }));
 });
