@@ -18,8 +18,14 @@ function inComment(file: PfFile, offset: number): boolean {
   return file.comments.some((c) => c.start <= offset && offset < c.end);
 }
 
+/** The file name of a URI for display; a malformed escape (`100%`) is shown as written rather than failing the hover. */
 function fileLabel(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 function where(o: { uri: string; doc: PfDocument }, start: number, here: string): string {
