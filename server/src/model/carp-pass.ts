@@ -1,7 +1,7 @@
 import type { ParsedDocument, RcDocument } from './document';
 import type { NodeFiles, WorkspaceView } from './workspace-view';
 import type { RcAssignment } from '../parsers/rcconf';
-import { familyGroups, type IfValueForm } from './carp-alias';
+import { familyGroups, ifconfigCommands, type IfValueForm } from './carp-alias';
 import { evalIfconfigWords, referencedNames, type EvalWord } from './ifconfig-eval';
 import { classifyIfVar } from './rc-interfaces';
 import { mergeSpans, type Span } from './mask';
@@ -155,17 +155,19 @@ class VarTable {
    * variable that holds a whole `pass X`.
    */
   sitesIn(words: readonly EvalWord[], form: IfValueForm): Site[] {
-    // Only _aliasN and _aliases values are cut at family words: elsewhere a `pass inet` still pairs up.
-    const commands = form === 'multi' || form === 'aliases' ? familyGroups(words, false) : [words];
-    const sites: Site[] = [];
-    for (const command of commands) {
-      for (let i = 0; i < command.length; i++) {
-        const w = command[i];
-        if (w.vars.some((v) => this.of(v).holdsPass)) sites.push({ keyword: w, value: w });
-        if (i + 1 < command.length && this.mayBePass(w)) sites.push({ keyword: w, value: command[i + 1] });
+    // The words as written (only _aliasN and _aliases values are cut at family words: elsewhere
+    // `pass inet` still pairs up), and as network.subr hands them to ifconfig (without DHCP,
+    // `vnet <jail>` and the like): a word after `pass` in either is a pass.
+    const written = form === 'multi' || form === 'aliases' ? familyGroups(words, false) : [words];
+    const applied = ifconfigCommands(words, form).map((e) => e.words as EvalWord[]);
+    const sites = new Map<EvalWord, Site>();
+    for (const w of words) if (w.vars.some((v) => this.of(v).holdsPass)) sites.set(w, { keyword: w, value: w });
+    for (const command of [...written, ...applied]) {
+      for (let i = 0; i + 1 < command.length; i++) {
+        if (this.mayBePass(command[i]) && !sites.has(command[i + 1])) sites.set(command[i + 1], { keyword: command[i], value: command[i + 1] });
       }
     }
-    return sites;
+    return [...sites.values()].sort((a, b) => a.value.start - b.value.start);
   }
 
   private mayBePass(w: EvalWord): boolean {

@@ -96,10 +96,16 @@ describe('what a CARP pass is (model/carp-pass)', () => {
         'ifconfig_em0_alias1="inet vhid 2 pass inet6 2001:db8::1/128"', // _aliasN: network.subr starts a new command at inet6
         'ifconfig_em0_alias2="inet vhid 3 passive alias 192.0.2.12/32"',
         'ifconfig_em1="inet 192.0.2.3/24 vhid 4 pass inet"', // ifconfig_<if> is one command: inet is the pass
+        'ipv4_addrs_em2="192.0.2.20/32 192.0.2.21/32"',
         '',
       ].join('\n'),
     );
     assert.deepEqual(hidden(t, 'fw1/etc/rc.conf'), ['inet']);
+  });
+
+  test('in ifconfig_<if>, network.subr drops DHCP and `vnet <jail>` before ifconfig: the word after them is a pass too', () => {
+    const t = rcOnly('ifconfig_em0="inet 192.0.2.2/24 vhid 1 pass DHCP dhcpkey"\nifconfig_em1="vhid 2 pass vnet jail1 vnetkey up"\n');
+    assert.deepEqual(hidden(t, 'fw1/etc/rc.conf'), ['DHCP', 'dhcpkey', 'vnet', 'vnetkey']);
   });
 
   test('the obsolete ipv6_ifconfig_<if> variables and ifconfig_DEFAULT are ifconfig values too', () => {
