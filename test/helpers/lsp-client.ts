@@ -62,12 +62,14 @@ export class TestClient {
     return new TestClient(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child);
   }
 
-  async initialize(folder: string | undefined, capabilities = VSCODE_LIKE_CAPABILITIES): Promise<InitializeResult> {
+  /** `initializationOptions` is how a client without workspace/configuration hands the server its settings (`{ settings: {...} }`). */
+  async initialize(folder: string | undefined, capabilities = VSCODE_LIKE_CAPABILITIES, initializationOptions?: unknown): Promise<InitializeResult> {
     const rootUri = folder ? pathToFileURL(folder).href : null;
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
       capabilities,
+      initializationOptions,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: path.basename(folder!) }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

@@ -10,9 +10,11 @@ const KEPT = 19;
  * (sbin/ifconfig/carp.c setcarp_callback(): strlcpy into CARP_KEY_LEN bytes).
  * Harmless while every node writes the same string, but a node configured
  * with the full string elsewhere (by hand, another tool) or a pass changed
- * only after the 19th character gives a mismatch nobody can see. The message
- * never shows the pass, and its exact length only when the user asked to see
- * passwords (as in the hover): a length narrows a guess.
+ * only after the 19th byte gives a mismatch nobody can see. The masked
+ * message is the same sentence for every such pass: it never says how long
+ * the pass is, nor whether it holds non-ASCII characters (which take more
+ * than one byte each); the revealed one, for users who asked to see
+ * passwords, gives the length in characters and bytes (as the hover does).
  */
 export const carpPassTruncated: Check = {
   code: 'carp/pass-truncated',
@@ -26,10 +28,11 @@ export const carpPassTruncated: Check = {
       if (!pass) continue;
       const bytes = encoder.encode(pass.text).length;
       if (bytes <= KEPT) continue;
-      const unit = bytes === pass.text.length ? 'characters' : 'bytes';
+      const chars = [...pass.text].length;
       const message = (size: string): string =>
-        `This CARP pass is ${size}, but only the first ${KEPT} count: ifconfig copies it into a 20-byte key and drops the rest without a warning. Nodes sharing the vhid must agree on the first ${KEPT} characters; shorten the pass to at most ${KEPT} so what is written is what is used.`;
-      const text = { masked: message(`longer than ${KEPT} ${unit}`), revealed: message(`${bytes} ${unit} long`) };
+        `This CARP pass is ${size}, but only the first ${KEPT} bytes count: ifconfig copies it into a 20-byte key and drops the rest without a warning. Nodes sharing the vhid must agree on those ${KEPT} bytes; shorten the pass to at most ${KEPT} bytes (${KEPT} ASCII characters) so what is written is what is used.`;
+      const size = chars === bytes ? `${chars} characters long` : `${chars} characters (${bytes} bytes in UTF-8) long`;
+      const text = { masked: message(`longer than ${KEPT} bytes`), revealed: message(size) };
       findings.push(findingAt(doc, 'carp/pass-truncated', pass.start, pass.end, text));
     }
     return findings;

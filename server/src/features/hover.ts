@@ -3,8 +3,10 @@ import type { ParsedDocument, RcDocument } from '../model/document';
 import type { WorkspaceView } from '../model/workspace-view';
 import type { Setting } from '../parsers/syntax';
 import { CARP_SYSCTL_PREFIX, carpSysctl, LEGACY_CARP_SYSCTLS, type CarpSysctl } from '../model/carp-sysctls';
-import { maskPassword } from '../model/mask';
-import { parseIfconfigValue, type IfconfigEntry, type IfWord } from '../model/carp-alias';
+import { MASKED_PASSWORD, overlapsSpan } from '../model/mask';
+import { ifconfigCommands, type IfconfigEntry, type IfWord } from '../model/carp-alias';
+import { evalIfconfigWords, type EvalWord } from '../model/ifconfig-eval';
+import { secretsOf } from '../model/carp-pass';
 import { loaderKnobDoc, manLink, rcKnobDoc, type KnobDoc, type ManPage } from './knob-docs';
 import { CARP_PASS_SIGNIFICANT, carpKeywordDoc, ifconfigForm } from './carp-keyword-docs';
 import { pfHover } from './pf';
@@ -19,7 +21,8 @@ export interface HoverOptions {
  * OID, and the meaning of a CARP keyword inside an ifconfig value. Pure, so
  * the server, tests and any other editor integration share it. CARP
  * passwords are masked here unless `showPasswords` is set: a hover is
- * exactly what ends up in screenshots.
+ * exactly what ends up in screenshots. The value is read as network.subr's
+ * eval reads it, so `pass 'two words'` is one password here too.
  */
 export function hover(doc: ParsedDocument, position: Position, workspace: WorkspaceView, options: HoverOptions): Hover | null {
   const offset = doc.lines.offsetAt(position);
@@ -63,11 +66,11 @@ function rcHover(doc: RcDocument, offset: number, workspace: WorkspaceView, opti
   }
   const form = ifconfigForm(a.name);
   if (!form) return null;
-  const parsed = parseIfconfigValue(a.value, a.valueOffsets, form);
-  for (const entry of parsed.entries) {
+  for (const entry of ifconfigCommands(evalIfconfigWords(a.value, a.valueOffsets, doc.text), form)) {
     const word = entry.words.find((w) => w.start <= offset && offset < w.end);
     if (!word) continue;
-    const text = keywordMarkdown(entry, word, options);
+    const spans = options.showPasswords ? [] : secretsOf(doc, workspace).spans(doc.uri);
+    const text = keywordMarkdown(entry, word as EvalWord, options, (w) => (overlapsSpan(spans, w.start, w.end) ? MASKED_PASSWORD : (w as EvalWord).written));
     return text ? { contents: { kind: 'markdown', value: text }, range: doc.lines.range(word.start, word.end) } : null;
   }
   return null;
@@ -81,7 +84,12 @@ function paramOf(entry: IfconfigEntry, word: IfWord): { keyword: string; value: 
   return undefined;
 }
 
-function keywordMarkdown(entry: IfconfigEntry, word: IfWord, options: HoverOptions): string | undefined {
+/**
+ * The markdown for a word of an ifconfig value. `shown` gives a word as it
+ * may be displayed: masked when model/carp-pass counts it as (part of) a
+ * pass, even where ifconfig pairs it with another keyword.
+ */
+function keywordMarkdown(entry: IfconfigEntry, word: EvalWord, options: HoverOptions, shown: (w: IfWord) => string): string | undefined {
   const param = paramOf(entry, word);
   const keyword = param?.keyword ?? word.text;
   const d = carpKeywordDoc(keyword);
@@ -89,17 +97,38 @@ function keywordMarkdown(entry: IfconfigEntry, word: IfWord, options: HoverOptio
   const lines = [`**${d.keyword}**${d.argument ? ` \`${d.argument}\`` : ''} — ${d.carp ? 'CARP parameter' : 'ifconfig keyword'}`, '', d.meaning];
   if (d.range) lines.push('', `Range: ${d.range}.`);
   if (keyword === 'pass' && param?.value) {
-    // The length is only shown with the password itself: a masked hover must not narrow a guess.
-    const pass = param.value.text;
-    const shown = maskPassword(pass, options.showPasswords);
-    const length = options.showPasswords ? ` (${pass.length} characters)` : '';
-    const cut = pass.length > CARP_PASS_SIGNIFICANT ? ` This one is longer: everything after character ${CARP_PASS_SIGNIFICANT} is ignored.` : '';
-    lines.push('', `Password: \`${shown}\`${length}. Only the first ${CARP_PASS_SIGNIFICANT} characters count.${cut}`);
+    lines.push('', passLine(param.value as EvalWord, options.showPasswords));
   } else if (param?.value && param.value === word) {
-    lines.push('', `Value here: \`${word.text}\`.`);
+    lines.push('', `Value here: ${code(shown(word))}.`);
   }
   lines.push('', d.carp ? `${manLink('carp')} · ${manLink('ifconfig')}` : manLink('ifconfig'));
   return lines.join('\n');
+}
+
+/**
+ * What a hover says about a password. Masked it is the same sentence for
+ * every pass, so it tells nothing about one (not its length, nor whether it
+ * is too long); revealed it shows the pass as written, with its length in
+ * bytes (what ifconfig cuts at) when it is a plain word. A quoted or
+ * expanded one is read by network.subr at boot, and for `_aliasN` values
+ * not even like one shell word (its handler splits the eval's result again
+ * at blanks), so no length is claimed for it.
+ */
+function passLine(pass: EvalWord, show: boolean): string {
+  const rule = `Only the first ${CARP_PASS_SIGNIFICANT} bytes count.`;
+  if (!show) return `Password: \`${MASKED_PASSWORD}\`. ${rule}`;
+  if (!pass.known || pass.text !== pass.written) return `Password: ${code(pass.written)}, as written: network.subr reads its quoting or expansion at boot. ${rule}`;
+  const bytes = new TextEncoder().encode(pass.text).length;
+  const size = bytes === pass.text.length ? `${bytes} bytes` : `${[...pass.text].length} characters, ${bytes} bytes in UTF-8`;
+  const cut = bytes > CARP_PASS_SIGNIFICANT ? ` This one is longer: everything after byte ${CARP_PASS_SIGNIFICANT} is ignored.` : '';
+  return `Password: ${code(pass.written)} (${size}). ${rule}${cut}`;
+}
+
+/** Inline markdown code that holds any text, backquotes included. */
+function code(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = fence.length > 1 ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 function defaultLine(doc: KnobDoc, file: string): string {

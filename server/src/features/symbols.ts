@@ -1,11 +1,13 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { LoaderDocument, ParsedDocument, RcDocument, SysctlDocument } from '../model/document';
+import type { WorkspaceView } from '../model/workspace-view';
 import type { Setting } from '../parsers/syntax';
 import type { RcAssignment } from '../parsers/rcconf';
-import { isCarpEntry, parseIfconfigValue, type IfconfigEntry } from '../model/carp-alias';
+import { isCarpEntry, parseIfconfigValue, type IfconfigEntry, type IfWord } from '../model/carp-alias';
 import { canonicalAddress } from '../model/if-address';
 import { classifyIfVar, ifNameOfKey, listInterfaces } from '../model/rc-interfaces';
-import { maskPassWords } from '../model/mask';
+import { MASKED_PASSWORD, maskValue, overlapsSpan, type Span } from '../model/mask';
+import { secretsOf } from '../model/carp-pass';
 import { rcKnobDoc } from './knob-docs';
 import { ifconfigForm } from './carp-keyword-docs';
 import { pfSymbols } from './pf';
@@ -15,12 +17,14 @@ import { pfSymbols } from './pf';
  * the way an admin thinks about a firewall's config, and CARP aliases are
  * named `vhid N → VIP` so the cluster's addresses can be read at a glance.
  * Values shown as details have CARP passwords masked unless the user turned
- * `showPasswords` on: the outline is always on screen.
+ * `showPasswords` on: the outline is always on screen. What is masked comes
+ * from model/carp-pass, for the document's whole node when `workspace` is
+ * given (a pass variable may be set in rc.conf and used in rc.conf.local).
  */
 export function documentSymbols(doc: ParsedDocument, options: SymbolOptions = { showPasswords: false }): DocumentSymbol[] {
   switch (doc.kind) {
     case 'rc':
-      return rcSymbols(doc, options.showPasswords);
+      return rcSymbols(doc, options.showPasswords ? [] : secretsOf(doc, options.workspace).spans(doc.uri));
     case 'loader':
       return loaderSymbols(doc);
     case 'sysctl':
@@ -33,13 +37,19 @@ export function documentSymbols(doc: ParsedDocument, options: SymbolOptions = { 
 /** Options the user controls; passwords stay masked unless they asked to see them. */
 export interface SymbolOptions {
   showPasswords: boolean;
+  /** Where the document's node is found; without it the document is read alone. */
+  workspace?: WorkspaceView;
 }
 
 const DETAIL_MAX = 80;
 
-/** A value as the outline shows it: the word after every `pass` masked (unless asked), long values shortened. */
-export function displayValue(value: string, showPasswords = false): string {
-  const out = maskPassWords(value, showPasswords);
+/**
+ * A value as the outline shows it: the characters that come from a secret
+ * span (`offsets` maps each to the document) masked, long values shortened.
+ * With no spans (passwords shown, or none in the node) it is the value as written.
+ */
+export function displayValue(value: string, offsets: readonly number[] = [], spans: readonly Span[] = []): string {
+  const out = maskValue(value, offsets, spans);
   return out.length > DETAIL_MAX ? `${out.slice(0, DETAIL_MAX - 1)}…` : out;
 }
 
@@ -63,32 +73,35 @@ function group(name: string, kind: SymbolKind, detail: string, children: Documen
   return { name, detail, kind, range: { start, end }, selectionRange: children[0].selectionRange, children };
 }
 
-function carpName(entry: IfconfigEntry): string {
-  const vhid = entry.carp.vhid?.number ?? entry.carp.vhid?.value?.text ?? '?';
+/** `vhid N → VIP`; a word that model/carp-pass counts as a pass (`vhid pass 10.0.0.9 …`) shows as the mask. */
+function carpName(entry: IfconfigEntry, spans: readonly Span[]): string {
+  const shown = (w: IfWord | undefined, text: string): string => (w && overlapsSpan(spans, w.start, w.end) ? MASKED_PASSWORD : text);
+  const vhidParam = entry.carp.vhid;
+  const vhid = shown(vhidParam?.value, String(vhidParam?.number ?? vhidParam?.value?.text ?? '?'));
   const a = entry.address;
-  const vip = a ? (a.ip ? canonicalAddress(a.ip) : a.word.text) : 'no address';
+  const vip = a ? shown(a.word, a.ip ? canonicalAddress(a.ip) : a.word.text) : 'no address';
   return `vhid ${vhid} → ${vip}`;
 }
 
-/** An rc.conf variable with its value as detail, passwords shown only when asked. */
-function rcVariable(doc: RcDocument, a: RcAssignment, show: boolean): DocumentSymbol {
-  return variable(doc, a, a.name, displayValue(a.value, show));
+/** An rc.conf variable with its value as detail, secret spans masked. */
+function rcVariable(doc: RcDocument, a: RcAssignment, spans: readonly Span[]): DocumentSymbol {
+  return variable(doc, a, a.name, displayValue(a.value, a.valueOffsets, spans));
 }
 
-function interfaceChild(doc: RcDocument, a: RcAssignment, show: boolean): DocumentSymbol {
+function interfaceChild(doc: RcDocument, a: RcAssignment, spans: readonly Span[]): DocumentSymbol {
   const form = ifconfigForm(a.name);
-  if (!form) return rcVariable(doc, a, show);
+  if (!form) return rcVariable(doc, a, spans);
   const carp = parseIfconfigValue(a.value, a.valueOffsets, form).entries.filter(isCarpEntry);
-  if (carp.length === 0) return rcVariable(doc, a, show);
-  if (carp.length === 1 && form !== 'multi') return { ...variable(doc, a, carpName(carp[0]), a.name), kind: SymbolKind.Constant };
+  if (carp.length === 0) return rcVariable(doc, a, spans);
+  if (carp.length === 1 && form !== 'multi') return { ...variable(doc, a, carpName(carp[0], spans), a.name), kind: SymbolKind.Constant };
   const children = carp.map((e) => ({
-    name: carpName(e),
+    name: carpName(e, spans),
     detail: a.name,
     kind: SymbolKind.Constant,
     range: doc.lines.range(e.words[0].start, e.words[e.words.length - 1].end),
     selectionRange: doc.lines.range(e.words[0].start, e.words[e.words.length - 1].end),
   }));
-  return { ...rcVariable(doc, a, show), children };
+  return { ...rcVariable(doc, a, spans), children };
 }
 
 /** The interface key a variable configures, beyond addresses: vlans, wlans, create_args, descr and name count too. */
@@ -113,7 +126,8 @@ function serviceOf(name: string, enabled: ReadonlySet<string>): string | undefin
   return undefined;
 }
 
-function rcSymbols(doc: RcDocument, show: boolean): DocumentSymbol[] {
+/** The rc.conf outline; `spans` are the document's secret spans (none when passwords are shown). */
+function rcSymbols(doc: RcDocument, spans: readonly Span[]): DocumentSymbol[] {
   const assignments = doc.rc.assignments;
   const names = listInterfaces([{ uri: doc.uri, assignments }]).interfaces;
   const enabled = new Set(assignments.filter((a) => a.name.endsWith('_enable')).map((a) => a.name.slice(0, -'_enable'.length)));
@@ -132,12 +146,12 @@ function rcSymbols(doc: RcDocument, show: boolean): DocumentSymbol[] {
     const ifKey = interfaceKey(a.name);
     if (ifKey !== undefined && a.name !== 'ifconfig_DEFAULT') {
       const ifName = names.get(ifKey)?.name ?? ifNameOfKey(ifKey);
-      add(`if ${ifKey}`, ifName, SymbolKind.Interface, 'interface', interfaceChild(doc, a, show));
+      add(`if ${ifKey}`, ifName, SymbolKind.Interface, 'interface', interfaceChild(doc, a, spans));
       continue;
     }
     const svc = serviceOf(a.name, enabled);
-    if (svc !== undefined) add(`svc ${svc}`, svc, SymbolKind.Module, 'service', rcVariable(doc, a, show));
-    else top.push(rcVariable(doc, a, show));
+    if (svc !== undefined) add(`svc ${svc}`, svc, SymbolKind.Module, 'service', rcVariable(doc, a, spans));
+    else top.push(rcVariable(doc, a, spans));
   }
   return top.map((t) => {
     if (typeof t !== 'string') return t;

@@ -37,7 +37,7 @@ export function registerFeatures(connection: Connection, service: AnalysisServic
     const d = doc(p.textDocument.uri);
     if (!d) return [];
     // pf symbols need the workspace: macros from included files decide how rules parse.
-    return d.kind === 'pf' ? pfSymbols(d, service.workspace) : documentSymbols(d, { showPasswords: service.settings.showPasswords });
+    return d.kind === 'pf' ? pfSymbols(d, service.workspace) : documentSymbols(d, { showPasswords: service.settings.showPasswords, workspace: service.workspace });
   }));
 
   connection.onDefinition(lifecycle.request((p) => {

@@ -145,22 +145,23 @@ function isBlank(c: number): boolean {
  */
 export function parseIfconfigValue(value: string, valueOffsets: readonly number[], form: IfValueForm): IfconfigValue {
   if (SHELL_SPECIAL.test(value)) return { entries: [], dynamic: true };
-  const words = splitIfconfigWords(value, valueOffsets);
-  if (form === 'addrs') {
-    const entries = words.map((w) => parseIfconfigWords([w], 'inet'));
-    return { entries: entries.map((e) => ({ ...e, hasAlias: true })), dynamic: false };
-  }
+  return { entries: ifconfigCommands(splitIfconfigWords(value, valueOffsets), form), dynamic: false };
+}
+
+/**
+ * Groups the words of a value into the ifconfig commands network.subr runs
+ * (see parseIfconfigValue for the forms). Shared by the blank-split words of
+ * plain values and the eval-split words of quoted ones (model/ifconfig-eval),
+ * so both read keywords the same way; the entries hold the very word objects
+ * given.
+ */
+export function ifconfigCommands(words: readonly IfWord[], form: IfValueForm): IfconfigEntry[] {
+  if (form === 'addrs') return words.map((w) => ({ ...parseIfconfigWords([w], 'inet'), hasAlias: true }));
   if (form === 'multi' || form === 'aliases') {
-    const groups: IfWord[][] = [];
-    for (const w of words) {
-      if (FAMILIES.has(w.text) || groups.length === 0) groups.push([w]);
-      else groups[groups.length - 1].push(w);
-    }
-    const kept = form === 'aliases' ? groups.filter((g) => FAMILIES.has(g[0].text)) : groups;
     // network.subr prefixes a family-less _aliasN value with "inet" (and warns).
-    return { entries: kept.map((g) => parseIfconfigWords(g, 'inet')), dynamic: false };
+    return familyGroups(words, form === 'aliases').map((g) => parseIfconfigWords(g, 'inet'));
   }
-  if (form === 'single') return { entries: words.length > 0 ? [parseIfconfigWords(words)] : [], dynamic: false };
+  if (form === 'single') return words.length > 0 ? [parseIfconfigWords(words)] : [];
   let dhcp = false;
   const kept: IfWord[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -175,8 +176,22 @@ export function parseIfconfigValue(value: string, valueOffsets: readonly number[
     }
     kept.push(words[i]);
   }
-  if (kept.length === 0) return { entries: [], dynamic: false };
-  return { entries: [{ ...parseIfconfigWords(kept), dhcp }], dynamic: false };
+  if (kept.length === 0) return [];
+  return [{ ...parseIfconfigWords(kept), dhcp }];
+}
+
+/**
+ * Splits words into commands at each family keyword, as network.subr does
+ * for `_aliasN` and `_aliases` values. With `dropLeading`, words before the
+ * first keyword are left out (`_aliases`: the handler skips them).
+ */
+export function familyGroups<W extends IfWord>(words: readonly W[], dropLeading: boolean): W[][] {
+  const groups: W[][] = [];
+  for (const w of words) {
+    if (FAMILIES.has(w.text) || groups.length === 0) groups.push([w]);
+    else groups[groups.length - 1].push(w);
+  }
+  return dropLeading ? groups.filter((g) => FAMILIES.has(g[0].text)) : groups;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { EOF, NEWLINE, Scanner, WORD, type Word } from './rcconf-scanner';
 import type { RcAssignment, RcFile } from './rcconf';
 import { CLOSER, CLOSES, FrameParser, RESERVED } from './rcconf-frames';
+import { spacedAssignment, spacedEqError, type SpacedEq } from './rcconf-spaced';
 
 /** A simple command being read: prefix assignments, the command word, its arguments. */
 interface SimpleCommand {
@@ -11,7 +12,7 @@ interface SimpleCommand {
   args: number;
   /** `export a=b` / `readonly a=b`: these arguments assign too. */
   declAssigns: Word[];
-  spaceEq?: { start: number; end: number; name: string; valueStart: number; bare: boolean };
+  spaceEq?: SpacedEq & { bare: boolean };
   conditional: boolean;
 }
 
@@ -36,6 +37,7 @@ export class RcParser extends FrameParser {
   private redirect?: 'file' | 'heredoc' | 'heredoc-dash';
   private heredocs: { delimiter: string; stripTabs: boolean }[] = [];
   private readonly assignments: RcAssignment[] = [];
+  private readonly spaced: RcAssignment[] = [];
 
   constructor(readonly text: string) {
     super(new Scanner(text));
@@ -57,7 +59,7 @@ export class RcParser extends FrameParser {
       }
     }
     s.errors.sort((a, b) => a.start - b.start);
-    return { assignments: this.assignments, comments: s.comments, commands: this.commands, errors: s.errors, references: s.references };
+    return { assignments: this.assignments, spacedAssignments: this.spaced, comments: s.comments, commands: this.commands, errors: s.errors, references: s.references };
   }
 
   private onWord(w: Word): void {
@@ -255,12 +257,10 @@ export class RcParser extends FrameParser {
     this.cmd = undefined;
     if (!c) return false;
     if (c.spaceEq) {
-      const e = c.spaceEq;
-      const shown = this.text.slice(e.start, e.end);
-      const written = shown.length <= 60 ? shown : `${e.name} = ...`;
-      const value = this.text.slice(e.valueStart, e.end);
-      const fix = value.length <= 60 ? `${e.name}=${value}` : `${e.name}=...`;
-      this.s.error(`\`${written}\` runs a command named ${e.name} instead of setting it; write ${fix} without spaces around =.`, e.start, e.end);
+      const { message, quotes } = spacedEqError(this.text, c.spaceEq);
+      this.s.error(message, c.spaceEq.start, c.spaceEq.end, quotes);
+      const meant = spacedAssignment(this.text, c.spaceEq);
+      if (meant) this.spaced.push(meant);
     }
     const conditional = this.frames.length > 0 || c.conditional || terminator === '|' || terminator === '&';
     const decl = c.command?.plain && DECLARATIONS.has(c.command.value);

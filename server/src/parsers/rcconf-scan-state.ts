@@ -1,5 +1,4 @@
-import type { ParseError } from './syntax';
-import type { RcReference } from './rcconf';
+import type { RcParseError, RcReference, SourceQuote } from './rcconf';
 
 /** Nesting of `$(`, `${` and quotes beyond this is not real configuration; stop instead of overflowing the stack. */
 export const MAX_DEPTH = 100;
@@ -64,7 +63,7 @@ export class Unterminated {
  */
 export class ScanState {
   pos = 0;
-  readonly errors: ParseError[] = [];
+  readonly errors: RcParseError[] = [];
   /** Every reference in the file, including commands and substitutions. */
   readonly references: RcReference[] = [];
   /** Set when the scanner gave up on the rest of the file (runaway nesting or too many errors). */
@@ -101,10 +100,14 @@ export class ScanState {
     return j;
   }
 
-  /** Records a syntax error; past MAX_ERRORS the file is clearly not rc.conf, so scanning stops. */
-  error(message: string, start: number, end: number): void {
+  /**
+   * Records a syntax error; past MAX_ERRORS the file is clearly not rc.conf,
+   * so scanning stops. `quotes` marks the runs of the message copied from the
+   * text, so a CARP pass in them can be masked where it sits.
+   */
+  error(message: string, start: number, end: number, quotes?: SourceQuote[]): void {
     if (this.stopped) return;
-    this.errors.push({ message, start, end: Math.max(end, start + 1) });
+    this.errors.push({ message, start, end: Math.max(end, start + 1), ...(quotes && quotes.length > 0 ? { quotes } : {}) });
     if (this.errors.length >= MAX_ERRORS) {
       this.errors.push({ message: `More than ${MAX_ERRORS} syntax errors: the rest of the file is not checked.`, start, end: Math.max(end, start + 1) });
       this.stopped = true;

@@ -28,11 +28,29 @@ export interface RcCommand {
   end: number;
 }
 
+/** A run of a message copied verbatim from the document: message[at…] is text[start, end). */
+export interface SourceQuote {
+  at: number;
+  start: number;
+  end: number;
+}
+
+/** A syntax error whose message may copy document text verbatim; `quotes` says where, so a CARP pass in it can be masked by position. */
+export interface RcParseError extends ParseError {
+  quotes?: SourceQuote[];
+}
+
 export interface RcFile {
   assignments: RcAssignment[];
+  /**
+   * `name = value` statements: sh runs a command named `name` (reported as
+   * rc/syntax), but the writer meant this value, so what it holds (a CARP
+   * pass) is treated like an assignment's. Always `conditional`: it never runs.
+   */
+  spacedAssignments: RcAssignment[];
   comments: Comment[];
   commands: RcCommand[];
-  errors: ParseError[];
+  errors: RcParseError[];
   /** Every `$name` / `${name}` in the file (values, commands, substitutions), so checks know which names are used. */
   references: RcReference[];
 }
@@ -48,6 +66,6 @@ export function parseRcConf(text: string): RcFile {
     return new RcParser(text).parse();
   } catch (error) {
     const message = `Internal error while parsing rc.conf; please report it: ${String(error)}`;
-    return { assignments: [], comments: [], commands: [], errors: [{ message, start: 0, end: Math.min(1, text.length) }], references: [] };
+    return { assignments: [], spacedAssignments: [], comments: [], commands: [], errors: [{ message, start: 0, end: Math.min(1, text.length) }], references: [] };
   }
 }

@@ -67,8 +67,8 @@ describe('CARP passwords in diagnostic messages (carp-passwords fixture)', () =>
     assert.deepEqual(rangeOf(f1), [15, 39, 15, 69]);
     assert.deepEqual(rangeOf(f2), [8, 51, 8, 81]);
     for (const f of [f1, f2]) {
-      assert.match(f.message, /^This CARP pass is longer than 19 characters, but only the first 19 count/);
-      assert.match(f.revealedMessage ?? '', /^This CARP pass is 30 characters long, but only the first 19 count/);
+      assert.match(f.message, /^This CARP pass is longer than 19 bytes, but only the first 19 bytes count/);
+      assert.match(f.revealedMessage ?? '', /^This CARP pass is 30 characters long, but only the first 19 bytes count/);
     }
   });
 });

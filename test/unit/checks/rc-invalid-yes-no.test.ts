@@ -62,4 +62,16 @@ describe('rc/invalid-yes-no', () => {
     const [f] = findingsOf(t, 'h/etc/rc.conf', 'rc/invalid-yes-no', 1);
     assert.equal(textAfterFix(t, f.fixes?.[0] ?? assert.fail(), 'h/etc/rc.conf'), 'sshd_enable="YES"\n');
   });
+
+  test('a knob whose value the node also uses as a CARP pass is quoted masked, and as written only when asked', () => {
+    const t = workspaceFromFiles({
+      'h/etc/rc.conf': 'sshd_enable="s3cret-key"\n',
+      'h/etc/rc.conf.local': 'ifconfig_em0_alias0="inet vhid 1 pass ${sshd_enable} alias 192.0.2.1/32"\n',
+    });
+    const [f] = findingsOf(t, 'h/etc/rc.conf', 'rc/invalid-yes-no', 1);
+    assert.match(f.message, /^sshd_enable="••••••" is not a value/);
+    assert.match(f.revealedMessage ?? '', /^sshd_enable="s3cret-key" is not a value/);
+    const [plain] = findingsOf(workspaceFromFiles({ 'h/etc/rc.conf': 'sshd_enable="s3cret-key"\n' }), 'h/etc/rc.conf', 'rc/invalid-yes-no', 1);
+    assert.equal(plain.revealedMessage, undefined, 'a value no pass uses is quoted as it is');
+  });
 });

@@ -46,7 +46,7 @@ describe('freebsd-conf check --show-passwords (carp-passwords fixture)', () => {
     assertNoPass(out);
     assert.ok(out.split('\n').includes(`${FW1}:12:1 error rc/syntax ${syntaxMessage(M)}`), out);
     assert.ok(out.includes(legacyTail(M)), out);
-    assert.ok(out.includes('This CARP pass is longer than 19 characters'), out);
+    assert.ok(out.includes('This CARP pass is longer than 19 bytes'), out);
   });
 
   test('text: --show-passwords prints them as written', () => {

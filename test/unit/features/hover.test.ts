@@ -104,24 +104,27 @@ describe('hover on CARP keywords in alias values', () => {
     assert.deepEqual(rangeOf(h), [4, 41, 4, 44]);
   });
 
-  test('pass and the password word show the password masked and that 19 characters count', () => {
+  test('pass and the password word show the password masked and that 19 bytes count', () => {
     for (const needle of ['pass s3cr3t', 's3cr3t-carp-key']) {
       const md = text(hoverAt(pair, 'fw1/etc/rc.conf', needle, 2));
       assert.ok(!md.includes('s3cr3t'), md);
-      assert.ok(md.includes(`Password: \`${MASKED_PASSWORD}\`. Only the first 19 characters count.`), md);
-      assert.ok(!md.includes('characters)'), 'a masked hover does not leak the length');
+      assert.ok(md.includes(`Password: \`${MASKED_PASSWORD}\`. Only the first 19 bytes count.`), md);
+      assert.ok(!md.includes('bytes)'), 'a masked hover does not leak the length');
     }
   });
 
-  test('a password longer than 19 characters says the rest is ignored, still masked', () => {
-    const md = text(hoverAt(pair, 'fw1/etc/rc.conf', 'this-inside-key'));
-    assert.ok(md.includes('everything after character 19 is ignored'), md);
-    assert.ok(!md.includes('this-inside'), md);
+  test('a password longer than 19 bytes: the masked hover is the same as for any pass, the revealed one says the rest is ignored', () => {
+    const long = text(hoverAt(pair, 'fw1/etc/rc.conf', 'this-inside-key'));
+    const short = text(hoverAt(pair, 'fw1/etc/rc.conf', 's3cr3t-carp-key'));
+    assert.equal(long, short, 'a masked hover tells nothing about the pass, not even that it is too long');
+    assert.ok(!long.includes('this-inside'), long);
+    const shown = text(hoverAt(pair, 'fw1/etc/rc.conf', 'this-inside-key', 0, true));
+    assert.ok(shown.includes('everything after byte 19 is ignored'), shown);
   });
 
   test('showPasswords reveals the password and its length', () => {
     const md = text(hoverAt(pair, 'fw1/etc/rc.conf', 's3cr3t-carp-key', 0, true));
-    assert.ok(md.includes('Password: `s3cr3t-carp-key` (15 characters).'), md);
+    assert.ok(md.includes('Password: `s3cr3t-carp-key` (15 bytes).'), md);
   });
 
   test('no hover anywhere in the file contains a password', () => {
@@ -141,10 +144,10 @@ describe('hover on CARP keywords in alias values', () => {
     const t = loadFixture('carp-passwords');
     const masked = hoverAt(t, 'fw1/etc/rc.conf', 'dmz-vhid4');
     assert.deepEqual(rangeOf(masked), [15, 107, 15, 116]);
-    assert.ok(text(masked).includes(`Password: \`${MASKED_PASSWORD}\`. Only the first 19 characters count.`), text(masked));
+    assert.ok(text(masked).includes(`Password: \`${MASKED_PASSWORD}\`. Only the first 19 bytes count.`), text(masked));
     assert.ok(!text(masked).includes('dmz-vhid4'), text(masked));
     const shown = text(hoverAt(t, 'fw1/etc/rc.conf', 'dmz-vhid4', 0, true));
-    assert.ok(shown.includes('Password: `dmz-vhid4` (9 characters).'), shown);
+    assert.ok(shown.includes('Password: `dmz-vhid4` (9 bytes).'), shown);
   });
 
   test('the legacy carpN form is read as an ifconfig value too', () => {

@@ -132,8 +132,11 @@ describe('rc.conf outline', () => {
     assert.ok(all.includes('  vhid 1 → 192.168.1.50 (ifconfig_carp0)'), all.join('\n'));
   });
 
-  test('displayValue masks every pass and shortens long values', () => {
-    assert.equal(displayValue('inet vhid 1 pass abc alias 192.0.2.1/32'), `inet vhid 1 pass ${MASKED_PASSWORD} alias 192.0.2.1/32`);
+  test('displayValue masks the characters that come from a secret span, and shortens long values', () => {
+    const value = 'inet vhid 1 pass abc alias 192.0.2.1/32';
+    const offsets = [...value].map((_, i) => 100 + i).concat(100 + value.length);
+    assert.equal(displayValue(value, offsets, [{ start: 117, end: 120 }]), `inet vhid 1 pass ${MASKED_PASSWORD} alias 192.0.2.1/32`);
+    assert.equal(displayValue(value, offsets, []), value);
     assert.equal(displayValue('passive mode'), 'passive mode');
     assert.equal(displayValue('x'.repeat(100)).length, 80);
   });
@@ -197,8 +200,10 @@ describe('rc.conf outline and the showPasswords setting', () => {
     assert.equal(detail('fw1/etc/rc.conf', true), 'inet vhid 3 pass dmz-carp-key-far-too-long-2024 alias 192.0.2.10/32 inet vhid 4…');
   });
 
-  test('displayValue reveals only when asked', () => {
-    assert.equal(displayValue('inet vhid 1 pass abc alias 192.0.2.1/32', true), 'inet vhid 1 pass abc alias 192.0.2.1/32');
-    assert.equal(displayValue('inet vhid 1 pass abc alias 192.0.2.1/32', false), `inet vhid 1 pass ${MASKED_PASSWORD} alias 192.0.2.1/32`);
+  test('showPasswords also shows the value of a variable used as a pass', () => {
+    const v = workspaceFromFiles({ 'fw/etc/rc.conf': 'CARP_PASS="s3cret-var"\nifconfig_em0_alias0="inet vhid 1 pass ${CARP_PASS} alias 192.0.2.1/32"\n' });
+    const doc = v.ws.get(v.uri('fw/etc/rc.conf'))!;
+    assert.equal(find(documentSymbols(doc, { showPasswords: true, workspace: v.ws }), 'CARP_PASS').detail, 's3cret-var');
+    assert.equal(find(documentSymbols(doc, { showPasswords: false, workspace: v.ws }), 'CARP_PASS').detail, MASKED_PASSWORD);
   });
 });
