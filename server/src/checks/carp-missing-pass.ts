@@ -31,7 +31,7 @@ export const carpMissingPass: Check = {
           'carp/missing-pass',
           vhid.keyword.start,
           (vhid.value ?? vhid.keyword).end,
-          `vhid ${group.vhid} on ${ifName} has no pass: its advertisements are authenticated with an empty key, so any host on the segment can send valid ones and take over ${what}. Add "pass <secret>" to this line, the same on every node and at most 19 characters.`,
+          `vhid ${group.vhid} on ${ifName} has no pass: its advertisements are authenticated with an empty key, so any host on the segment can send valid ones and take over ${what}. Add "pass <secret>" to this line, the same on every node and at most 19 bytes (19 ASCII characters).`,
         ),
       );
     }

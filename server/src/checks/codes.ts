@@ -28,7 +28,7 @@ export const CODES = {
   'carp/legacy-carp-interface': { severity: 'error', summary: 'carpN interfaces were removed in FreeBSD 10; the setting does nothing.' },
   'carp/value-out-of-range': { severity: 'error', summary: 'vhid, advbase or advskew outside the range the kernel accepts.' },
   'carp/advskew-above-240': { severity: 'warning', summary: 'advskew 241-254 behaves exactly like 240.' },
-  'carp/pass-truncated': { severity: 'warning', summary: 'A CARP pass longer than 19 characters; only the first 19 count.' },
+  'carp/pass-truncated': { severity: 'warning', summary: 'A CARP pass longer than 19 bytes; only the first 19 count.' },
   'carp/missing-pass': { severity: 'warning', summary: 'A vhid alias without a pass.' },
 
   'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },

@@ -21,7 +21,7 @@ export interface CarpKeywordDoc {
   carp: boolean;
 }
 
-/** CARP's documented key length: the kernel keeps 20 bytes, ifconfig copies at most 19 characters. */
+/** CARP's documented key length: the kernel keeps 20 bytes, ifconfig copies at most 19 bytes. */
 export const CARP_PASS_SIGNIFICANT = 19;
 
 const DOCS: CarpKeywordDoc[] = [
