@@ -23,6 +23,10 @@ const common = {
   // in a CommonJS bundle that is derived from __filename instead.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // jsonc-parser's `main` is a UMD wrapper whose inner require() calls esbuild
+  // cannot follow (the bundle then fails with "Cannot find module
+  // './impl/format'"); its ESM build bundles, and only what is used is kept.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = bench

@@ -6,10 +6,11 @@ import { readConfFile, scanFolder, skippedFinding } from './workspace/scan';
 import { kindOfPath, type ConfKind } from './model/kinds';
 import { checkDocument } from './checks/registry';
 import type { Finding } from './checks/types';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
 import { toReport } from './cli/report';
 import { count, formatText, summary } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
+import { readSettingsFile } from './cli/settings-file';
 import { docsUrl, productVersion } from './docs-url';
 import { loadPfIncludes } from './workspace/pf-includes';
 import { releasePfTrees } from './model/pf-ruleset';
@@ -24,12 +25,14 @@ are scanned for those files; files are checked as given. PATH defaults to ".".
                   json: {"diagnostics": [...]}; sarif: SARIF 2.1.0
   --max-warnings  exit 1 when there are more warnings than N (-1: no limit, the default)
   --kind          file type for files whose name does not tell it
-  --settings      JSON file with freebsdConf settings (e.g. {"severity": {"rc/syntax": "off"}})
+  --settings      JSON file with freebsdConf settings (e.g. {"severity": {"rc/syntax": "off"}});
+                  any mistake in it is reported with its line, and nothing is checked
   --show-passwords  show CARP passwords in messages as written; they are masked
                   by default ("showPasswords": true in the settings file does the
                   same). Quick-fixes, whose edits hold the real pass, are never printed
 
-exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or a PATH that could not be checked (missing, unreadable, or a
+exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage, invalid
+settings, or a PATH that could not be checked (missing, unreadable, or a
 directory without any of the four files); the other PATHs are still checked`;
 
 class UsageError extends Error {}
@@ -64,7 +67,16 @@ async function main(argv: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   if (values.kind !== undefined && !KINDS.includes(values.kind as ConfKind)) throw new UsageError(`unknown kind "${values.kind}"`);
-  const fromFile = values.settings ? parseSettings(JSON.parse(fs.readFileSync(values.settings, 'utf8'))) : DEFAULT_SETTINGS;
+  let fromFile = DEFAULT_SETTINGS;
+  if (values.settings !== undefined) {
+    const read = readSettingsFile(values.settings);
+    if (!read.ok) {
+      // As eslint does with a bad config: nothing is checked with settings that are not what the user meant.
+      process.stderr.write(read.messages.map((m) => `freebsd-conf: ${m}\n`).join(''));
+      return 2;
+    }
+    fromFile = read.settings;
+  }
   // Either the flag or the settings file asking is enough.
   const settings = values['show-passwords'] ? { ...fromFile, showPasswords: true } : fromFile;
 

@@ -1,7 +1,9 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   type InitializeParams,
   type InitializeResult,
@@ -13,6 +15,7 @@ import { capabilities } from './lsp/capabilities';
 import type { EditSupport } from './lsp/code-actions';
 import { ScanFinishedNotification, WorkspaceStatusRequest } from './protocol';
 import { parseSettings } from './settings';
+import { SettingsWarnings } from './settings-validation';
 import { docsUrl } from './docs-url';
 import { registerFeatures } from './lsp/features';
 
@@ -43,14 +46,22 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   relatedSupport = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
-    service.settings = parseSettings((params.initializationOptions as { settings?: unknown }).settings);
+    applySettings((params.initializationOptions as { settings?: unknown }).settings);
   }
   return { capabilities: capabilities(), serverInfo: { name: 'freebsd-conf' } };
 });
 
+// parseSettings ignores mistakes so the server keeps working; the user is told of them once (not on every configuration event).
+// A notification, not showWarningMessage: that is a request, and a client without it would reject it.
+const settingsWarnings = new SettingsWarnings((message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
+function applySettings(raw: unknown): void {
+  service.settings = parseSettings(raw);
+  settingsWarnings.report(raw);
+}
+
 async function loadSettings(): Promise<void> {
   if (!configurationSupport) return;
-  service.settings = parseSettings(await connection.workspace.getConfiguration('freebsdConf'));
+  applySettings(await connection.workspace.getConfiguration('freebsdConf'));
 }
 
 /** Resolves when the first scan has finished: tests await the scanFinished notification. */
@@ -69,7 +80,7 @@ connection.onInitialized(async () => {
 
 connection.onDidChangeConfiguration(async (change) => {
   if (configurationSupport) await loadSettings();
-  else service.settings = parseSettings((change.settings as { freebsdConf?: unknown } | undefined)?.freebsdConf);
+  else applySettings((change.settings as { freebsdConf?: unknown } | undefined)?.freebsdConf);
   service.publishAll();
 });
 
