@@ -10,8 +10,9 @@ import { DEFAULT_SETTINGS } from './settings';
 import { toReport } from './cli/report';
 import { count, formatText, summary } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
+import { embeddedRuleHelp } from './cli/rule-help';
 import { readSettingsFile } from './cli/settings-file';
-import { docsUrl, productVersion } from './docs-url';
+import { productHomepage, productVersion } from './docs-url';
 import { loadPfIncludes } from './workspace/pf-includes';
 import { releasePfTrees } from './model/pf-ruleset';
 import { pathToFileURL } from 'node:url';
@@ -129,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const items = toReport(findings, settings, cwd);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ diagnostics: items }, null, 2)}\n`);
-  else if (format === 'sarif') process.stdout.write(`${formatSarif(items, productVersion(), docsUrl())}\n`);
+  else if (format === 'sarif') process.stdout.write(`${formatSarif(items, { version: productVersion(), homepage: productHomepage(), help: embeddedRuleHelp(), errors: pathErrors })}\n`);
   else if (items.length > 0) process.stdout.write(`${formatText(items)}\n`);
   // "0 files checked" beside "no … found" or "no such file" says nothing more.
   if (fileCount > 0 || items.length > 0 || pathErrors.length === 0) process.stderr.write(`${summary(items, fileCount)}\n`);

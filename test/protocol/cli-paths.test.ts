@@ -1,6 +1,9 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { runCli as run, tempDir } from '../helpers/cli';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CLI, runCli as run, tempDir } from '../helpers/cli';
+import { REPO_ROOT } from '../helpers/workspace';
 
 const BAD_RC = 'pf_enable="maybe"\n';
 const WARN_RC = 'sshd_enable="YES"\nsshd_enable="NO"\n';
@@ -94,5 +97,22 @@ describe('the summary and --max-warnings', () => {
       assert.equal(r.code, 2, bad);
       assert.match(r.stderr, /--max-warnings needs a whole number of warnings \(0 or more\), or -1 for no limit/, bad);
     }
+  });
+});
+
+describe('--version', () => {
+  const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  test('prints package.json version', () => {
+    assert.equal(run(['--version']).stdout.trim(), version);
+  });
+
+  test('is right when the bundle runs alone, far from package.json (it is embedded at build time)', (t) => {
+    const dir = tempDir(t);
+    const copy = path.join(dir, 'cli.js');
+    fs.copyFileSync(CLI, copy);
+    const r = run(['--version'], dir, copy);
+    assert.equal(r.stdout.trim(), version);
+    assert.notEqual(version, '0.0.0-unbundled');
   });
 });
