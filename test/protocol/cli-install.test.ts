@@ -43,4 +43,10 @@ describe('installing the CLI from its npm tarball', () => {
     const version = spawnSync(bin, ['--version'], { env, encoding: 'utf8' });
     assert.equal(version.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
   });
+
+  test('from a clone, after npm ci && npm run build, `npx freebsd-conf` runs the bundle (without the registry)', () => {
+    const r = npm(['exec', '--offline', '--', 'freebsd-conf', 'check', 'examples/fw1'], REPO_ROOT);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /^4 files checked: 1 error, 4 warnings, 0 information, 1 hint$/m);
+  });
 });
