@@ -25,7 +25,8 @@ are scanned for those files; files are checked as given. PATH defaults to ".".
   --format        text (default): file:line:col severity code message
                   json: {"diagnostics": [...]}; sarif: SARIF 2.1.0
   --max-warnings  exit 1 when there are more warnings than N (-1: no limit, the default)
-  --kind          file type for files whose name does not tell it
+  --kind          file type for files whose name does not tell it (a name
+                  that tells, such as rc.conf, keeps its own kind)
   --settings      JSON file with freebsdConf settings (e.g. {"severity": {"rc/syntax": "off"}});
                   any mistake in it is reported with its line, and nothing is checked
   --show-passwords  show CARP passwords in messages as written; they are masked
