@@ -77,7 +77,7 @@ function vsCodeStyleKeys(raw: Record<string, unknown>, problems: SettingsProblem
   const explained = new Set<string>();
   for (const key of Object.keys(raw)) {
     const parts = key.startsWith(SECTION) ? key.slice(SECTION.length).split('.') : [];
-    if (parts.length > 0 && ROOT.properties![parts[0]]) {
+    if (parts.length > 0 && Object.hasOwn(ROOT.properties!, parts[0])) {
       const nested = parts.reduceRight((inner, part) => `{"${part}": ${inner}}`, '…');
       const write = parts.length === 1 ? `"${parts[0]}"` : nested;
       problems.push({ path: [key], at: 'key', message: `"${key}" is the VS Code name of this setting; in this file write ${write} without the "${SECTION}" prefix` });
@@ -107,7 +107,8 @@ function walk(value: unknown, schema: Schema, path: JsonPath, options: ValidateO
   if (!isRecord(value) || !schema.properties) return;
   const known = Object.keys(schema.properties);
   for (const [key, child] of Object.entries(value)) {
-    const childSchema = schema.properties[key];
+    // Own keys only: "constructor" or "toString" must not find Object.prototype's.
+    const childSchema = Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
     if (childSchema) {
       walk(child, childSchema, [...path, key], options, problems, new Set());
     } else if (schema.additionalProperties === false && !(path.length === 0 && explained.has(key))) {

@@ -53,6 +53,12 @@ describe('validateSettings', () => {
     assert.deepEqual(cli({ showPassword: true }), ['unknown setting "showPassword"; did you mean "showPasswords"?']);
     assert.deepEqual(cli({ colour: 'red' }), ['unknown setting "colour" (known: severity, maxFiles, showPasswords, trace)']);
     assert.deepEqual(cli({ trace: { servre: 'off' } }), ['unknown setting "servre" in trace; did you mean "server"?']);
+    // names an object has by inheritance are not settings
+    assert.deepEqual(cli(JSON.parse('{"constructor": 1, "severity": {"toString": "off"}, "__proto__": {}}')), [
+      'unknown setting "constructor" (known: severity, maxFiles, showPasswords, trace)',
+      'unknown diagnostic code "toString" in severity',
+      'unknown setting "__proto__" (known: severity, maxFiles, showPasswords, trace)',
+    ]);
   });
 
   test("VS Code's key names in a CLI file are explained, not just called unknown", () => {
