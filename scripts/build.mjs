@@ -2,6 +2,8 @@
 // separate (`npm run check-types`), as in the esbuild extension sample, so a
 // build stays fast. `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import { loadTs } from './load-ts.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -9,6 +11,25 @@ const watch = process.argv.includes('--watch');
 // code as it ships (tsc's CommonJS output reads every imported function and
 // table through a module object; the pf parser ran 5–9% slower that way).
 const bench = process.argv.includes('--bench');
+
+// Facts the bundles would otherwise look up beside themselves at run time, which
+// breaks once a bundle is installed or copied elsewhere: the version and the
+// homepage from package.json (see server/src/docs-url.ts).
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const facts = {
+  __FREEBSD_CONF_VERSION__: JSON.stringify(pkg.version),
+  __FREEBSD_CONF_HOMEPAGE__: typeof pkg.homepage === 'string' ? JSON.stringify(pkg.homepage) : 'undefined',
+};
+
+// The CLI's SARIF carries each code's README section as its rule help
+// (server/src/cli/rule-help.ts). Cut from README.md here, so the two cannot
+// drift; a code without a section fails the build. (`--watch` reads README.md
+// and package.json once: restart it after editing either.)
+function ruleHelp() {
+  const { ALL_CODES } = loadTs('server/src/checks/codes.ts');
+  const { ruleHelpFromReadme } = loadTs('server/src/cli/readme-sections.ts');
+  return ruleHelpFromReadme(fs.readFileSync('README.md', 'utf8'), ALL_CODES);
+}
 
 const common = {
   bundle: true,
@@ -21,8 +42,12 @@ const common = {
   legalComments: 'none',
   // Some dependencies ship ESM that reads import.meta.url (fdir, under tinyglobby);
   // in a CommonJS bundle that is derived from __filename instead.
-  define: { 'import.meta.url': '__importMetaUrl' },
+  define: { 'import.meta.url': '__importMetaUrl', ...facts },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // jsonc-parser's `main` is a UMD wrapper whose inner require() calls esbuild
+  // cannot follow (the bundle then fails with "Cannot find module
+  // './impl/format'"); its ESM build bundles, and only what is used is kept.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = bench
@@ -33,7 +58,13 @@ const builds = bench
   : [
       { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
       { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-      { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+      {
+        ...common,
+        entryPoints: ['server/src/cli.ts'],
+        outfile: 'server/out/cli.js',
+        banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+        define: { ...common.define, __FREEBSD_CONF_RULE_HELP__: JSON.stringify(ruleHelp()) },
+      },
     ];
 
 if (watch) {

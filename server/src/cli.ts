@@ -6,11 +6,13 @@ import { readConfFile, scanFolder, skippedFinding } from './workspace/scan';
 import { kindOfPath, type ConfKind } from './model/kinds';
 import { checkDocument } from './checks/registry';
 import type { Finding } from './checks/types';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
 import { displayPath, toReport } from './cli/report';
-import { formatText, summary } from './cli/format-text';
+import { count, formatText, summary } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
-import { docsUrl, productVersion } from './docs-url';
+import { embeddedRuleHelp } from './cli/rule-help';
+import { readSettingsFile } from './cli/settings-file';
+import { productHomepage, productVersion } from './docs-url';
 import { diskIncludeReader, loadPfIncludes } from './workspace/pf-includes';
 import { ReadRoots } from './workspace/read-roots';
 import { releasePfTrees } from './model/pf-ruleset';
@@ -23,14 +25,18 @@ are scanned for those files; files are checked as given. PATH defaults to ".".
 
   --format        text (default): file:line:col severity code message
                   json: {"diagnostics": [...]}; sarif: SARIF 2.1.0
-  --max-warnings  exit 1 when there are more warnings than N
-  --kind          file type for files whose name does not tell it
-  --settings      JSON file with freebsdConf settings (e.g. {"severity": {"rc/syntax": "off"}})
+  --max-warnings  exit 1 when there are more warnings than N (-1: no limit, the default)
+  --kind          file type for files whose name does not tell it (a name
+                  that tells, such as rc.conf, keeps its own kind)
+  --settings      JSON file with freebsdConf settings (e.g. {"severity": {"rc/syntax": "off"}});
+                  any mistake in it is reported with its line, and nothing is checked
   --show-passwords  show CARP passwords in messages as written; they are masked
                   by default ("showPasswords": true in the settings file does the
                   same). Quick-fixes, whose edits hold the real pass, are never printed
 
-exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable path`;
+exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage, invalid
+settings, or a PATH that could not be checked (missing, unreadable, or a
+directory without any of the four files); the other PATHs are still checked`;
 
 class UsageError extends Error {}
 
@@ -38,7 +44,7 @@ const KINDS: readonly ConfKind[] = ['rc', 'loader', 'sysctl', 'pf'];
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinNegativeMaxWarnings(argv),
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
@@ -62,22 +68,31 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`);
-  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings needs a whole number');
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
   if (values.kind !== undefined && !KINDS.includes(values.kind as ConfKind)) throw new UsageError(`unknown kind "${values.kind}"`);
-  const fromFile = values.settings ? parseSettings(JSON.parse(fs.readFileSync(values.settings, 'utf8'))) : DEFAULT_SETTINGS;
+  let fromFile = DEFAULT_SETTINGS;
+  if (values.settings !== undefined) {
+    const read = readSettingsFile(values.settings);
+    if (!read.ok) {
+      // As eslint does with a bad config: nothing is checked with settings that are not what the user meant.
+      process.stderr.write(read.messages.map((m) => `freebsd-conf: ${m}\n`).join(''));
+      return 2;
+    }
+    fromFile = read.settings;
+  }
   // Either the flag or the settings file asking is enough.
   const settings = values['show-passwords'] ? { ...fromFile, showPasswords: true } : fromFile;
 
   const cwd = process.cwd();
   const ws = new Workspace();
   const skipped: Finding[] = [];
+  // PATHs that could not be checked: said after the results, and the exit status is 2.
+  const pathErrors: string[] = [];
   let fileCount = 0;
   // Only the paths given may be read: an include or a link that leads elsewhere is refused.
   const given = paths.length > 0 ? paths : ['.'];
   const { roots, refused } = await ReadRoots.forCommandLine(given, cwd);
-  for (const r of refused) process.stderr.write(`freebsd-conf: ${r.path}: ${r.reason}\n`);
-  if (refused.length > 0) return 2;
+  for (const r of refused) pathErrors.push(`${r.path}: ${r.reason}`);
   const readIncluded = diskIncludeReader(roots);
   // A bug in the analysis of one file is reported for that file; the others are still checked, and the run cannot pass.
   let internalErrors = 0;
@@ -86,22 +101,29 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`freebsd-conf: internal error ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
   };
   for (const p of given) {
+    if (refused.some((r) => r.path === p)) continue;
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      process.stderr.write(`freebsd-conf: ${p}: no such file or directory\n`);
-      return 2;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      pathErrors.push(`${p}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`}`);
+      continue;
     }
-    const targets = stat.isDirectory() ? await scanDirectory(p, settings.maxFiles, skipped) : [{ path: p, kind: (values.kind as ConfKind | undefined) ?? kindOfPath(p) ?? guessKind(p) }];
+    // A name that tells the kind wins over --kind, so a list of mixed files (as pre-commit passes) keeps each its own kind.
+    const targets = stat.isDirectory() ? await scanDirectory(p, settings.maxFiles, skipped) : [{ path: p, kind: kindOfPath(p) ?? (values.kind as ConfKind | undefined) ?? guessKind(p) }];
+    if (targets.length === 0) pathErrors.push(`no rc.conf, loader.conf, sysctl.conf or pf.conf found under ${p}`);
     for (const t of targets) {
-      if (!t.kind) throw new UsageError(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
+      if (!t.kind) {
+        pathErrors.push(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
+        continue;
+      }
       const uri = pathToFileURL(path.resolve(t.path)).href;
       const read = await readConfFile(t.path, roots);
       if (!read.ok) {
         if (!stat.isDirectory() && read.problem === 'missing') {
-          process.stderr.write(`freebsd-conf: ${p}: cannot read (${read.reason})\n`);
-          return 2;
+          pathErrors.push(`${p}: cannot read (${read.reason})`);
+          continue;
         }
         process.stderr.write(`freebsd-conf: skipped ${path.relative(cwd, t.path)}: ${read.reason}\n`);
         skipped.push(skippedFinding(uri, read.reason));
@@ -127,18 +149,39 @@ async function main(argv: string[]): Promise<number> {
   }
   const items = toReport(findings, settings, cwd);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ diagnostics: items }, null, 2)}\n`);
-  else if (format === 'sarif') process.stdout.write(`${formatSarif(items, productVersion(), docsUrl())}\n`);
+  else if (format === 'sarif') process.stdout.write(`${formatSarif(items, { version: productVersion(), homepage: productHomepage(), help: embeddedRuleHelp(), errors: pathErrors })}\n`);
   else if (items.length > 0) process.stdout.write(`${formatText(items)}\n`);
-  process.stderr.write(`${summary(items, fileCount)}\n`);
+  // "0 files checked" beside "no … found" or "no such file" says nothing more.
+  if (fileCount > 0 || items.length > 0 || pathErrors.length === 0) process.stderr.write(`${summary(items, fileCount)}\n`);
 
   const errors = items.filter((i) => i.severity === 'error').length;
   const warnings = items.filter((i) => i.severity === 'warning').length;
-  if (warnings > maxWarnings) process.stderr.write(`freebsd-conf: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
-  if (internalErrors > 0) {
-    process.stderr.write(`freebsd-conf: ${internalErrors} internal error${internalErrors === 1 ? '' : 's'}: the check is incomplete\n`);
-    return 2;
-  }
+  if (warnings > maxWarnings) process.stderr.write(`freebsd-conf: ${count(warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows\n`);
+  process.stderr.write(pathErrors.map((e) => `freebsd-conf: ${e}\n`).join(''));
+  if (internalErrors > 0) process.stderr.write(`freebsd-conf: ${count(internalErrors, 'internal error')}: the check is incomplete\n`);
+  if (pathErrors.length > 0 || internalErrors > 0) return 2;
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/**
+ * parseArgs refuses `--max-warnings -1` (a value that looks like an option);
+ * eslint's users write it so, and it means the same as `--max-warnings=-1`.
+ */
+function joinNegativeMaxWarnings(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--max-warnings' && /^-\d/.test(argv[i + 1] ?? '')) out.push(`--max-warnings=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
+/** As eslint: -1 (or no flag) means no limit; any other negative or fractional number is a mistake. */
+function parseMaxWarnings(raw: string | undefined): number {
+  if (raw === undefined) return Infinity;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more), or -1 for no limit; got "${raw}"`);
+  return n === -1 ? Infinity : n;
 }
 
 /**

@@ -2,8 +2,10 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
-  ResponseError,
+  MessageType,
   ProposedFeatures,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   type InitializeParams,
   type InitializeResult,
@@ -16,6 +18,7 @@ import type { EditSupport } from './lsp/code-actions';
 import { Lifecycle } from './lsp/lifecycle';
 import { ScanFinishedNotification, WorkspaceStatusRequest } from './protocol';
 import { parseSettings } from './settings';
+import { SettingsWarnings } from './settings-validation';
 import { docsUrl } from './docs-url';
 import { registerFeatures } from './lsp/features';
 
@@ -58,17 +61,25 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   relatedSupport = params.capabilities?.textDocument?.publishDiagnostics?.relatedInformation === true;
   folders = params.workspaceFolders ? folderUris(params.workspaceFolders) : typeof params.rootUri === 'string' ? [params.rootUri] : [];
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
-    service.settings = parseSettings((params.initializationOptions as { settings?: unknown }).settings);
+    applySettings((params.initializationOptions as { settings?: unknown }).settings);
   }
   return { capabilities: capabilities(), serverInfo: { name: 'freebsd-conf' } };
 });
+
+// parseSettings ignores mistakes so the server keeps working; the user is told of them once (not on every configuration event).
+// A notification, not showWarningMessage: that is a request, and a client without it would reject it.
+const settingsWarnings = new SettingsWarnings((message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
+function applySettings(raw: unknown): void {
+  service.settings = parseSettings(raw);
+  settingsWarnings.report(raw);
+}
 
 // A second shutdown is a request after shutdown like any other.
 connection.onShutdown(() => (lifecycle.shutdown() ? undefined : new ResponseError(ErrorCodes.InvalidRequest, 'shutdown was already received')));
 
 async function loadSettings(): Promise<void> {
   if (!configurationSupport) return;
-  service.settings = parseSettings(await connection.workspace.getConfiguration('freebsdConf'));
+  applySettings(await connection.workspace.getConfiguration('freebsdConf'));
 }
 
 /** Resolves when the first scan has finished: tests await the scanFinished notification. */
@@ -90,7 +101,7 @@ connection.onInitialized(
 connection.onDidChangeConfiguration(
   lifecycle.notification('workspace/didChangeConfiguration', async (change) => {
     if (configurationSupport) await loadSettings();
-    else service.settings = parseSettings((change?.settings as { freebsdConf?: unknown } | undefined)?.freebsdConf);
+    else applySettings((change?.settings as { freebsdConf?: unknown } | undefined)?.freebsdConf);
     service.publishAll();
   }),
 );

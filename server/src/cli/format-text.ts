@@ -10,7 +10,12 @@ export function formatText(items: readonly ReportItem[]): string {
     .join('\n');
 }
 
+/** "1 error", "2 warnings"; "information" is a mass noun and stays as it is. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 export function summary(items: readonly ReportItem[], files: number): string {
   const n = (sev: string): number => items.filter((i) => i.severity === sev).length;
-  return `${files} file${files === 1 ? '' : 's'} checked: ${n('error')} errors, ${n('warning')} warnings, ${n('information')} information, ${n('hint')} hints`;
+  return `${count(files, 'file')} checked: ${count(n('error'), 'error')}, ${count(n('warning'), 'warning')}, ${n('information')} information, ${count(n('hint'), 'hint')}`;
 }

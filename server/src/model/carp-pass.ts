@@ -101,7 +101,7 @@ export function nodeSecrets(node: NodeFiles): NodeSecrets {
     for (const site of table.sitesIn(evalIfconfigWords(a.value, a.valueOffsets, doc.text), form)) {
       sites.push({ uri: doc.uri, assignment: a, ...site });
       add(doc.uri, site.value);
-      queue.push(...site.value.vars);
+      for (const v of site.value.vars) queue.push(v);
     }
   }
   const variables = new Set<string>();
@@ -110,7 +110,7 @@ export function nodeSecrets(node: NodeFiles): NodeSecrets {
     variables.add(name);
     for (const { doc, a } of byName.get(name) ?? []) {
       add(doc.uri, { start: a.valueStart, end: a.valueEnd });
-      queue.push(...referencedNames(a.value));
+      for (const v of referencedNames(a.value)) queue.push(v);
     }
   }
   const merged = new Map([...raw].map(([uri, list]) => [uri, mergeSpans(list)]));

@@ -97,7 +97,7 @@ export function evalIfconfigWords(raw: string, offsets: readonly number[], sourc
       text += '$'; // a lone `$` is an ordinary character
       return i + 1;
     }
-    vars.push(...referencedNames(value.slice(i, j)));
+    for (const v of referencedNames(value.slice(i, j))) vars.push(v);
     known = false;
     return j;
   };
@@ -158,7 +158,7 @@ export function evalIfconfigWords(raw: string, offsets: readonly number[], sourc
 
   function backquote(i: number): number {
     const j = quoteEnd(value, i + 1, '`', true);
-    vars.push(...referencedNames(value.slice(i, j)));
+    for (const v of referencedNames(value.slice(i, j))) vars.push(v);
     known = false;
     return j;
   }
