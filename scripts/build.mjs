@@ -40,10 +40,7 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
-  // Some dependencies ship ESM that reads import.meta.url (fdir, under tinyglobby);
-  // in a CommonJS bundle that is derived from __filename instead.
-  define: { 'import.meta.url': '__importMetaUrl', ...facts },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  define: facts,
   // jsonc-parser's `main` is a UMD wrapper whose inner require() calls esbuild
   // cannot follow (the bundle then fails with "Cannot find module
   // './impl/format'"); its ESM build bundles, and only what is used is kept.
@@ -62,7 +59,7 @@ const builds = bench
         ...common,
         entryPoints: ['server/src/cli.ts'],
         outfile: 'server/out/cli.js',
-        banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+        banner: { js: "#!/usr/bin/env node" },
         define: { ...common.define, __FREEBSD_CONF_RULE_HELP__: JSON.stringify(ruleHelp()) },
       },
     ];

@@ -68,7 +68,8 @@ export function secretsOf(doc: ParsedDocument, workspace?: WorkspaceView): NodeS
  * - in each ifconfig value (every assignment of an interface variable, dead
  *   or conditional ones too, and `name = value` lines), the word after a
  *   `pass` word, both read as network.subr's eval reads them (quotes, escapes
- *   and continuations group a word; facts §3, §4) within one ifconfig command;
+ *   and continuations group a word; libexec/rc/network.subr ifconfig_up(),
+ *   ifalias_af_common()) within one ifconfig command;
  * - through variables: a `$VAR`/`${VAR}` as that word makes every value VAR
  *   is given in the node's rc files secret, and so do the variables those
  *   values read; a variable whose value ends in `pass` (or holds a whole

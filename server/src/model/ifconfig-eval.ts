@@ -2,7 +2,8 @@ import type { IfWord } from './carp-alias';
 
 /**
  * One word of an ifconfig value as the `eval` in network.subr reads it
- * (facts §3, §4): rc.conf's own quoting is already gone (the value is an
+ * (libexec/rc/network.subr ifconfig_up(), ifalias_af_common(); rc.subr
+ * load_rc_config() sources rc.conf first): rc.conf's own quoting is already gone (the value is an
  * RcAssignment's), so this is the second reading, where `'…'`, `"…"`, `\x`
  * and `$…` in the value are interpreted once more.
  *
