@@ -240,7 +240,7 @@ function checkCommand(argv) {
   if (where.found) {
     const manifest = JSON.parse(fs.readFileSync(path.join(where.dir, 'pfctl', 'MANIFEST.json'), 'utf8'));
     const rejected = manifest.files.filter((f) => f.expect === 'reject' && f.name.endsWith('.in')).length;
-    console.error(`pfctl corpus: ${where.dir} (${manifest.files.length} pfctl files, ${rejected} inputs pfctl rejects)${reference ? `; ${referenceNote}` : ''}`);
+    console.error(`pfctl corpus: ${where.dir} (${manifest.files.length} pfctl files, ${rejected} ${rejected === 1 ? "input" : "inputs"} pfctl rejects)${reference ? `; ${referenceNote}` : ''}`);
   } else if (where.configured) {
     console.error(`pfctl corpus missing: ${where.problem}, so the corpus tests will fail. Fix the variable, unset it, or run ${HOW_TO_GET}.${reference ? ` Also, ${referenceNote}.` : ''}`);
   } else {
