@@ -57,7 +57,7 @@ const builds = bench
       { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
       {
         ...common,
-        entryPoints: ['server/src/cli.ts'],
+        entryPoints: ['server/src/cli/main.ts'],
         outfile: 'server/out/cli.js',
         banner: { js: "#!/usr/bin/env node" },
         define: { ...common.define, __FREEBSD_CONF_RULE_HELP__: JSON.stringify(ruleHelp()) },

@@ -20,7 +20,7 @@ import { ScanFinishedNotification, WorkspaceStatusRequest } from './protocol';
 import { parseSettings } from './settings';
 import { SettingsWarnings } from './settings-validation';
 import { docsUrl } from './docs-url';
-import { registerFeatures } from './lsp/features';
+import { registerFeatures } from './lsp/feature-handlers';
 
 // `--stdio`, `--node-ipc` and `--socket` are read by createConnection itself.
 const connection = createConnection(ProposedFeatures.all);

@@ -1,7 +1,7 @@
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
 import { itemsInFile, nodeInterfaces } from '../model/carp-node';
-import type { NumericParam } from '../model/carp-alias';
+import type { NumericParam } from '../model/ifconfig-value';
 
 type NumericKey = 'vhid' | 'advbase' | 'advskew';
 

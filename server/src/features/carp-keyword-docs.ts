@@ -1,4 +1,4 @@
-import type { IfValueForm } from '../model/carp-alias';
+import type { IfValueForm } from '../model/ifconfig-value';
 import { classifyIfVar, type IfVarRole } from '../model/rc-interfaces';
 
 /**

@@ -2,7 +2,7 @@ import { CompletionItemKind, type CompletionItem, type Position, type Range } fr
 import type { ParsedDocument, RcDocument } from '../model/document';
 import type { WorkspaceView } from '../model/workspace-view';
 import { CARP_SYSCTLS, type CarpSysctl } from '../model/carp-sysctls';
-import { splitIfconfigWords } from '../model/carp-alias';
+import { splitIfconfigWords } from '../model/ifconfig-value';
 import { classifyIfVar, isLegacyCarpName, listInterfaces, nextAliasNumber } from '../model/rc-interfaces';
 import { extraYesNoValues, isYesNoKnob } from '../model/rc-knobs';
 import { loaderCatalogue, manLink, rcCatalogue, type KnobDoc } from './knob-docs';

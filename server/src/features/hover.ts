@@ -4,7 +4,7 @@ import type { WorkspaceView } from '../model/workspace-view';
 import type { Setting } from '../parsers/syntax';
 import { CARP_SYSCTL_PREFIX, carpSysctl, LEGACY_CARP_SYSCTLS, type CarpSysctl } from '../model/carp-sysctls';
 import { MASKED_PASSWORD, overlapsSpan } from '../model/mask';
-import { ifconfigCommands, type IfconfigEntry, type IfWord } from '../model/carp-alias';
+import { ifconfigCommands, type IfconfigEntry, type IfWord } from '../model/ifconfig-value';
 import { evalIfconfigWords, type EvalWord } from '../model/ifconfig-eval';
 import { secretsOf } from '../model/carp-pass';
 import { loaderKnobDoc, manLink, rcKnobDoc, type KnobDoc, type ManPage } from './knob-docs';

@@ -3,7 +3,7 @@ import type { LoaderDocument, ParsedDocument, RcDocument, SysctlDocument } from 
 import type { WorkspaceView } from '../model/workspace-view';
 import type { Setting } from '../parsers/syntax';
 import type { RcAssignment } from '../parsers/rcconf';
-import { isCarpEntry, parseIfconfigValue, type IfconfigEntry, type IfWord } from '../model/carp-alias';
+import { isCarpEntry, parseIfconfigValue, type IfconfigEntry, type IfWord } from '../model/ifconfig-value';
 import { canonicalAddress } from '../model/if-address';
 import { classifyIfVar, ifNameOfKey, listInterfaces } from '../model/rc-interfaces';
 import { MASKED_PASSWORD, maskValue, overlapsSpan, type Span } from '../model/mask';

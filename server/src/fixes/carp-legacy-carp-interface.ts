@@ -1,6 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model/document';
-import { splitIfconfigWords } from '../model/carp-alias';
+import { splitIfconfigWords } from '../model/ifconfig-value';
 import { hostPrefix } from '../model/if-address';
 import { maskPassword, type SecretText } from '../model/mask';
 import { findParentInterface } from '../model/carp-node';

@@ -1,5 +1,5 @@
 import type { NodeFiles } from './workspace-view';
-import type { IfAddress, IfParam, NumericParam } from './carp-alias';
+import type { IfAddress, IfParam, NumericParam } from './ifconfig-value';
 import { hostPrefix, networkOf, subnetContains, type IpAddress } from './if-address';
 import { isLegacyCarpName, listInterfaces, type IfItem, type InterfaceConfig, type NodeInterfaces } from './rc-interfaces';
 

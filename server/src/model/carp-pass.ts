@@ -1,7 +1,7 @@
 import type { ParsedDocument, RcDocument } from './document';
 import type { NodeFiles, WorkspaceView } from './workspace-view';
 import type { RcAssignment } from '../parsers/rcconf';
-import { familyGroups, ifconfigCommands, type IfValueForm } from './carp-alias';
+import { familyGroups, ifconfigCommands, type IfValueForm } from './ifconfig-value';
 import { evalIfconfigWords, referencedNames, type EvalWord } from './ifconfig-eval';
 import { classifyIfVar } from './rc-interfaces';
 import { mergeSpans, type Span } from './mask';

@@ -1,4 +1,4 @@
-import type { IfWord } from './carp-alias';
+import type { IfWord } from './ifconfig-value';
 
 /**
  * One word of an ifconfig value as the `eval` in network.subr reads it

@@ -1,5 +1,5 @@
 import type { RcAssignment } from '../parsers/rcconf';
-import { parseIfconfigValue, splitIfconfigWords, type IfconfigEntry, type IfValueForm, type IfWord } from './carp-alias';
+import { parseIfconfigValue, splitIfconfigWords, type IfconfigEntry, type IfValueForm, type IfWord } from './ifconfig-value';
 
 /** Which kind of interface variable an rc.conf name is (libexec/rc/network.subr ifconfig_up(), ifalias_af_common()). */
 export type IfVarRole = 'primary' | 'ipv6' | 'aliases' | 'alias' | 'ipv4_addrs';

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as ipaddr from 'ipaddr.js';
 import * as fc from 'fast-check';
 import type { RcAssignment } from '../../../server/src/parsers/rcconf';
-import { entryFamily, isCarpEntry, parseIfconfigValue, splitIfconfigWords, type IfconfigEntry } from '../../../server/src/model/carp-alias';
+import { entryFamily, isCarpEntry, parseIfconfigValue, splitIfconfigWords, type IfconfigEntry } from '../../../server/src/model/ifconfig-value';
 import { canonicalAddress, netmaskToPrefix, parseAddressWord } from '../../../server/src/model/if-address';
 import { classifyIfVar, ifNameOfKey, ifVarKey, listInterfaces, nextAliasNumber } from '../../../server/src/model/rc-interfaces';
 import { carpVhids, findParentInterface } from '../../../server/src/model/carp-node';

@@ -1,21 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Workspace } from './workspace/workspace';
-import { readConfFile, scanFolder, skippedFinding } from './workspace/scan';
-import { kindOfPath, type ConfKind } from './model/kinds';
-import { checkDocument } from './checks/registry';
-import type { Finding } from './checks/types';
-import { DEFAULT_SETTINGS } from './settings';
-import { displayPath, toReport } from './cli/report';
-import { count, formatText, summary } from './cli/format-text';
-import { formatSarif } from './cli/format-sarif';
-import { embeddedRuleHelp } from './cli/rule-help';
-import { readSettingsFile } from './cli/settings-file';
-import { productHomepage, productVersion } from './docs-url';
-import { diskIncludeReader, loadPfIncludes } from './workspace/pf-includes';
-import { ReadRoots } from './workspace/read-roots';
-import { releasePfTrees } from './model/pf-ruleset';
+import { Workspace } from '../workspace/workspace';
+import { readConfFile, scanFolder, skippedFinding } from '../workspace/scan';
+import { kindOfPath, type ConfKind } from '../model/kinds';
+import { checkDocument } from '../checks/registry';
+import type { Finding } from '../checks/types';
+import { DEFAULT_SETTINGS } from '../settings';
+import { displayPath, toReport } from './report';
+import { count, formatText, summary } from './format-text';
+import { formatSarif } from './format-sarif';
+import { embeddedRuleHelp } from './rule-help';
+import { readSettingsFile } from './settings-file';
+import { productHomepage, productVersion } from '../docs-url';
+import { diskIncludeReader, loadPfIncludes } from '../workspace/pf-includes';
+import { ReadRoots } from '../workspace/read-roots';
+import { releasePfTrees } from '../model/pf-ruleset';
 import { pathToFileURL } from 'node:url';
 
 const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [--show-passwords] [PATH...]
