@@ -1,6 +1,7 @@
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
-import { itemsInFile, nodeInterfaces } from '../model/carp-node';
+import { itemsInFile } from '../model/carp-node';
+import { nodeConfig } from '../model/node-config';
 
 /**
  * advskew 241–254 is accepted but has no effect beyond 240: the kernel clamps
@@ -15,7 +16,7 @@ export const carpAdvskewAbove240: Check = {
   run({ doc, workspace }) {
     if (doc.kind !== 'rc') return [];
     const findings: Finding[] = [];
-    for (const item of itemsInFile(nodeInterfaces(workspace.nodeOf(doc.uri)), doc.uri)) {
+    for (const item of itemsInFile(nodeConfig(workspace.nodeOf(doc.uri)).interfaces, doc.uri)) {
       const advskew = item.entry.carp.advskew;
       const n = advskew?.number;
       if (!advskew?.value || n === undefined || n <= 240 || n > 254) continue;

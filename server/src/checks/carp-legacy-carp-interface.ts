@@ -1,6 +1,6 @@
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
-import { nodeInterfaces } from '../model/carp-node';
+import { nodeConfig } from '../model/node-config';
 import { isLegacyCarpName } from '../model/rc-interfaces';
 import { wrapSecret } from '../model/mask';
 import { clonedRemovalFix, legacyCarpRewrite, type DocLookup } from '../fixes/carp-legacy-carp-interface';
@@ -19,7 +19,7 @@ export const carpLegacyCarpInterface: Check = {
   kinds: ['rc'],
   run({ doc, workspace }) {
     if (doc.kind !== 'rc') return [];
-    const list = nodeInterfaces(workspace.nodeOf(doc.uri));
+    const list = nodeConfig(workspace.nodeOf(doc.uri)).interfaces;
     const lookup: DocLookup = (uri) => (uri === doc.uri ? doc : workspace.get(uri));
     const findings: Finding[] = [];
     const legacySources = [...list.interfaces.values()].filter((i) => isLegacyCarpName(i.key)).flatMap((i) => i.sources.filter((s) => s.effective));

@@ -1,6 +1,6 @@
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
-import { carpVhids, nodeInterfaces } from '../model/carp-node';
+import { nodeConfig } from '../model/node-config';
 import { canonicalAddress } from '../model/if-address';
 
 /**
@@ -16,13 +16,13 @@ export const carpMissingPass: Check = {
   run({ doc, workspace }) {
     if (doc.kind !== 'rc') return [];
     const findings: Finding[] = [];
-    const list = nodeInterfaces(workspace.nodeOf(doc.uri));
-    for (const group of carpVhids(list)) {
+    const config = nodeConfig(workspace.nodeOf(doc.uri));
+    for (const group of config.vhids) {
       const first = group.items[0];
       if (group.pass || group.uncertain || first.source.uri !== doc.uri) continue;
       const vhid = first.entry.carp.vhid;
       if (!vhid) continue;
-      const ifName = list.interfaces.get(group.ifKey)?.name ?? group.ifKey;
+      const ifName = config.interfaces.interfaces.get(group.ifKey)?.name ?? group.ifKey;
       const vips = group.addresses.flatMap((a) => (a.ip ? [canonicalAddress(a.ip)] : []));
       const what = vips.length > 0 ? vips.join(', ') : 'its addresses';
       findings.push(

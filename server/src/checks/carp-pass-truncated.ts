@@ -1,6 +1,7 @@
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
-import { itemsInFile, nodeInterfaces } from '../model/carp-node';
+import { itemsInFile } from '../model/carp-node';
+import { nodeConfig } from '../model/node-config';
 
 /** CARP_KEY_LEN is 20 and ifconfig copies the pass with strlcpy, so 19 bytes survive. */
 const KEPT = 19;
@@ -23,7 +24,7 @@ export const carpPassTruncated: Check = {
     if (doc.kind !== 'rc') return [];
     const findings: Finding[] = [];
     const encoder = new TextEncoder();
-    for (const item of itemsInFile(nodeInterfaces(workspace.nodeOf(doc.uri)), doc.uri)) {
+    for (const item of itemsInFile(nodeConfig(workspace.nodeOf(doc.uri)).interfaces, doc.uri)) {
       const pass = item.entry.carp.pass?.value;
       if (!pass) continue;
       const bytes = encoder.encode(pass.text).length;

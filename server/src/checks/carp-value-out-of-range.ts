@@ -1,6 +1,7 @@
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
-import { itemsInFile, nodeInterfaces } from '../model/carp-node';
+import { itemsInFile } from '../model/carp-node';
+import { nodeConfig } from '../model/node-config';
 import type { NumericParam } from '../model/ifconfig-value';
 
 type NumericKey = 'vhid' | 'advbase' | 'advskew';
@@ -26,7 +27,7 @@ export const carpValueOutOfRange: Check = {
   run({ doc, workspace }) {
     if (doc.kind !== 'rc') return [];
     const findings: Finding[] = [];
-    for (const item of itemsInFile(nodeInterfaces(workspace.nodeOf(doc.uri)), doc.uri)) {
+    for (const item of itemsInFile(nodeConfig(workspace.nodeOf(doc.uri)).interfaces, doc.uri)) {
       for (const key of ['vhid', 'advbase', 'advskew'] as const) {
         const param = item.entry.carp[key];
         if (!param) continue;

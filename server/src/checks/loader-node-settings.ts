@@ -1,4 +1,5 @@
 import type { LoaderDocument, ParsedDocument } from '../model/document';
+import { nodeConfig } from '../model/node-config';
 import type { WorkspaceView } from '../model/workspace-view';
 import type { LoaderSetting } from '../parsers/loaderconf';
 import loaderKnobs from '../data/loader-knobs.json';
@@ -15,18 +16,11 @@ export interface PlacedLoaderSetting {
   setting: LoaderSetting;
 }
 
-/** True for a copy of /boot/defaults/loader.conf, which holds the defaults rather than choices. */
-export function isLoaderDefaults(uri: string): boolean {
-  return /\/defaults\/loader\.conf$/.test(uri);
-}
+export { isLoaderDefaultsUri as isLoaderDefaults } from '../model/node-config';
 
 /** Every loader setting of the node that holds `doc`, in load order, the defaults file excluded. */
-export function nodeLoaderSettings(workspace: WorkspaceView, doc: LoaderDocument): PlacedLoaderSetting[] {
-  const docs = workspace.nodeOf(doc.uri).byKind.loader.filter((d): d is LoaderDocument => d.kind === 'loader');
-  if (!docs.some((d) => d.uri === doc.uri)) docs.push(doc);
-  return docs
-    .filter((d) => !isLoaderDefaults(d.uri))
-    .flatMap((d) => d.loader.settings.map((setting) => ({ doc: d, setting })));
+export function nodeLoaderSettings(workspace: WorkspaceView, doc: LoaderDocument): readonly PlacedLoaderSetting[] {
+  return nodeConfig(workspace.nodeOf(doc.uri)).loaderSettings;
 }
 
 /** The node's other assignments of the same name as `setting` (the same file included). */

@@ -1,6 +1,7 @@
 import { removeEmptyAliasFix } from '../fixes/rc-empty-alias-stops';
 import { findingAt } from './finding';
-import { effectiveAssignments, isRcDefaults, parseAliasName, type Located } from './rc-node-settings';
+import { isRcDefaults, parseAliasName } from './rc-node-settings';
+import { nodeConfig, type RcInForce } from '../model/node-config';
 import type { Check, Finding } from './types';
 
 /**
@@ -18,19 +19,20 @@ export const rcEmptyAliasStops: Check = {
     if (doc.kind !== 'rc' || isRcDefaults(doc.uri)) return [];
     const candidates = doc.rc.assignments.filter((a) => a.value === '' && !a.conditional && parseAliasName(a.name));
     if (candidates.length === 0) return [];
-    const effective = effectiveAssignments(workspace, doc);
+    // What the admin's files leave in force for certain (a conditional assignment may or may not run).
+    const effective = new Map([...nodeConfig(workspace.nodeOf(doc.uri)).rc].filter(([, v]) => !v.fromDefaults && !v.uncertain));
     const findings: Finding[] = [];
     for (const a of candidates) {
-      if (effective.get(a.name)?.a !== a) continue;
+      if (effective.get(a.name)?.setting !== a) continue;
       const { ifVar, n } = parseAliasName(a.name) as { ifVar: string; n: number };
-      const skipped: (Located & { n: number })[] = [];
+      const skipped: (RcInForce & { n: number })[] = [];
       for (const [name, loc] of effective) {
         const p = parseAliasName(name);
         if (p && p.ifVar === ifVar && p.n > n) skipped.push({ ...loc, n: p.n });
       }
       if (skipped.length === 0) continue;
       skipped.sort((x, y) => x.n - y.n);
-      const names = skipped.map((s) => s.a.name);
+      const names = skipped.map((s) => s.setting.name);
       const list =
         names.length === 1 ? names[0] : names.length <= 3 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
       const message =
@@ -38,8 +40,8 @@ export const rcEmptyAliasStops: Check = {
         `${names.length === 1 ? 'is' : 'are'} never configured. Remove this line (gaps in the numbering are fine).`;
       const related = skipped.map((s) => ({
         uri: s.doc.uri,
-        range: s.doc.lines.range(s.a.start, s.a.end),
-        message: `${s.a.name} is skipped because ${a.name} is empty`,
+        range: s.doc.lines.range(s.setting.start, s.setting.end),
+        message: `${s.setting.name} is skipped because ${a.name} is empty`,
       }));
       findings.push(findingAt(doc, 'rc/empty-alias-stops', a.start, a.end, message, { related, fixes: [removeEmptyAliasFix(doc, a)] }));
     }

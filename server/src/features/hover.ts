@@ -1,6 +1,7 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { ParsedDocument, RcDocument } from '../model/document';
 import type { WorkspaceView } from '../model/workspace-view';
+import { nodeConfig } from '../model/node-config';
 import type { Setting } from '../parsers/syntax';
 import { CARP_SYSCTL_PREFIX, carpSysctl, LEGACY_CARP_SYSCTLS, type CarpSysctl } from '../model/carp-sysctls';
 import { MASKED_PASSWORD, overlapsSpan } from '../model/mask';
@@ -161,15 +162,13 @@ function loaderMarkdown(name: string): string {
   return knobMarkdown(name, loaderKnobDoc(name), 'loader.conf', '/boot/defaults/loader.conf');
 }
 
-/** Tells the user when another rc file of the node, read later, replaces the value under the cursor. */
+/** Tells the user when another assignment of the node, read later, is the one in force. */
 function overrides(doc: ParsedDocument, name: string, workspace: WorkspaceView): string {
-  const files = workspace.nodeOf(doc.uri).byKind.rc;
-  const here = files.findIndex((d) => d.uri === doc.uri);
-  if (here < 0) return '';
-  const later = files.slice(here + 1).filter((d) => d.kind === 'rc' && d.rc.assignments.some((a) => a.name === name));
-  if (later.length === 0) return '';
-  const names = later.map((d) => `\`${d.uri.slice(d.uri.lastIndexOf('/') + 1)}\``).join(', ');
-  return `Also set in ${names}, read after this file: that value wins.`;
+  const inForce = nodeConfig(workspace.nodeOf(doc.uri)).rc.get(name);
+  if (!inForce || inForce.doc.uri === doc.uri) return '';
+  const file = inForce.doc.uri.slice(inForce.doc.uri.lastIndexOf('/') + 1);
+  const line = inForce.doc.lines.positionAt(inForce.setting.start).line + 1;
+  return `Also set in \`${file}\` (line ${line}), read after this file: that value wins.`;
 }
 
 function sysctlMarkdown(oid: string, where: 'sysctl' | 'loader'): string {

@@ -1,7 +1,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PfDocument } from '../model/document';
 import type { NodeFiles } from '../model/workspace-view';
-import { carpVhids, findParentInterface, nodeInterfaces } from '../model/carp-node';
+import { findParentInterface } from '../model/carp-node';
+import { nodeConfig } from '../model/node-config';
 import { isLegacyCarpName } from '../model/rc-interfaces';
 import type { PfFilterRule, PfMacroDef, PfRule } from '../parsers/pf';
 import { removeStatement } from './pf-edits';
@@ -15,7 +16,8 @@ import type { FixProposal } from './types';
  * rc.conf or no CARP address.
  */
 export function carpParents(node: NodeFiles, carpName: string): string[] {
-  const list = nodeInterfaces(node);
+  const config = nodeConfig(node);
+  const list = config.interfaces;
   const legacy = list.interfaces.get(carpName);
   const own = new Set<string>();
   for (const item of legacy?.items ?? []) {
@@ -25,7 +27,7 @@ export function carpParents(node: NodeFiles, carpName: string): string[] {
   }
   if (own.size > 0) return [...own];
   const names: string[] = [];
-  for (const v of carpVhids(list)) {
+  for (const v of config.vhids) {
     const name = list.interfaces.get(v.ifKey)?.name ?? v.ifKey;
     if (!isLegacyCarpName(v.ifKey) && !names.includes(name)) names.push(name);
   }

@@ -1,23 +1,6 @@
-import type { NodeFiles } from './workspace-view';
 import type { IfAddress, IfParam, NumericParam } from './ifconfig-value';
 import { hostPrefix, networkOf, subnetContains, type IpAddress } from './if-address';
-import { isLegacyCarpName, listInterfaces, type IfItem, type InterfaceConfig, type NodeInterfaces } from './rc-interfaces';
-
-const cache = new WeakMap<NodeFiles, NodeInterfaces>();
-
-/**
- * The interface configuration of a node, computed once per NodeFiles: the
- * workspace rebuilds that object only when one of the node's files changes,
- * so every check on every file of the node shares one listing.
- */
-export function nodeInterfaces(node: NodeFiles): NodeInterfaces {
-  const hit = cache.get(node);
-  if (hit) return hit;
-  const files = node.byKind.rc.flatMap((d) => (d.kind === 'rc' ? [{ uri: d.uri, assignments: d.rc.assignments }] : []));
-  const list = listInterfaces(files);
-  cache.set(node, list);
-  return list;
-}
+import { isLegacyCarpName, type IfItem, type InterfaceConfig, type NodeInterfaces } from './rc-interfaces';
 
 /** The interface whose subnet holds a VIP, or why there is none. */
 export type ParentResult =

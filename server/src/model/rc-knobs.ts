@@ -11,6 +11,11 @@ interface CatalogueKnob {
 const catalogue = data as { knobs: CatalogueKnob[]; documented?: { name: string }[] };
 const DEFAULTS = new Map<string, string>(catalogue.knobs.map((k) => [k.name, k.default]));
 
+/** The value /etc/defaults/rc.conf gives a knob, or undefined when it sets none. */
+export function rcDefault(name: string): string | undefined {
+  return DEFAULTS.get(name);
+}
+
 /**
  * Every knob name FreeBSD's rc knows by name: the defaults file plus the
  * hand-documented extras (kld_list, ifconfig_DEFAULT, ...). Used to tell a

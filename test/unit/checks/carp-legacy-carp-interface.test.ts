@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { carpVhids, nodeInterfaces } from '../../../server/src/model/carp-node';
+import { nodeConfig } from '../../../server/src/model/node-config';
 import { allFindings, assertFixResolves, findingsOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
 
 const CODE = 'carp/legacy-carp-interface';
@@ -122,7 +122,7 @@ describe('carp/legacy-carp-interface', () => {
     const h = loadFixture('carp-handbook');
     assert.deepEqual(allFindings(h).filter((f) => f.code.startsWith('carp/')), []);
     // Not vacuous: the model does read the handbook's vhids (the shell-computed em1 alias makes em1 uncertain).
-    const vhids = carpVhids(nodeInterfaces(h.ws.nodeOf(h.uri('fw1/etc/rc.conf'))));
+    const vhids = nodeConfig(h.ws.nodeOf(h.uri('fw1/etc/rc.conf'))).vhids;
     assert.deepEqual(vhids.map((v) => `${v.ifKey}#${v.vhid}${v.uncertain ? '?' : ''}`).sort(), ['em0#1', 'em0#3', 'em1#255?', 'sis0#1']);
   });
 });

@@ -50,7 +50,7 @@ describe('hover on rc.conf knobs', () => {
 
   test('a value set again in rc.conf.local says the later file wins', () => {
     const md = text(hoverAt(pair, 'fw1/etc/rc.conf', 'sshd_flags'));
-    assert.ok(md.includes('Also set in `rc.conf.local`, read after this file: that value wins.'), md);
+    assert.ok(md.includes('Also set in `rc.conf.local` (line 2), read after this file: that value wins.'), md);
     assert.ok(md.includes('Default: `""`'), md);
     // The last file read has nothing after it.
     assert.ok(!text(hoverAt(pair, 'fw1/etc/rc.conf.local', 'sshd_flags')).includes('Also set in'));
