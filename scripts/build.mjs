@@ -68,4 +68,8 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The CLI is package.json's `bin`. npm marks a bin executable when it
+  // installs the package, but in a clone the bundle is built after `npm ci`,
+  // so `npx freebsd-conf` would find it without the execute bit.
+  if (!bench) fs.chmodSync('server/out/cli.js', 0o755);
 }
