@@ -52,24 +52,28 @@ function folderOf(uri: string): string {
 /**
  * pf documents by their percent-decoded URI (the first in workspace order),
  * for paths that spell a file's URI with a different percent-encoding. It
- * depends only on which files exist, so it is kept while the set of files is
- * unchanged (`fileSetVersion`) and holds URIs, not the documents, which an
- * edit replaces. A view without `fileSetVersion` (a test's fake) gets a fresh
- * one per lookup.
+ * depends only on which files exist, so it is kept while no file came or
+ * went, and holds URIs, not the documents, which an edit replaces. A view
+ * without versions (a test's fake) gets a fresh one per lookup.
  */
-const decodedUris = new WeakMap<WorkspaceView, { fileSet: number; uris: Map<string, string> }>();
+const decodedUris = new WeakMap<WorkspaceView, { version: number; uris: Map<string, string> }>();
+
+/** True when a value cached at `version` depends only on which files exist and none came or went since. */
+function sameFiles(workspace: WorkspaceView, version: number | undefined): boolean {
+  return version !== undefined && workspace.filesChangedSince?.(version) === false;
+}
 
 function decodedUriMap(workspace: WorkspaceView): Map<string, string> {
-  const fileSet = workspace.fileSetVersion?.();
   const hit = decodedUris.get(workspace);
-  if (hit && fileSet !== undefined && hit.fileSet === fileSet) return hit.uris;
+  if (hit && sameFiles(workspace, hit.version)) return hit.uris;
+  const version = workspace.version?.();
   const uris = new Map<string, string>();
   for (const d of workspace.documents()) {
     if (d.kind !== 'pf') continue;
     const key = d.uri.includes('%') ? safeDecode(d.uri) : d.uri;
     if (!uris.has(key)) uris.set(key, d.uri);
   }
-  if (fileSet !== undefined) decodedUris.set(workspace, { fileSet, uris });
+  if (version !== undefined) decodedUris.set(workspace, { version, uris });
   return uris;
 }
 
@@ -78,14 +82,14 @@ function decodedUriMap(workspace: WorkspaceView): Map<string, string> {
  * an edit of one pf file then re-resolves only that file's include paths.
  * (Only URIs are kept, so a target edited meanwhile is looked up afresh.)
  */
-const includedCache = new WeakMap<PfDocument, { fileSet: number; uris: string[] }>();
+const includedCache = new WeakMap<PfDocument, { version: number; uris: string[] }>();
 
 function includedUris(workspace: WorkspaceView, doc: PfDocument): string[] {
-  const fileSet = workspace.fileSetVersion?.();
   const hit = includedCache.get(doc);
-  if (hit && fileSet !== undefined && hit.fileSet === fileSet) return hit.uris;
+  if (hit && sameFiles(workspace, hit.version)) return hit.uris;
+  const version = workspace.version?.();
   const uris = includedDocs(workspace, doc).map((d) => d.uri);
-  if (fileSet !== undefined) includedCache.set(doc, { fileSet, uris });
+  if (version !== undefined) includedCache.set(doc, { version, uris });
   return uris;
 }
 
@@ -142,82 +146,19 @@ export function includedDocs(workspace: WorkspaceView, doc: PfDocument): PfDocum
   return out;
 }
 
-/**
- * Who includes whom, built once per set of files and patched when a pf
- * file's text changes: an edit re-resolves only the edited file's include
- * lines, so a keystroke in one pf.conf of a 1,000-node workspace does not
- * walk every file's includes again. (Which file a path leads to depends only
- * on which files exist; an edit changes only the edited file's include lines.)
- */
-interface IncludersIndex {
-  fileSet: number;
-  /** The `pfVersion` the index was last brought up to date with. */
-  pfVersion: number;
-  /** Per pf document: the document whose include lines were counted, and the URIs they lead to. */
-  counted: Map<string, { doc: PfDocument; targets: string[] }>;
-  /** URI → URIs of the pf documents that include it directly, in workspace order. */
-  includers: Map<string, string[]>;
-}
-
-const includerIndexes = new WeakMap<WorkspaceView, IncludersIndex>();
-
 /** The URIs `d`'s include lines lead to, itself left out (a file including itself is no includer). */
-function includeTargets(workspace: WorkspaceView, d: PfDocument): string[] {
+export function includeTargets(workspace: WorkspaceView, d: PfDocument): string[] {
   return d.pf.includes.length === 0 ? [] : includedUris(workspace, d).filter((x) => x !== d.uri);
 }
 
-function buildIncluders(workspace: WorkspaceView, fileSet: number, pfVersion: number): IncludersIndex {
-  const index: IncludersIndex = { fileSet, pfVersion, counted: new Map(), includers: new Map() };
-  for (const d of workspace.documents()) {
-    if (d.kind !== 'pf') continue;
-    const targets = includeTargets(workspace, d);
-    index.counted.set(d.uri, { doc: d, targets });
-    for (const x of targets) {
-      const list = index.includers.get(x) ?? [];
-      if (list[list.length - 1] !== d.uri) list.push(d.uri);
-      index.includers.set(x, list);
-    }
-  }
-  return index;
-}
-
 /**
- * Brings `index` up to date with edited pf files whose include targets are
- * unchanged (the usual keystroke); false when one changed, or a file the
- * index does not know appeared, so the caller rebuilds it.
+ * The pf documents of the workspace that include `uri` directly, in
+ * workspace order. The workspace index keeps them (workspace/include-index.ts);
+ * a view without one (a test's fake) gets them by walking every file.
  */
-function patchIncluders(workspace: WorkspaceView, index: IncludersIndex): boolean {
-  // The files edited since the index was last patched, when the workspace can tell; else every file.
-  const changed = workspace.pfChangesSince?.(index.pfVersion);
-  const docs = changed === undefined ? workspace.documents() : changed.map((uri) => workspace.get(uri));
-  for (const d of docs) {
-    if (d === undefined) return false;
-    if (d.kind !== 'pf') continue;
-    const counted = index.counted.get(d.uri);
-    if (counted === undefined) return false;
-    if (counted.doc === d) continue;
-    const targets = includeTargets(workspace, d);
-    if (targets.length !== counted.targets.length || targets.some((x, i) => x !== counted.targets[i])) return false;
-    counted.doc = d;
-  }
-  return true;
-}
-
-/** The pf documents of the workspace that include `uri` directly. */
 export function includersOf(workspace: WorkspaceView, uri: string): PfDocument[] {
-  const fileSet = workspace.fileSetVersion?.() ?? -1;
-  const pfVersion = workspace.pfVersion?.() ?? -1;
-  let index = includerIndexes.get(workspace);
-  if (index === undefined || fileSet < 0 || pfVersion < 0 || index.fileSet !== fileSet || (index.pfVersion !== pfVersion && !patchIncluders(workspace, index))) {
-    index = buildIncluders(workspace, fileSet, pfVersion);
-    // A view without versions (a test's fake) gets a fresh index per lookup.
-    if (fileSet >= 0 && pfVersion >= 0) includerIndexes.set(workspace, index);
-  }
-  index.pfVersion = pfVersion;
+  if (workspace.includersOf) return workspace.includersOf(uri);
   const out: PfDocument[] = [];
-  for (const u of index.includers.get(uri) ?? []) {
-    const d = workspace.get(u);
-    if (d?.kind === 'pf') out.push(d);
-  }
+  for (const d of workspace.documents()) if (d.kind === 'pf' && includeTargets(workspace, d).includes(uri)) out.push(d);
   return out;
 }

@@ -1,4 +1,4 @@
-import type { ParsedDocument } from './document';
+import type { ParsedDocument, PfDocument } from './document';
 import type { ConfKind } from './kinds';
 
 /** The files of one machine, each kind in FreeBSD's load order. */
@@ -27,18 +27,15 @@ export interface WorkspaceView {
    */
   refusedRead?(uri: string): string | undefined;
   /**
-   * A number that changes whenever what pf include paths resolve to may change:
-   * a pf file's text, or the set of files (node layouts depend on it). Models
-   * cache what they derive from the pf files under it; a view without it
-   * (a test's fake) gets everything recomputed.
+   * The workspace version: a number that grows with every change to its
+   * files (an edit, a file added or removed). Models cache what they derive
+   * under it; a view without it (a test's fake) gets everything recomputed.
    */
-  pfVersion?(): number;
-  /** A number that changes only when files are added, removed or change kind (see `pfVersion`). */
-  fileSetVersion?(): number;
-  /**
-   * The URIs of the pf files whose text changed since `pfVersion()` was
-   * `version`, when the set of files did not change since; undefined when
-   * the view cannot tell (then everything must be looked at again).
-   */
-  pfChangesSince?(version: number): readonly string[] | undefined;
+  version?(): number;
+  /** True when files were added or removed (or changed kind) after `version`. */
+  filesChangedSince?(version: number): boolean;
+  /** The files whose text changed after `version`; undefined when the view no longer knows that far back. */
+  editedSince?(version: number): readonly string[] | undefined;
+  /** The pf documents that include `uri` directly, in workspace order, from the workspace's include index. */
+  includersOf?(uri: string): PfDocument[];
 }

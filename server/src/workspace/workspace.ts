@@ -1,4 +1,5 @@
-import { parseDocument, type ParsedDocument } from '../model/document';
+import { parseDocument, type ParsedDocument, type PfDocument } from '../model/document';
+import { IncludeIndex } from './include-index';
 import type { ConfKind } from '../model/kinds';
 import { nodeRootOf, usesRootLayout } from '../model/node';
 import type { NodeFiles, WorkspaceView } from '../model/workspace-view';
@@ -13,13 +14,14 @@ function loadRank(uri: string): number {
   return 4; // rc.conf.d/, loader.conf.d/, sysctl.kld.d/
 }
 
-/** pf text changes `Workspace.pfChangesSince` can report (a reader further behind looks at every file). */
-const PF_LOG_LENGTH = 256;
+/** Edits `Workspace.editedSince` can report (a reader further behind looks at every file). */
+const EDIT_LOG_LENGTH = 256;
 
 /**
  * The workspace index: uri → parsed document, grouped into nodes. Parsing is
  * cached per file and redone only when that file's text changes, so a
- * keystroke re-parses one file however large the cluster is.
+ * keystroke re-parses one file however large the cluster is. One version
+ * number grows with every change; what models cache is keyed by it.
  */
 export class Workspace implements WorkspaceView {
   private readonly docs = new Map<string, ParsedDocument>();
@@ -27,16 +29,15 @@ export class Workspace implements WorkspaceView {
   private readonly members = new Map<string, Set<string>>();
   /** node root → built NodeFiles; dropped when one of its files changes. */
   private readonly nodeCache = new Map<string, NodeFiles>();
-  private pfGeneration = 0;
-  private fileSetGeneration = 0;
-  /**
-   * The last pf text changes, as (pf version after the change, URI): lets the
-   * include index look at the edited files only (`pfChangesSince`). Cleared
-   * when the set of files changes; holds at most PF_LOG_LENGTH entries.
-   */
-  private pfLog: { version: number; uri: string }[] = [];
-  /** Every pf text change after this version is in `pfLog`. */
-  private pfLogFrom = 0;
+  /** Grows with every change (edit, file added or removed). */
+  private generation = 0;
+  /** The generation at which files last came, went or changed kind. */
+  private filesGeneration = 0;
+  /** The last edits, as (version after the edit, URI); at most EDIT_LOG_LENGTH. */
+  private editLog: { version: number; uri: string }[] = [];
+  /** Every edit after this version is in `editLog`. */
+  private editLogFrom = 0;
+  private readonly includes = new IncludeIndex(this);
   /** Files a config names that were not read because they resolve outside the read roots, with the reason. */
   private readonly refused = new Map<string, string>();
 
@@ -45,10 +46,9 @@ export class Workspace implements WorkspaceView {
     const existing = this.docs.get(uri);
     if (existing && existing.kind === kind && existing.text === text) return existing;
     const doc = parseDocument(uri, kind, text);
-    // Include paths resolve against pf files and node layouts, which a new file may change.
-    if (!existing || kind === 'pf' || existing.kind === 'pf') this.pfGeneration++;
-    if (!existing || existing.kind !== kind) this.fileSetChanged();
-    else if (kind === 'pf') this.logPfChange(uri);
+    this.generation++;
+    if (!existing || existing.kind !== kind) this.filesGeneration = this.generation;
+    else this.logEdit(uri);
     this.docs.set(uri, doc);
     this.refused.delete(uri);
     const root = nodeRootOf(uri);
@@ -61,8 +61,8 @@ export class Workspace implements WorkspaceView {
 
   remove(uri: string): boolean {
     if (!this.docs.delete(uri)) return false;
-    this.pfGeneration++;
-    this.fileSetChanged();
+    this.generation++;
+    this.filesGeneration = this.generation;
     const root = nodeRootOf(uri);
     const set = this.members.get(root);
     set?.delete(uri);
@@ -94,31 +94,28 @@ export class Workspace implements WorkspaceView {
     this.refused.clear();
   }
 
-  pfVersion(): number {
-    return this.pfGeneration;
+  version(): number {
+    return this.generation;
   }
 
-  fileSetVersion(): number {
-    return this.fileSetGeneration;
+  filesChangedSince(version: number): boolean {
+    return this.filesGeneration > version;
   }
 
-  pfChangesSince(version: number): readonly string[] | undefined {
-    if (version < this.pfLogFrom || version > this.pfGeneration) return undefined;
+  editedSince(version: number): readonly string[] | undefined {
+    if (version < this.editLogFrom || version > this.generation) return undefined;
     const out: string[] = [];
-    for (const e of this.pfLog) if (e.version > version) out.push(e.uri);
+    for (const e of this.editLog) if (e.version > version) out.push(e.uri);
     return out;
   }
 
-  private logPfChange(uri: string): void {
-    if (this.pfLog.length === PF_LOG_LENGTH) this.pfLogFrom = this.pfLog.shift()!.version;
-    this.pfLog.push({ version: this.pfGeneration, uri });
+  includersOf(uri: string): PfDocument[] {
+    return this.includes.includersOf(uri);
   }
 
-  private fileSetChanged(): void {
-    this.fileSetGeneration++;
-    // What changed before is beside the point now: a new set of files means a new include index.
-    this.pfLog = [];
-    this.pfLogFrom = this.pfGeneration;
+  private logEdit(uri: string): void {
+    if (this.editLog.length === EDIT_LOG_LENGTH) this.editLogFrom = this.editLog.shift()!.version;
+    this.editLog.push({ version: this.generation, uri });
   }
 
   documents(): Iterable<ParsedDocument> {

@@ -6,7 +6,7 @@ import type { ConfKind } from '../../../server/src/model/kinds';
 
 /**
  * Include lookups are answered from an index the workspace rebuilds when a pf
- * file or the set of files changes (`pfVersion`); these tests change the
+ * file or the set of files changes (the workspace version); these tests change the
  * workspace between lookups, so a stale index would give the old answers.
  */
 /** A workspace of the given files; names ending in `.conf` other than rc/loader/sysctl are pf files (included files have any name). */
@@ -67,20 +67,29 @@ describe('pf include index: includers and paths stay right as the workspace chan
     assert.deepEqual(includersOf(ws, uri('other.conf')).map((d) => d.uri), [uri('b/pf.conf')]);
   });
 
-  test('the workspace lists the pf files edited since a version, and says when it cannot tell', () => {
+  test('one workspace version: the files edited since a version, whether files came or went, and when it cannot tell', () => {
     const { ws, uri } = workspaceFromFiles({ 'a/pf.conf': 'pass all\n', 'b/pf.conf': 'block all\n', 'a/rc.conf': 'pf_enable="YES"\n' });
-    const v0 = ws.pfVersion();
+    const v0 = ws.version();
     ws.set(uri('a/pf.conf'), 'pf', 'pass in all\n');
-    ws.set(uri('a/rc.conf'), 'rc', 'pf_enable="NO"\n'); // not a pf file: not listed
+    ws.set(uri('a/rc.conf'), 'rc', 'pf_enable="NO"\n');
     ws.set(uri('b/pf.conf'), 'pf', 'block in all\n');
-    assert.deepEqual(ws.pfChangesSince(v0), [uri('a/pf.conf'), uri('b/pf.conf')]);
-    assert.deepEqual(ws.pfChangesSince(ws.pfVersion()), []);
-    ws.set(uri('c/pf.conf'), 'pf', 'pass all\n'); // a new file: the set of files changed
-    assert.equal(ws.pfChangesSince(v0), undefined);
-    const v1 = ws.pfVersion();
+    assert.deepEqual(ws.editedSince(v0), [uri('a/pf.conf'), uri('a/rc.conf'), uri('b/pf.conf')]);
+    assert.equal(ws.filesChangedSince(v0), false);
+    assert.deepEqual(ws.editedSince(ws.version()), []);
+    assert.equal(ws.set(uri('b/pf.conf'), 'pf', 'block in all\n'), ws.get(uri('b/pf.conf')), 'the same text is no change');
+    assert.equal(ws.editedSince(v0)?.length, 3);
+    const before = ws.version();
+    ws.set(uri('c/pf.conf'), 'pf', 'pass all\n'); // a new file
+    assert.equal(ws.filesChangedSince(v0), true);
+    assert.equal(ws.filesChangedSince(before), true);
+    assert.equal(ws.filesChangedSince(ws.version()), false);
+    ws.remove(uri('c/pf.conf'));
+    assert.equal(ws.filesChangedSince(before + 1), true, 'a removal changes the files too');
+    const v1 = ws.version();
     for (let i = 0; i < 300; i++) ws.set(uri('a/pf.conf'), 'pf', `pass all # ${i}\n`);
-    assert.equal(ws.pfChangesSince(v1), undefined, 'older than the log');
-    assert.deepEqual(ws.pfChangesSince(ws.pfVersion() - 1), [uri('a/pf.conf')]);
+    assert.equal(ws.editedSince(v1), undefined, 'older than the log');
+    assert.deepEqual(ws.editedSince(ws.version() - 1), [uri('a/pf.conf')]);
+    assert.ok(ws.version() > v1);
   });
 
   test('many edits between two lookups, one of them to an include line, are all seen', () => {
