@@ -5,9 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { kindOfPath, type ConfKind } from '../../server/src/model/kinds';
-import { readConfFile, scanFolder } from '../../server/src/workspace/scan';
 import { ReadRoots } from '../../server/src/workspace/read-roots';
-import { diskIncludeReader, loadPfIncludes } from '../../server/src/workspace/pf-includes';
+import { WorkspaceLoader } from '../../server/src/workspace/loader';
 import { checkDocument } from '../../server/src/checks/registry';
 import type { Finding } from '../../server/src/checks/types';
 import type { Code } from '../../server/src/checks/codes';
@@ -67,15 +66,8 @@ export function loadFolder(dir: string): TestWorkspace & { dir: string } {
  */
 export async function loadFolderAsChecked(dir: string): Promise<TestWorkspace & { dir: string }> {
   const ws = new Workspace();
-  const roots = await ReadRoots.of([dir]);
-  const { files } = await scanFolder(dir, Infinity);
-  for (const file of files) {
-    const read = await readConfFile(file.path, roots);
-    if (!read.ok) continue;
-    const uri = pathToFileURL(file.path).href;
-    ws.set(uri, file.kind, read.text);
-    if (file.kind === 'pf') await loadPfIncludes(ws, uri, diskIncludeReader(roots));
-  }
+  const loader = new WorkspaceLoader(ws, { skipped: () => undefined }, await ReadRoots.of([dir]));
+  await loader.loadFolder(dir, Infinity);
   const root = pathToFileURL(dir).href;
   return { ws, uri: (rel) => `${root}/${rel}`, rel: (uri) => uri.slice(root.length + 1), dir };
 }

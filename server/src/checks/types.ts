@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Code } from './codes';
 import type { ParsedDocument } from '../model/document';
 import type { WorkspaceView } from '../model/workspace-view';
+import type { Cluster } from '../model/cluster';
 import type { FixProposal } from '../fixes/types';
 
 /** Another place that explains a finding (the peer's line, the macro's definition). */
@@ -39,10 +40,30 @@ export interface CheckContext {
   workspace: WorkspaceView;
 }
 
-/** One check = one code = one file in checks/, named after the code. */
+/**
+ * One check = one code = one file in checks/, named after the code. A file
+ * check reads one document (and what the workspace says about its node) and
+ * reports on that document only.
+ */
 export interface Check {
   code: Code;
   /** The file kinds the check reads; it is only run on those. */
   kinds: readonly ParsedDocument['kind'][];
   run(ctx: CheckContext): Finding[];
+}
+
+export interface ClusterCheckContext {
+  /** The nodes linked by CARP vhid groups, with their groups. */
+  cluster: Cluster;
+  workspace: WorkspaceView;
+}
+
+/**
+ * A cross-node check: it compares the nodes of one CARP cluster and reports
+ * on any member's files, usually on every member's line with the others as
+ * related information, so each node's file shows what is wrong with the pair.
+ */
+export interface ClusterCheck {
+  code: Code;
+  run(ctx: ClusterCheckContext): Finding[];
 }

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Workspace } from '../workspace/workspace';
-import { readConfFile, scanFolder, skippedFinding } from '../workspace/scan';
+import { skippedFinding } from '../workspace/scan';
 import { kindOfPath, type ConfKind } from '../model/kinds';
-import { checkDocument } from '../checks/registry';
+import { findingsFor } from '../checks/registry';
 import type { Finding } from '../checks/types';
 import { DEFAULT_SETTINGS } from '../settings';
 import { displayPath, toReport } from './report';
@@ -13,10 +13,9 @@ import { formatSarif } from './format-sarif';
 import { embeddedRuleHelp } from './rule-help';
 import { readSettingsFile } from './settings-file';
 import { productHomepage, productVersion } from '../docs-url';
-import { diskIncludeReader, loadPfIncludes } from '../workspace/pf-includes';
+import { WorkspaceLoader } from '../workspace/loader';
 import { ReadRoots } from '../workspace/read-roots';
 import { releasePfTrees } from '../model/pf-ruleset';
-import { pathToFileURL } from 'node:url';
 
 const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [--show-passwords] [PATH...]
 
@@ -93,7 +92,16 @@ async function main(argv: string[]): Promise<number> {
   const given = paths.length > 0 ? paths : ['.'];
   const { roots, refused } = await ReadRoots.forCommandLine(given, cwd);
   for (const r of refused) pathErrors.push(`${r.path}: ${r.reason}`);
-  const readIncluded = diskIncludeReader(roots);
+  const loader = new WorkspaceLoader(
+    ws,
+    {
+      skipped: (uri, reason) => {
+        process.stderr.write(`freebsd-conf: skipped ${displayPath(uri, cwd)}: ${reason}\n`);
+        skipped.push(skippedFinding(uri, reason));
+      },
+    },
+    roots,
+  );
   // A bug in the analysis of one file is reported for that file; the others are still checked, and the run cannot pass.
   let internalErrors = 0;
   const internalError = (what: string, error: unknown): void => {
@@ -110,39 +118,32 @@ async function main(argv: string[]): Promise<number> {
       pathErrors.push(`${p}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`}`);
       continue;
     }
-    // A name that tells the kind wins over --kind, so a list of mixed files (as pre-commit passes) keeps each its own kind.
-    const targets = stat.isDirectory() ? await scanDirectory(p, settings.maxFiles, skipped) : [{ path: p, kind: kindOfPath(p) ?? (values.kind as ConfKind | undefined) ?? guessKind(p) }];
-    if (targets.length === 0) pathErrors.push(`no rc.conf, loader.conf, sysctl.conf or pf.conf found under ${p}`);
-    for (const t of targets) {
-      if (!t.kind) {
+    try {
+      if (stat.isDirectory()) {
+        const load = await loader.loadFolder(p, settings.maxFiles - fileCount);
+        fileCount += load.files;
+        if (!load.found) pathErrors.push(`no rc.conf, loader.conf, sysctl.conf or pf.conf found under ${p}`);
+        if (load.truncated > 0) process.stderr.write(`freebsd-conf: ${p}: ${load.truncated} more config files not checked (over the maxFiles setting, ${settings.maxFiles})\n`);
+        continue;
+      }
+      // A name that tells the kind wins over --kind, so a list of mixed files (as pre-commit passes) keeps each its own kind.
+      const kind = kindOfPath(p) ?? (values.kind as ConfKind | undefined) ?? guessKind(p);
+      if (!kind) {
         pathErrors.push(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
         continue;
       }
-      const uri = pathToFileURL(path.resolve(t.path)).href;
-      const read = await readConfFile(t.path, roots);
-      if (!read.ok) {
-        if (!stat.isDirectory() && read.problem === 'missing') {
-          pathErrors.push(`${p}: cannot read (${read.reason})`);
-          continue;
-        }
-        process.stderr.write(`freebsd-conf: skipped ${path.relative(cwd, t.path)}: ${read.reason}\n`);
-        skipped.push(skippedFinding(uri, read.reason));
-        continue;
-      }
-      try {
-        ws.set(uri, t.kind, read.text);
-        fileCount++;
-        if (t.kind === 'pf') fileCount += (await loadPfIncludes(ws, uri, readIncluded)).added.length;
-      } catch (error) {
-        internalError(`reading ${path.relative(cwd, t.path)}`, error);
-      }
+      const read = await loader.loadFile(path.resolve(p), kind);
+      if (read.ok) fileCount += 1 + read.included;
+      else if (read.problem === 'missing') pathErrors.push(`${p}: cannot read (${read.reason})`);
+    } catch (error) {
+      internalError(`reading ${p}`, error);
     }
   }
 
   const findings = [...skipped];
   for (const doc of ws.documents()) {
     // One finding at a time: a file can have any number of them (spreading 130,000 into push() overflows the stack).
-    for (const f of checkDocument(doc, ws, (check, error) => internalError(`in ${check.code} on ${displayPath(doc.uri, cwd)}`, error))) findings.push(f);
+    for (const f of findingsFor(doc, ws, (check, error) => internalError(`in ${check.code} on ${displayPath(doc.uri, cwd)}`, error))) findings.push(f);
     // Checked: back to the compact parse, so checking a large tree of configs
     // never holds every pf.conf's syntax tree at once.
     if (doc.kind === 'pf') releasePfTrees(doc);
@@ -182,21 +183,6 @@ function parseMaxWarnings(raw: string | undefined): number {
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more), or -1 for no limit; got "${raw}"`);
   return n === -1 ? Infinity : n;
-}
-
-/**
- * The config files under a directory. What is named like a config file but
- * is not one (a folder called rc.conf, a FIFO) goes into `skipped` and onto
- * stderr; stderr also says how many the file cap left out.
- */
-async function scanDirectory(dir: string, maxFiles: number, skipped: Finding[]): Promise<{ path: string; kind: ConfKind | undefined }[]> {
-  const { files, skipped: unusable, truncated } = await scanFolder(dir, maxFiles);
-  for (const entry of unusable) {
-    process.stderr.write(`freebsd-conf: skipped ${path.relative(process.cwd(), entry.path)}: ${entry.reason}\n`);
-    skipped.push(skippedFinding(pathToFileURL(path.resolve(entry.path)).href, entry.reason));
-  }
-  if (truncated > 0) process.stderr.write(`freebsd-conf: ${dir}: ${truncated} more config files not checked (over the maxFiles setting, ${maxFiles})\n`);
-  return files;
 }
 
 /** A loose guess for explicitly named files such as `rc.conf.fw1` or `fw1-loader.conf`. */

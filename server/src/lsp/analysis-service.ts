@@ -1,16 +1,16 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Workspace } from '../workspace/workspace';
-import { readConfFile, scanFolder, skippedFinding, MAX_FILE_BYTES } from '../workspace/scan';
+import { skippedFinding, MAX_FILE_BYTES } from '../workspace/scan';
 import { kindOfLanguageId, kindOfPath, type ConfKind } from '../model/kinds';
-import { checkDocument } from '../checks/registry';
+import { clusterOf, findingsFor } from '../checks/registry';
 import type { ParsedDocument } from '../model/document';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { WorkspaceStatus } from '../protocol';
 import { toDiagnostics } from './convert';
-import { diskIncludeReader, loadPfIncludes } from '../workspace/pf-includes';
+import { WorkspaceLoader } from '../workspace/loader';
 import { releasePfTrees } from '../model/pf-ruleset';
 import { ReadRoots } from '../workspace/read-roots';
-import { fsPathToUri, uriToFsPath } from '../workspace/uri-path';
+import { uriToFsPath } from '../workspace/uri-path';
 
 export interface ServiceHooks {
   publish(uri: string, diagnostics: Diagnostic[]): void;
@@ -33,8 +33,7 @@ export class AnalysisService {
   private readonly skipped = new Map<string, string>();
   private overCap = 0;
   private scanned = false;
-  /** The workspace folders: the only places on disk the analysis reads. */
-  private roots = ReadRoots.none;
+  private readonly loader = new WorkspaceLoader(this.workspace, { skipped: (uri, reason) => this.skip(uri, reason), read: (uri) => this.skipped.delete(uri) });
 
   constructor(private readonly hooks: ServiceHooks) {}
 
@@ -48,19 +47,13 @@ export class AnalysisService {
       if (folder === undefined) this.hooks.log(`workspace folder ${uri} is not a local folder: not scanned (its open files are still checked).`);
       else folders.push(folder);
     }
-    this.roots = await ReadRoots.of(folders);
+    // The workspace folders are the only places on disk the analysis reads.
+    this.loader.roots = await ReadRoots.of(folders);
     this.workspace.forgetRefusals();
     for (const folder of folders) {
-      const { files, skipped, truncated } = await scanFolder(folder, budget);
+      const { files, truncated } = await this.loader.loadFolder(folder, budget, (uri) => this.open.has(uri));
       this.overCap += truncated;
-      for (const entry of skipped) this.skip(fsPathToUri(entry.path), entry.reason);
-      for (const file of files) {
-        const uri = fsPathToUri(file.path);
-        if (this.open.has(uri)) continue;
-        await this.loadFromDisk(uri, file.kind);
-        if (file.kind === 'pf') await this.followIncludes(uri);
-      }
-      budget -= files.length;
+      budget -= files;
       if (budget <= 0) break;
     }
     if (this.overCap > 0) this.hooks.log(`${this.overCap} config files not analysed: over freebsdConf.maxFiles (${this.settings.maxFiles}).`);
@@ -100,14 +93,15 @@ export class AnalysisService {
       return;
     }
     this.skipped.delete(uri);
+    const before = this.clusterRoots(uri);
     this.workspace.set(uri, kind, text);
     if (kind === 'pf') {
-      void this.followIncludes(uri).then(
-        (found) => (found.added.length > 0 || found.refused.length > 0) && this.publishNode(uri),
+      void this.loader.followIncludes(uri).then(
+        (found) => (found.added.length > 0 || found.refused.length > 0) && this.publishAround(uri, before),
         (error: unknown) => this.hooks.log(`reading the files ${uri} includes failed: ${String(error)}`),
       );
     }
-    this.publishNode(uri);
+    this.publishAround(uri, before);
   }
 
   /** The buffer closed: the disk contents become the truth again. */
@@ -115,9 +109,10 @@ export class AnalysisService {
     this.open.delete(uri);
     // Included pf files have free-form names: the kind they were indexed with counts.
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
+    const before = this.clusterRoots(uri);
     if (kind && this.onDisk(uri)) await this.loadFromDisk(uri, kind);
     else this.forget(uri);
-    this.publishNode(uri);
+    this.publishAround(uri, before);
     const doc = this.workspace.get(uri);
     if (doc) this.releaseClosedTrees([doc]);
   }
@@ -127,9 +122,10 @@ export class AnalysisService {
     if (this.open.has(uri)) return;
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
     if (!kind || !this.onDisk(uri)) return;
+    const before = this.clusterRoots(uri);
     if (deleted) this.forget(uri);
     else await this.loadFromDisk(uri, kind);
-    this.publishNode(uri);
+    this.publishAround(uri, before);
   }
 
   get(uri: string): ParsedDocument | undefined {
@@ -142,10 +138,24 @@ export class AnalysisService {
     this.releaseClosedTrees(this.workspace.documents());
   }
 
-  /** Re-checks every file of the node a changed file belongs to (node-level checks read its siblings). */
-  private publishNode(uri: string): void {
-    const node = this.workspace.nodeOf(uri);
-    for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
+  /** The node roots of the CARP cluster a file's node belongs to (its own root at least). */
+  private clusterRoots(uri: string): string[] {
+    const root = this.workspace.nodeOf(uri).root;
+    const cluster = this.workspace.get(uri) ? clusterOf(this.workspace, uri) : undefined;
+    return cluster ? [...cluster.roots] : [root];
+  }
+
+  /**
+   * Re-checks every file of the changed file's node (node-level checks read
+   * its siblings) and of every node of its CARP cluster, before and after
+   * the change (cross-node findings land on the peers' files, and a node
+   * that left the cluster must lose them), open or not.
+   */
+  private publishAround(uri: string, before: readonly string[]): void {
+    for (const root of new Set([...before, ...this.clusterRoots(uri)])) {
+      const node = this.workspace.nodeAt(root);
+      for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
+    }
     if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
   }
 
@@ -161,17 +171,12 @@ export class AnalysisService {
   }
 
   private publishOne(doc: ParsedDocument): void {
-    const findings = checkDocument(doc, this.workspace, (check, error) => this.hooks.log(`check ${check.code} failed on ${doc.uri}: ${String(error)}`));
-    this.hooks.publish(doc.uri, toDiagnostics(findings.filter((f) => f.uri === doc.uri), this.settings, this.hooks.docsUrl, this.hooks.relatedSupport()));
+    const findings = findingsFor(doc, this.workspace, (check, error) => this.hooks.log(`check ${check.code} failed on ${doc.uri}: ${String(error)}`));
+    this.hooks.publish(doc.uri, toDiagnostics(findings, this.settings, this.hooks.docsUrl, this.hooks.relatedSupport()));
   }
 
   private publishSkipped(uri: string, reason: string): void {
     this.hooks.publish(uri, toDiagnostics([skippedFinding(uri, reason)], this.settings, this.hooks.docsUrl));
-  }
-
-  /** Reads the files a pf.conf includes, so its ruleset is checked whole. */
-  private followIncludes(uri: string): Promise<{ added: string[]; refused: string[] }> {
-    return loadPfIncludes(this.workspace, uri, diskIncludeReader(this.roots));
   }
 
   /**
@@ -182,20 +187,12 @@ export class AnalysisService {
    */
   private onDisk(uri: string): boolean {
     const file = uriToFsPath(uri);
-    return file !== undefined && this.roots.covers(file);
+    return file !== undefined && this.loader.roots.covers(file);
   }
 
   private async loadFromDisk(uri: string, kind: ConfKind): Promise<void> {
-    const file = uriToFsPath(uri);
-    const read = file === undefined ? undefined : await readConfFile(file, this.roots);
-    if (read?.ok) {
-      this.skipped.delete(uri);
-      this.workspace.set(uri, kind, read.text);
-    } else if (read === undefined || read.problem === 'missing') {
-      this.forget(uri); // gone or unreadable: nothing to report on
-    } else {
-      this.skip(uri, read.reason);
-    }
+    const read = await this.loader.reload(uri, kind);
+    if (read === undefined || (!read.ok && read.problem === 'missing')) this.forget(uri); // gone or unreadable: nothing to report on
   }
 
   private skip(uri: string, reason: string): void {

@@ -58,6 +58,16 @@ export interface CarpVhid {
   pass?: VhidSetting<IfParam>;
   advskew?: VhidSetting<NumericParam>;
   advbase?: VhidSetting<NumericParam>;
+  /**
+   * The unicast peers in force (FreeBSD 14: `peer`/`peer6`). ifconfig starts
+   * every command with the multicast group as destination, so a line without
+   * `peer` returns the vhid to multicast: these are set only when the last
+   * line of the vhid states them.
+   */
+  peer?: VhidSetting<IfParam>;
+  peer6?: VhidSetting<IfParam>;
+  /** A line without peer/peer6 that came after one with them, returning the vhid to multicast. */
+  multicastAgain?: IfItem;
   /** True when the interface also has a value the model cannot read, which might set this vhid's settings. */
   uncertain: boolean;
   /**
@@ -86,9 +96,15 @@ export function carpVhids(list: NodeInterfaces): CarpVhid[] {
       groups.set(id, group);
       group.items.push(item);
       if (address) group.addresses.push(address);
-      if (carp.pass) group.pass = { param: carp.pass, item };
+      // The kernel ignores an empty key and an advbase of 0 (ip_carp.c carp_ioctl_set()): they change nothing.
+      if (carp.pass && carp.pass.value?.text !== '') group.pass = { param: carp.pass, item };
       if (carp.advskew) group.advskew = { param: carp.advskew, item };
-      if (carp.advbase) group.advbase = { param: carp.advbase, item };
+      if (carp.advbase && carp.advbase.number !== 0) group.advbase = { param: carp.advbase, item };
+      const hadPeer = group.peer !== undefined || group.peer6 !== undefined;
+      group.peer = carp.peer ? { param: carp.peer, item } : undefined;
+      group.peer6 = carp.peer6 ? { param: carp.peer6, item } : undefined;
+      if (hadPeer && !carp.peer && !carp.peer6) group.multicastAgain = item;
+      else if (carp.peer || carp.peer6) group.multicastAgain = undefined;
     }
   }
   for (const group of groups.values()) group.segment = segmentOf(list.interfaces.get(group.ifKey), group.addresses);

@@ -104,6 +104,23 @@ export class NodeConfig {
     return (s && parseSysctlInt(s.setting.value)) ?? fallback;
   }
 
+  /**
+   * The CARP demotion counter after boot, from sysctl.conf: a write of
+   * net.inet.carp.demotion adds to the counter (ip_carp.c
+   * carp_demote_adj_sysctl()), and rc.d/sysctl applies sysctl.conf and
+   * sysctl.conf.local twice (early, then again in sysctl_lastload), while
+   * sysctl.kld.d files are applied once, after the module loads.
+   */
+  get demotion(): number {
+    let total = 0;
+    for (const d of this.files.byKind.sysctl) {
+      if (d.kind !== 'sysctl') continue;
+      const times = /\/sysctl\.kld\.d\//.test(d.uri) ? 1 : 2;
+      for (const s of d.sysctl.settings) if (s.name === 'net.inet.carp.demotion') total += (parseSysctlInt(s.value) ?? 0) * times;
+    }
+    return total;
+  }
+
   /** The interfaces the node's rc files configure, in network.subr's order. */
   get interfaces(): NodeInterfaces {
     this.ifaces ??= listInterfaces(this.files.byKind.rc.flatMap((d) => (d.kind === 'rc' ? [{ uri: d.uri, assignments: d.rc.assignments }] : [])));

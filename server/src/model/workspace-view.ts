@@ -1,4 +1,5 @@
 import type { ParsedDocument, PfDocument } from './document';
+import type { Cluster } from './cluster';
 import type { ConfKind } from './kinds';
 
 /** The files of one machine, each kind in FreeBSD's load order. */
@@ -38,4 +39,8 @@ export interface WorkspaceView {
   editedSince?(version: number): readonly string[] | undefined;
   /** The pf documents that include `uri` directly, in workspace order, from the workspace's include index. */
   includersOf?(uri: string): PfDocument[];
+  /** The CARP cluster of the node holding `uri` (undefined for a node without vhids), from the workspace's index. */
+  clusterOf?(uri: string): Cluster | undefined;
+  /** Every CARP cluster of the workspace, each once. */
+  clusters?(): Cluster[];
 }

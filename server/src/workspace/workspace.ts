@@ -1,5 +1,7 @@
 import { parseDocument, type ParsedDocument, type PfDocument } from '../model/document';
 import { IncludeIndex } from './include-index';
+import { ClusterIndex } from './cluster-index';
+import type { Cluster } from '../model/cluster';
 import type { ConfKind } from '../model/kinds';
 import { nodeRootOf, usesRootLayout } from '../model/node';
 import type { NodeFiles, WorkspaceView } from '../model/workspace-view';
@@ -38,6 +40,7 @@ export class Workspace implements WorkspaceView {
   /** Every edit after this version is in `editLog`. */
   private editLogFrom = 0;
   private readonly includes = new IncludeIndex(this);
+  private readonly carpIndex = new ClusterIndex(this);
   /** Files a config names that were not read because they resolve outside the read roots, with the reason. */
   private readonly refused = new Map<string, string>();
 
@@ -113,6 +116,14 @@ export class Workspace implements WorkspaceView {
     return this.includes.includersOf(uri);
   }
 
+  clusterOf(uri: string): Cluster | undefined {
+    return this.carpIndex.clusterOf(uri);
+  }
+
+  clusters(): Cluster[] {
+    return this.carpIndex.allClusters();
+  }
+
   private logEdit(uri: string): void {
     if (this.editLog.length === EDIT_LOG_LENGTH) this.editLogFrom = this.editLog.shift()!.version;
     this.editLog.push({ version: this.generation, uri });
@@ -134,7 +145,8 @@ export class Workspace implements WorkspaceView {
     for (const root of this.members.keys()) yield this.nodeAt(root);
   }
 
-  private nodeAt(root: string, fallbackUri?: string): NodeFiles {
+  /** The node whose folder is `root` (empty when no file lives there). */
+  nodeAt(root: string, fallbackUri?: string): NodeFiles {
     const cached = this.nodeCache.get(root);
     if (cached) return cached;
     const node = this.buildNode(root, [...(this.members.get(root) ?? (fallbackUri ? [fallbackUri] : []))]);
