@@ -1,5 +1,6 @@
 import type { ParsedDocument, PfDocument } from './document';
 import type { Cluster } from './cluster';
+import type { Manifest } from './manifest';
 import type { ConfKind } from './kinds';
 
 /** The files of one machine, each kind in FreeBSD's load order. */
@@ -43,4 +44,6 @@ export interface WorkspaceView {
   clusterOf?(uri: string): Cluster | undefined;
   /** Every CARP cluster of the workspace, each once. */
   clusters?(): Cluster[];
+  /** The workspace's freebsd-conf.json, when there is a valid one. */
+  manifest?(): Manifest | undefined;
 }
