@@ -1,6 +1,6 @@
 import type { Workspace } from './workspace';
 import type { ConfKind } from '../model/kinds';
-import { readConfFile, scanFolder, type ReadResult } from './scan';
+import { readConfFile, scanFolder, type Excluded, type ReadResult } from './scan';
 import { diskIncludeReader, loadPfIncludes } from './pf-includes';
 import { ReadRoots } from './read-roots';
 import { fsPathToUri, uriToFsPath } from './uri-path';
@@ -42,8 +42,8 @@ export class WorkspaceLoader {
    * their pf.conf include. `keep(uri)` names the files whose text is already
    * in the index and must not be replaced (open editor buffers).
    */
-  async loadFolder(dir: string, maxFiles: number, keep: (uri: string) => boolean = () => false): Promise<FolderLoad> {
-    const { files, skipped, truncated } = await scanFolder(dir, maxFiles);
+  async loadFolder(dir: string, maxFiles: number, keep: (uri: string) => boolean = () => false, excluded?: Excluded): Promise<FolderLoad> {
+    const { files, skipped, truncated } = await scanFolder(dir, maxFiles, excluded);
     for (const entry of skipped) this.hooks.skipped(fsPathToUri(entry.path), entry.reason);
     let read = 0;
     for (const file of files) {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { kindOfPath, type ConfKind } from '../model/kinds';
 import type { Finding } from '../checks/types';
 import type { ReadRoots } from './read-roots';
@@ -64,6 +65,23 @@ export interface ScanResult {
   truncated: number;
 }
 
+/** Whether a path, relative to the scanned folder with `/` separators, is left out (VS Code's `files.exclude`). */
+export type Excluded = (relative: string) => boolean;
+
+/**
+ * An Excluded from glob patterns as VS Code's `files.exclude` holds them
+ * (`{"**\/.git": true, "**\/build": false}`), matched with picomatch, the
+ * matcher most glob tools use. Entries set to anything but `true` (false, or
+ * a `when` clause that needs sibling files) are left alone.
+ */
+export function excludedBy(patterns: unknown): Excluded {
+  if (typeof patterns !== 'object' || patterns === null) return () => false;
+  const globs = Object.entries(patterns as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+  if (globs.length === 0) return () => false;
+  const match = picomatch(globs, { dot: true });
+  return (relative) => match(relative);
+}
+
 /** Folders that hold tooling, not machines. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
@@ -78,9 +96,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
  * silence. (A glob library would do the matching, but tinyglobby/fdir drop
  * FIFOs and sockets without a word.)
  */
-export async function scanFolder(dir: string, maxFiles: number): Promise<ScanResult> {
+export async function scanFolder(dir: string, maxFiles: number, excluded: Excluded = () => false): Promise<ScanResult> {
   const files: ScannedFile[] = [];
   const skipped: ScanResult['skipped'] = [];
+  const top = path.normalize(dir);
   const walk = async (folder: string): Promise<void> => {
     let entries: fs.Dirent[];
     try {
@@ -90,6 +109,7 @@ export async function scanFolder(dir: string, maxFiles: number): Promise<ScanRes
     }
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
+      if (excluded(path.relative(top, full).split(path.sep).join('/'))) continue;
       const kind = kindOfPath(full);
       if (entry.isDirectory()) {
         if (kind && !isServiceFolder(full)) skipped.push({ path: full, reason: 'not a regular file (a directory)' });
@@ -101,7 +121,7 @@ export async function scanFolder(dir: string, maxFiles: number): Promise<ScanRes
       }
     }
   };
-  await walk(path.normalize(dir));
+  await walk(top);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const truncated = Math.max(0, files.length - maxFiles);
