@@ -27,7 +27,7 @@ export function writeCluster(dir: string, spec: ClusterSpec): void {
     fs.mkdirSync(path.join(root, 'etc'), { recursive: true });
     fs.mkdirSync(path.join(root, 'boot'), { recursive: true });
     const host = 2 + member;
-    const skew = member === 0 ? '' : ` advskew ${member * 100}`;
+    const skew = member === 0 ? '' : ` advskew ${member * 50}`;
     const lanPass = broken && member === 1 ? `lan${group}other` : `lan${group}key`;
     const rc = `hostname="${path.basename(root)}.example.net"
 ifconfig_em0="inet ${a}.${b}.0.${host}/24"

@@ -25,19 +25,32 @@ export type ReadResult =
  * Invalid UTF-8 is decoded with U+FFFD so the rest of the file is still
  * checked (file/encoding reports it).
  */
-export async function readConfFile(file: string, roots: ReadRoots): Promise<ReadResult> {
-  const where = await roots.contain(file);
-  if (!where.inside) return { ok: false, problem: where.missing ? 'missing' : 'outside', reason: where.reason };
-  try {
+export async function readConfFile(file: string, roots: ReadRoots, walked = false): Promise<ReadResult> {
+  let target = file;
+  if (!walked) {
+    const where = await roots.contain(file);
+    if (!where.inside) return { ok: false, problem: where.missing ? 'missing' : 'outside', reason: where.reason };
     // The resolved path is what was vetted, so that is what is opened.
-    const stat = await fs.promises.stat(where.real);
+    target = where.real;
+  }
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    // Non-blocking, so a FIFO swapped in meanwhile cannot hang the open; a
+    // walked file is opened without following a link swapped in for it.
+    handle = await fs.promises.open(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (walked ? fs.constants.O_NOFOLLOW : 0));
+    const stat = await handle.stat();
     if (!stat.isFile()) return { ok: false, problem: 'unsuitable', reason: `not a regular file (${fileType(stat)})` };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'unsuitable', reason: `larger than 5 MB (${stat.size} bytes)` };
-    const bytes = await fs.promises.readFile(where.real);
+    const bytes = await handle.readFile();
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, problem: 'unsuitable', reason: 'binary file (contains NUL bytes)' };
     return { ok: true, text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes) };
   } catch (error) {
-    return { ok: false, problem: 'missing', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    const code = (error as NodeJS.ErrnoException).code;
+    // O_NOFOLLOW on a link (one appeared after the walk): refused, as any link leading out would be.
+    if (walked && code === 'ELOOP') return { ok: false, problem: 'outside', reason: 'a symbolic link appeared while the folder was read' };
+    return { ok: false, problem: 'missing', reason: code ?? String(error) };
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -54,6 +67,13 @@ function fileType(stat: fs.Stats | fs.Dirent): string {
 export interface ScannedFile {
   path: string;
   kind: ConfKind;
+  /**
+   * False for a regular file the walk reached through real folders only (it
+   * follows no link to a folder), so it lies inside the walked folder by
+   * construction and needs no realpath; true for a symbolic link, which
+   * readConfFile resolves and vets.
+   */
+  linked: boolean;
 }
 
 export interface ScanResult {
@@ -115,7 +135,7 @@ export async function scanFolder(dir: string, maxFiles: number, excluded: Exclud
         if (kind && !isServiceFolder(full)) skipped.push({ path: full, reason: 'not a regular file (a directory)' });
         if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(full);
       } else if (kind && (entry.isFile() || entry.isSymbolicLink())) {
-        files.push({ path: full, kind });
+        files.push({ path: full, kind, linked: entry.isSymbolicLink() });
       } else if (kind) {
         skipped.push({ path: full, reason: `not a regular file (${fileType(entry)})` });
       }
