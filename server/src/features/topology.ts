@@ -21,8 +21,41 @@ export type MemberHook = (out: TopologyMember, member: VhidMember) => void;
 export function topology(workspace: WorkspaceView, failed: readonly string[] = [], onMember?: MemberHook): TopologyResult {
   const { roots, unknown } = resolveNodes(workspace, failed);
   const down = new Set(roots);
-  const clusters = workspaceClusters(workspace).map((c) => clusterPayload(workspace, c, down, onMember));
+  const clusters = workspaceClusters(workspace).map((c) => (onMember ? clusterPayload(workspace, c, down, onMember) : remembered(workspace, c, down).payload));
   return { clusters, failed: roots, unknown };
+}
+
+/**
+ * The topology without failed nodes as one comparable text, for telling
+ * whether it changed. Each cluster's part is remembered while its members
+ * are the same objects (the workspace's cluster index re-derives only the
+ * nodes whose files changed), so after a keystroke in one rc.conf of a
+ * 1,000-node workspace only that node's cluster is built and serialised again.
+ */
+export function topologySnapshot(workspace: WorkspaceView): { text: string; clusters: number } {
+  const parts = workspaceClusters(workspace).map((c) => remembered(workspace, c, new Set()).json);
+  return { text: `[${parts.join(',')}]`, clusters: parts.length };
+}
+
+interface Remembered {
+  members: readonly VhidMember[];
+  failedKey: string;
+  payload: TopologyCluster;
+  json: string;
+}
+
+/** Keyed by a cluster's first member; valid while the cluster holds the very same members and the same of them failed. */
+const byFirstMember = new WeakMap<VhidMember, Remembered>();
+
+function remembered(workspace: WorkspaceView, cluster: Cluster, down: ReadonlySet<string>): Remembered {
+  const members = cluster.groups.flatMap((g) => g.members);
+  const failedKey = cluster.roots.filter((r) => down.has(r)).join('\n');
+  const hit = members[0] && byFirstMember.get(members[0]);
+  if (hit && hit.failedKey === failedKey && hit.members.length === members.length && hit.members.every((m, i) => m === members[i])) return hit;
+  const payload = clusterPayload(workspace, cluster, down, undefined);
+  const entry = { members, failedKey, payload, json: JSON.stringify(payload) };
+  if (members[0]) byFirstMember.set(members[0], entry);
+  return entry;
 }
 
 /**

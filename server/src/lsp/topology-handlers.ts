@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { AnalysisService } from './analysis-service';
 import type { Lifecycle } from './lifecycle';
 import { TopologyChangedNotification, TopologyRequest, type TopologyParams } from '../protocol';
-import { topology, topologyMayHaveChanged } from '../features/topology';
+import { topology, topologyMayHaveChanged, topologySnapshot } from '../features/topology';
 import { TopologyNotifier } from './topology-notifier';
 
 /** At most one topologyChanged notification in this many milliseconds. */
@@ -19,10 +19,7 @@ export function registerTopology(connection: Connection, service: AnalysisServic
     {
       version: () => workspace.version(),
       mayHaveChanged: (since) => topologyMayHaveChanged(workspace, since),
-      snapshot: () => {
-        const result = topology(workspace);
-        return { text: JSON.stringify(result), clusters: result.clusters.length };
-      },
+      snapshot: () => topologySnapshot(workspace),
     },
     (change) => void connection.sendNotification(TopologyChangedNotification, change),
     {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { loadFixture, type TestWorkspace } from '../../helpers/workspace';
-import { resolveNodes, topology, topologyMayHaveChanged, workspaceClusters } from '../../../server/src/features/topology';
+import { resolveNodes, topology, topologyMayHaveChanged, topologySnapshot, workspaceClusters } from '../../../server/src/features/topology';
 import type { TopologyGroup, TopologyMember, TopologyResult } from '../../../server/src/protocol';
 import type { WorkspaceView } from '../../../server/src/model/workspace-view';
 
@@ -166,5 +166,18 @@ describe('views and versions', () => {
     const later = t.ws.version();
     t.ws.set(t.uri('fw3/etc/rc.conf'), 'rc', 'hostname="fw3"\n');
     assert.equal(topologyMayHaveChanged(t.ws, later), true);
+  });
+});
+
+describe('the snapshot the language server compares', () => {
+  test('is the clusters of the topology without failures, and follows an edit of one node', () => {
+    const t = loadFixture('topology-four');
+    assert.equal(topologySnapshot(t.ws).text, JSON.stringify(topology(t.ws).clusters));
+    const file = t.uri('fw3/etc/rc.conf');
+    t.ws.set(file, 'rc', t.ws.get(file)!.text.replace('vhid 10 advskew 100', 'vhid 10 advskew 10'));
+    const after = topologySnapshot(t.ws);
+    assert.equal(after.text, JSON.stringify(topology(t.ws).clusters));
+    assert.deepEqual(roles(group(topology(t.ws), 10)), ['fw1 MASTER', 'fw3 BACKUP', 'fw2 BACKUP', 'fw4 BACKUP']);
+    assert.equal(after.clusters, 1);
   });
 });
