@@ -141,7 +141,7 @@ function clusterPayload(workspace: WorkspaceView, cluster: Cluster, down: Readon
 }
 
 function groupPayload(workspace: WorkspaceView, group: VhidGroup, down: ReadonlySet<string>, onMember: MemberHook | undefined): TopologyGroup {
-  // A vhid on carpN never runs: FreeBSD 10 and later create no carpN interface, and netif configures only interfaces that exist.
+  // A vhid on carpN never runs: since 10.0 sys/netinet/ip_carp.c registers no carp cloner, and network.subr (list_net_interfaces) configures only interfaces that exist.
   const inactive = group.members.filter((m) => isLegacyCarpName(m.vhid.ifKey));
   const election = elect({ ...group, members: group.members.filter((m) => !inactive.includes(m)) }, down);
   const tied = new Set(election.tiedWith);
