@@ -19,6 +19,8 @@ export interface ServiceHooks {
   docsUrl: string;
   /** Whether the client shows relatedInformation (read at publish time: known only after initialize). */
   relatedSupport: () => boolean;
+  /** The index changed (`scan`: a workspace scan finished), after its diagnostics were published: the topology notifier looks. */
+  changed?(after: 'scan' | 'edit'): void;
 }
 
 /** How far a workspace scan has come, for the editor's progress display. */
@@ -83,6 +85,7 @@ export class AnalysisService {
     if (this.overCap > 0) this.hooks.log(`${this.overCap} config files not analysed: over freebsdConf.maxFiles (${this.settings.maxFiles}).`);
     await this.publishAllInSlices(options.progress);
     this.scanned = true;
+    this.hooks.changed?.('scan');
     return this.status();
   }
 
@@ -100,6 +103,7 @@ export class AnalysisService {
         this.hooks.publish(uri, []);
       }
     }
+    this.hooks.changed?.('edit');
   }
 
   status(): WorkspaceStatus {
@@ -203,6 +207,7 @@ export class AnalysisService {
       for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
     }
     if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
+    this.hooks.changed?.('edit');
   }
 
   /**
