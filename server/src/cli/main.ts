@@ -6,7 +6,7 @@ import { skippedFinding } from '../workspace/scan';
 import { kindOfPath, type ConfKind } from '../model/kinds';
 import { findingsFor } from '../checks/registry';
 import type { Finding } from '../checks/types';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS, withManifestSeverity } from '../settings';
 import { displayPath, toReport } from './report';
 import { count, formatText, summary } from './format-text';
 import { formatSarif } from './format-sarif';
@@ -16,6 +16,8 @@ import { productHomepage, productVersion } from '../docs-url';
 import { WorkspaceLoader } from '../workspace/loader';
 import { ReadRoots } from '../workspace/read-roots';
 import { releasePfTrees } from '../model/pf-ruleset';
+import { readCwdManifest } from '../workspace/manifest-files';
+import { fsPathToUri } from '../workspace/uri-path';
 
 const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [--show-passwords] [PATH...]
 
@@ -108,6 +110,13 @@ async function main(argv: string[]): Promise<number> {
     internalErrors++;
     process.stderr.write(`freebsd-conf: internal error ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
   };
+  // Files checked one by one (pre-commit) read the current directory's freebsd-conf.json for names, kinds and
+  // severities; it is reported on only when a directory PATH holds it.
+  if (given.some((p) => fs.statSync(p, { throwIfNoEntry: false })?.isFile())) {
+    const context = await readCwdManifest(cwd);
+    if (context) ws.setManifest(context.uri, context.text);
+  }
+  const contextManifests = new Set(ws.manifestUris());
   for (const p of given) {
     if (refused.some((r) => r.path === p)) continue;
     let stat: fs.Stats;
@@ -127,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
         continue;
       }
       // A name that tells the kind wins over --kind, so a list of mixed files (as pre-commit passes) keeps each its own kind.
-      const kind = kindOfPath(p) ?? (values.kind as ConfKind | undefined) ?? guessKind(p);
+      const kind = ws.listedKind(fsPathToUri(path.resolve(p))) ?? kindOfPath(p) ?? (values.kind as ConfKind | undefined) ?? guessKind(p);
       if (!kind) {
         pathErrors.push(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
         continue;
@@ -148,7 +157,11 @@ async function main(argv: string[]): Promise<number> {
     // never holds every pf.conf's syntax tree at once.
     if (doc.kind === 'pf') releasePfTrees(doc);
   }
-  const items = toReport(findings, settings, cwd);
+  for (const uri of ws.manifestUris()) {
+    if (contextManifests.has(uri) && !ws.inWholeFolder(uri)) continue;
+    for (const f of ws.manifestFindings(uri)) findings.push(f);
+  }
+  const items = toReport(findings, (uri) => withManifestSeverity(settings, ws.manifestSeverity(uri)), cwd);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ diagnostics: items }, null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${formatSarif(items, { version: productVersion(), homepage: productHomepage(), help: embeddedRuleHelp(), errors: pathErrors })}\n`);
   else if (items.length > 0) process.stdout.write(`${formatText(items)}\n`);
