@@ -25,7 +25,7 @@ export interface ManifestChange {
  * read whole (where a missing file is missing on disk too).
  */
 export class ManifestIndex {
-  private readonly sources = new Map<string, ManifestSource & { contentKey: string }>();
+  private readonly sources = new Map<string, ManifestSource & { contentKey: string; folder: string }>();
   private placementNow: Placement = NO_PLACEMENT;
   private resolvedAt: { version: number; resolved: Resolved } | undefined;
   private readonly whole = new Set<string>();
@@ -36,7 +36,8 @@ export class ManifestIndex {
     const parsed = parseManifest(text);
     const contentKey = JSON.stringify(parsed.spec, withoutPositions);
     const before = this.sources.get(uri);
-    this.sources.set(uri, { uri, lines: new LineIndex(text), parsed, resolvePath: resolverFor(uri), contentKey });
+    const resolvePath = resolverFor(uri);
+    this.sources.set(uri, { uri, lines: new LineIndex(text), parsed, resolvePath, contentKey, folder: resolvePath('') });
     return this.replan(before?.contentKey !== contentKey);
   }
 
@@ -78,10 +79,9 @@ export class ManifestIndex {
 
   /** The severities of the manifest whose folder holds `uri` (the deepest one), for that file's findings. */
   severityFor(uri: string): Settings['severity'] | undefined {
-    let best: (ManifestSource & { contentKey: string }) | undefined;
+    let best: { folder: string; parsed: ManifestSource['parsed'] } | undefined;
     for (const source of this.sources.values()) {
-      const folder = source.resolvePath('');
-      if ((uri === source.uri || uri.startsWith(`${folder}/`)) && (!best || folder.length > best.resolvePath('').length)) best = source;
+      if (uri.startsWith(`${source.folder}/`) && (!best || source.folder.length > best.folder.length)) best = source;
     }
     return best?.parsed.spec.severity;
   }
