@@ -95,7 +95,10 @@ export function readBoolean(node: Node, problems: ProblemList, name: string): bo
  * A path relative to the manifest's folder, normalised (`./a//b/` → `a/b`,
  * `.` → ''), or a problem: absolute paths, backslashes and paths that lead
  * out of the folder are refused, since only what lies below the manifest
- * (the checked folders) is ever read.
+ * (the checked folders) is ever read; so are hidden files and folders and
+ * node_modules, which the scan never enters either (in CI, `.git/config`
+ * may hold the job's token, and a manifest from a pull request must not
+ * get it quoted in a diagnostic).
  */
 export function readPath(node: Node, problems: ProblemList, role: 'folder' | 'file'): Spanned<string> | undefined {
   if (node.type !== 'string') return problems.invalid(node, `a ${role} must be a path (a string), not ${describeNode(node)}`);
@@ -107,8 +110,13 @@ export function readPath(node: Node, problems: ProblemList, role: 'folder' | 'fi
   const parts: string[] = [];
   for (const segment of raw.split('/')) {
     if (segment === '' || segment === '.') continue;
-    if (segment !== '..') parts.push(segment);
-    else if (parts.pop() === undefined) return problems.invalid(node, `"${shown}" leads out of the folder of freebsd-conf.json: only files below it are read`);
+    if (segment === '..') {
+      if (parts.pop() === undefined) return problems.invalid(node, `"${shown}" leads out of the folder of freebsd-conf.json: only files below it are read`);
+    } else if (segment.startsWith('.') || segment === 'node_modules') {
+      return problems.invalid(node, `"${shown}" goes through "${clip(segment)}": hidden files and folders and node_modules are never read`);
+    } else {
+      parts.push(segment);
+    }
   }
   if (role === 'file' && parts.length === 0) return problems.invalid(node, `"${shown}" is a folder, not a file`);
   return spanned(parts.join('/'), node);

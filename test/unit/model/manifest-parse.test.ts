@@ -129,6 +129,10 @@ describe('parseManifest: each mistake at its range', () => {
     assert.deepEqual(problems('{"nodes": {"a": "sites\\\\fw1"}}'), ['1:17-1:29 manifest/invalid "sites\\fw1": write "/" between folders, not "\\"']);
     assert.deepEqual(problems('{"nodes": {"a": "x/../../fw1"}}'), ['1:17-1:30 manifest/invalid "x/../../fw1" leads out of the folder of freebsd-conf.json: only files below it are read']);
     assert.deepEqual(problems('{"nodes": {"a": ""}}'), ['1:17-1:19 manifest/invalid an empty path: write "." for the folder of freebsd-conf.json itself']);
+    // The scan never enters these; in CI .git/config may hold the job's token.
+    assert.deepEqual(problems('{"nodes": {"a": {"files": {"rc": ".git/config"}}}}'), ['1:34-1:47 manifest/invalid ".git/config" goes through ".git": hidden files and folders and node_modules are never read']);
+    assert.deepEqual(problems('{"nodes": {"a": "x/node_modules/y"}}'), ['1:17-1:35 manifest/invalid "x/node_modules/y" goes through "node_modules": hidden files and folders and node_modules are never read']);
+    assert.deepEqual(problems('{"nodes": {"a": {"files": {"rc": "fw1/.rc.conf"}}}}'), ['1:34-1:48 manifest/invalid "fw1/.rc.conf" goes through ".rc.conf": hidden files and folders and node_modules are never read']);
     assert.deepEqual(problems('{"nodes": {"a": {"files": {"rc": "x/.."}}}}'), ['1:34-1:40 manifest/invalid "x/.." is a folder, not a file']);
     assert.deepEqual(problems('{"nodes": {"a": {"files": {"rc": [1]}}}}'), ['1:35-1:36 manifest/invalid a file must be a path (a string), not 1']);
     // An entry whose folder or every file is unusable is left out, rather than read as a bare name.
