@@ -32,6 +32,7 @@ describe('freebsd-conf.json in the CLI (the built CLI)', () => {
       '4:14 warning manifest/unknown-node',
       '6:14 error manifest/invalid',
       '7:31 warning manifest/unknown-node',
+      '7:75 warning manifest/unknown-key',
       '8:36 error manifest/invalid',
       '9:5 warning manifest/unknown-node',
       '12:33 warning manifest/unknown-node',

@@ -119,12 +119,18 @@ describe('names, folders and files that match nothing (manifest-mistakes)', asyn
     assert.equal(m.nodes.get('twin')?.root, t.uri('fw2'), 'a cluster member named by its folder entry');
   });
 
+  test('a misspelt key in a node is a warning, and the node is still placed', () => {
+    assert.deepEqual(at('manifest/unknown-key', /^unknown key "devicecarp" in node "lab", ignored; did you mean "deviceCarp"\?$/), [6, 74, 6, 86]);
+    assert.equal(t.ws.manifest()?.builtinCarp.has('lab'), false);
+  });
+
   test('exactly these findings, and the rest of the workspace is still checked', () => {
     assert.deepEqual(found.map((f) => f.code), [
       'manifest/unknown-node',
       'manifest/unknown-node',
       'manifest/invalid',
       'manifest/unknown-node',
+      'manifest/unknown-key',
       'manifest/invalid',
       'manifest/unknown-node',
       'manifest/unknown-node',
