@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient, VSCODE_LIKE_CAPABILITIES } from '../helpers/lsp-client';
+import { WorkspaceStatusRequest } from '../../server/src/protocol';
 import { makeTempDir } from '../helpers/temp';
 
 /** A cluster of two nodes, fw2's boot/ copied into a folder of its own, and a manifest with one mistake. */
@@ -54,11 +55,13 @@ describe('freebsd-conf.json in the language server', () => {
 
   test('editing the buffer (unsaved) places the folder in its node and changes the severity; closing it restores the disk version', async () => {
     const manifest = uri('freebsd-conf.json');
+    assert.equal((await client.connection.sendRequest(WorkspaceStatusRequest)).nodes, 3, 'fw1, fw2 and the folder fw2-boot');
     await client.open(manifest, 'json', FILES['freebsd-conf.json']);
     await client.replaceText(manifest, PLACED);
     await client.waitForDiagnostics(manifest, (x) => x.length === 0);
     await client.waitForDiagnostics(uri('fw2-boot/boot/loader.conf'), (x) => !codes(x).includes('file/not-in-a-node'));
     await client.waitForDiagnostics(uri('fw2/etc/rc.conf'), (x) => severityOf(x, 'rc/duplicate-assignment') === 4);
+    assert.equal((await client.connection.sendRequest(WorkspaceStatusRequest)).nodes, 2, 'fw2-boot/boot/loader.conf is now one of fw2\'s files');
 
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: manifest } });
     await client.waitForDiagnostics(manifest, (x) => codes(x).includes('manifest/unknown-key'));
