@@ -29,9 +29,11 @@ export interface Spanned<T> {
   length: number;
 }
 
+/** The problems found while reading, in the order found (the parser sorts them). */
 export class ProblemList {
   readonly list: ManifestProblem[] = [];
 
+  /** A part that cannot be used; returns undefined so a reader can `return problems.invalid(…)` in place of its value. */
   invalid(node: Node | { offset: number; length: number }, message: string): undefined {
     this.list.push({ code: 'manifest/invalid', offset: node.offset, length: node.length, message });
     return undefined;
@@ -44,6 +46,7 @@ export class ProblemList {
   }
 }
 
+/** A value read from `node`, keeping where the node is, for messages and related information. */
 export function spanned<T>(value: T, node: Node): Spanned<T> {
   return { value, offset: node.offset, length: node.length };
 }
