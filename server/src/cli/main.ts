@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
   };
   // Files checked one by one (pre-commit) read the current directory's freebsd-conf.json for names, kinds and
   // severities; it is reported on only when a directory PATH holds it.
-  if (given.some((p) => fs.statSync(p, { throwIfNoEntry: false })?.isFile())) {
+  if (given.some(isFile)) {
     const context = await readCwdManifest(cwd);
     if (context) ws.setManifest(context.uri, context.text);
   }
@@ -196,6 +196,15 @@ function parseMaxWarnings(raw: string | undefined): number {
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more), or -1 for no limit; got "${raw}"`);
   return n === -1 ? Infinity : n;
+}
+
+/** True for a PATH that is a file (a PATH that cannot be read is reported by the loop over the PATHs). */
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A loose guess for explicitly named files such as `rc.conf.fw1` or `fw1-loader.conf`. */
