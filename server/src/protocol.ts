@@ -127,3 +127,5 @@ export interface TopologyChanged {
 
 /** Language ids and the file globs of the four file types, shared with the client's selectors and watchers. */
 export { LANGUAGE_IDS, CONF_GLOBS } from './model/kinds';
+/** freebsd-conf.json: the client sends its buffer too, so the server sees it as it is edited. */
+export { MANIFEST_GLOB } from './model/manifest';

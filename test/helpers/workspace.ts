@@ -7,7 +7,8 @@ import { Workspace } from '../../server/src/workspace/workspace';
 import { kindOfPath, type ConfKind } from '../../server/src/model/kinds';
 import { ReadRoots } from '../../server/src/workspace/read-roots';
 import { WorkspaceLoader } from '../../server/src/workspace/loader';
-import { checkDocument } from '../../server/src/checks/registry';
+import { checkDocument, findingsFor } from '../../server/src/checks/registry';
+import { MANIFEST_FILE } from '../../server/src/model/manifest';
 import type { Finding } from '../../server/src/checks/types';
 import type { Code } from '../../server/src/checks/codes';
 import type { FixProposal } from '../../server/src/fixes/types';
@@ -30,13 +31,22 @@ export interface TestWorkspace {
 
 const FAKE_ROOT = 'file:///ws';
 
-export function workspaceFromFiles(files: Record<string, string>, root = FAKE_ROOT): TestWorkspace {
+/**
+ * A workspace from relative paths. A `freebsd-conf.json` among them is set
+ * as the workspace's manifest first, so the files it lists may have any
+ * name (their kind is the one listed). `readWhole` marks the root as read
+ * whole, as a scan does.
+ */
+export function workspaceFromFiles(files: Record<string, string>, root = FAKE_ROOT, options: { readWhole?: boolean } = {}): TestWorkspace {
   const ws = new Workspace();
+  for (const [rel, text] of Object.entries(files)) if (rel.split('/').pop() === MANIFEST_FILE) ws.setManifest(`${root}/${rel}`, text);
   for (const [rel, text] of Object.entries(files)) {
-    const kind = kindOfPath(rel);
+    if (rel.split('/').pop() === MANIFEST_FILE) continue;
+    const kind = ws.listedKind(`${root}/${rel}`) ?? kindOfPath(rel);
     if (!kind) throw new Error(`not a config file name: ${rel}`);
     ws.set(`${root}/${rel}`, kind, text);
   }
+  if (options.readWhole) ws.markReadWhole(root, true);
   return { ws, uri: (rel) => `${root}/${rel}`, rel: (uri) => uri.slice(root.length + 1) };
 }
 
@@ -84,6 +94,16 @@ export function allFindings(t: TestWorkspace): Finding[] {
   return [...t.ws.documents()].flatMap((d) => findings(t, t.rel(d.uri)));
 }
 
+/** Everything reported in the workspace, as the editor publishes it and the CLI prints it: file and cross-node checks on every file, and the manifests' problems. */
+export function allFindingsFor(t: TestWorkspace): Finding[] {
+  const fail = (check: { code: string }, error: unknown): never => {
+    throw new Error(`check ${check.code} threw: ${String(error)}`);
+  };
+  const out = [...t.ws.documents()].flatMap((d) => findingsFor(d, t.ws, fail));
+  for (const uri of t.ws.manifestUris()) for (const f of t.ws.manifestFindings(uri)) out.push(f);
+  return out;
+}
+
 /** The findings of one code in one file, asserting how many there are. */
 export function findingsOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
   const list = findings(t, rel).filter((f) => f.code === code);
@@ -112,6 +132,9 @@ export function applyFix(t: TestWorkspace, fix: FixProposal): TestWorkspace {
     texts.set(change.uri, TextDocument.applyEdits(doc, change.edits));
   }
   const ws = new Workspace();
+  // The manifests and what was read whole come along: they decide node names, placement and file/not-in-a-node.
+  for (const uri of t.ws.manifestUris()) ws.setManifest(uri, t.ws.manifestText(uri)!);
+  for (const folder of t.ws.wholeFolders()) ws.markReadWhole(folder, true);
   for (const [uri, text] of texts) {
     const kind = kinds.get(uri) ?? kindOfPath(uri);
     if (kind) ws.set(uri, kind, text);

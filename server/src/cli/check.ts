@@ -1,6 +1,6 @@
 import { findingsFor } from '../checks/registry';
 import type { ConfKind } from '../model/kinds';
-import type { Settings } from '../settings';
+import { withManifestSeverity, type Settings } from '../settings';
 import { releasePfTrees } from '../model/pf-ruleset';
 import { productHomepage, productVersion } from '../docs-url';
 import { displayPath, toReport } from './report';
@@ -32,7 +32,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     internalErrors++;
     process.stderr.write(`freebsd-conf: internal error ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
   };
-  const { ws, skipped, pathErrors, fileCount } = await loadPaths(options.paths, { cwd, maxFiles: settings.maxFiles, kind: options.kind, internalError });
+  const { ws, skipped, pathErrors, fileCount, contextManifests } = await loadPaths(options.paths, { cwd, maxFiles: settings.maxFiles, kind: options.kind, internalError });
 
   const findings = [...skipped];
   for (const doc of ws.documents()) {
@@ -42,7 +42,12 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     // never holds every pf.conf's syntax tree at once.
     if (doc.kind === 'pf') releasePfTrees(doc);
   }
-  const items = toReport(findings, settings, cwd);
+  for (const uri of ws.manifestUris()) {
+    if (contextManifests.has(uri) && !ws.inWholeFolder(uri)) continue;
+    for (const f of ws.manifestFindings(uri)) findings.push(f);
+  }
+  // The manifest's severities apply to the files below it; the settings win code by code.
+  const items = toReport(findings, (uri) => withManifestSeverity(settings, ws.manifestSeverity(uri)), cwd);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ diagnostics: items }, null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${formatSarif(items, { version: productVersion(), homepage: productHomepage(), help: embeddedRuleHelp(), errors: pathErrors })}\n`);
   else if (items.length > 0) process.stdout.write(`${formatText(items)}\n`);

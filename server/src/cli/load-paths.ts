@@ -7,6 +7,8 @@ import { ReadRoots } from '../workspace/read-roots';
 import { kindOfPath, type ConfKind } from '../model/kinds';
 import type { Finding } from '../checks/types';
 import { displayPath } from './report';
+import { readCwdManifest } from '../workspace/manifest-files';
+import { fsPathToUri } from '../workspace/uri-path';
 
 /** The file kinds `--kind` accepts. */
 export const KINDS: readonly ConfKind[] = ['rc', 'loader', 'sysctl', 'pf'];
@@ -29,6 +31,11 @@ export interface LoadedPaths {
   pathErrors: string[];
   /** Config files read, included pf files counted. */
   fileCount: number;
+  /**
+   * Manifests read only for context: the current directory's freebsd-conf.json
+   * when the PATHs are files (names, kinds, severities), not itself reported on.
+   */
+  contextManifests: ReadonlySet<string>;
 }
 
 /**
@@ -56,6 +63,13 @@ export async function loadPaths(given: readonly string[], options: LoadOptions):
     },
     roots,
   );
+  // Files checked one by one (pre-commit) read the current directory's freebsd-conf.json for names, kinds and
+  // severities; it is reported on only when a directory PATH holds it.
+  if (given.some(isFile)) {
+    const context = await readCwdManifest(cwd);
+    if (context) ws.setManifest(context.uri, context.text);
+  }
+  const contextManifests = new Set(ws.manifestUris());
   for (const p of given) {
     if (refused.some((r) => r.path === p)) continue;
     let stat: fs.Stats;
@@ -75,7 +89,7 @@ export async function loadPaths(given: readonly string[], options: LoadOptions):
         continue;
       }
       // A name that tells the kind wins over --kind, so a list of mixed files (as pre-commit passes) keeps each its own kind.
-      const kind = kindOfPath(p) ?? options.kind ?? guessKind(p);
+      const kind = ws.listedKind(fsPathToUri(path.resolve(p))) ?? kindOfPath(p) ?? options.kind ?? guessKind(p);
       if (!kind) {
         pathErrors.push(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
         continue;
@@ -87,7 +101,16 @@ export async function loadPaths(given: readonly string[], options: LoadOptions):
       options.internalError(`reading ${p}`, error);
     }
   }
-  return { ws, skipped, pathErrors, fileCount };
+  return { ws, skipped, pathErrors, fileCount, contextManifests };
+}
+
+/** True for a PATH that is a file (a PATH that cannot be read is reported by the loop over the PATHs). */
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A loose guess for explicitly named files such as `rc.conf.fw1` or `fw1-loader.conf`. */

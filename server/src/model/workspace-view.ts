@@ -10,6 +10,8 @@ export interface NodeFiles {
   /** True for an etc/ + boot/ layout, false for flat files in the folder. */
   rootLayout: boolean;
   byKind: Record<ConfKind, ParsedDocument[]>;
+  /** The name freebsd-conf.json gives the node (it overrides the hostname); absent when it names none. */
+  name?: string;
 }
 
 /**
@@ -44,6 +46,12 @@ export interface WorkspaceView {
   clusterOf?(uri: string): Cluster | undefined;
   /** Every CARP cluster of the workspace, each once. */
   clusters?(): Cluster[];
-  /** The workspace's freebsd-conf.json, when there is a valid one. */
+  /** What the workspace's freebsd-conf.json says (its usable parts), matched against the nodes; undefined when there is none. */
   manifest?(): Manifest | undefined;
+  /**
+   * True when `uri` lies in a folder whose config files were all read (a
+   * workspace folder, a directory on the command line), so a file missing
+   * from the index is missing on disk too; false for files checked one by one.
+   */
+  inWholeFolder?(uri: string): boolean;
 }
