@@ -1,5 +1,5 @@
 import type { ParsedDocument, PfDocument } from './document';
-import type { Cluster } from './cluster';
+import type { Cluster, VhidMember } from './cluster';
 import type { Manifest } from './manifest';
 import type { ConfKind } from './kinds';
 
@@ -44,6 +44,12 @@ export interface WorkspaceView {
   clusterOf?(uri: string): Cluster | undefined;
   /** Every CARP cluster of the workspace, each once. */
   clusters?(): Cluster[];
+  /**
+   * Every vhid member whose vhid lives on `segment` (`192.0.2.0/24`, see
+   * CarpVhid.segment), across clusters, from the workspace's index: vhid
+   * numbers must be unique per segment, not only per cluster.
+   */
+  vhidsOnSegment?(segment: string): readonly VhidMember[];
   /** The workspace's freebsd-conf.json, when there is a valid one. */
   manifest?(): Manifest | undefined;
 }

@@ -1,7 +1,7 @@
 import { parseDocument, type ParsedDocument, type PfDocument } from '../model/document';
 import { IncludeIndex } from './include-index';
 import { ClusterIndex } from './cluster-index';
-import type { Cluster } from '../model/cluster';
+import type { Cluster, VhidMember } from '../model/cluster';
 import type { ConfKind } from '../model/kinds';
 import { nodeRootOf, usesRootLayout } from '../model/node';
 import type { NodeFiles, WorkspaceView } from '../model/workspace-view';
@@ -122,6 +122,10 @@ export class Workspace implements WorkspaceView {
 
   clusters(): Cluster[] {
     return this.carpIndex.allClusters();
+  }
+
+  vhidsOnSegment(segment: string): VhidMember[] {
+    return this.carpIndex.membersOnSegment(segment);
   }
 
   private logEdit(uri: string): void {
