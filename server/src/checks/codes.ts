@@ -31,6 +31,9 @@ export const CODES = {
   'carp/pass-truncated': { severity: 'warning', summary: 'A CARP pass longer than 19 bytes; only the first 19 count.' },
   'carp/missing-pass': { severity: 'warning', summary: 'A vhid alias without a pass.' },
 
+  // vhid groups across nodes (issue 12): the members of one election must agree.
+  'carp/pass-mismatch': { severity: 'error', summary: 'Nodes of one vhid use different passes (first 19 bytes): both become MASTER.' },
+
   'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },
   'loader/legacy-if-carp': { severity: 'error', summary: 'if_carp_load: the if_carp module does not exist since FreeBSD 10.' },
   'loader/load-value': { severity: 'warning', summary: 'A *_load value other than YES or NO; the loader loads only on "yes".' },
