@@ -1,10 +1,12 @@
 import type { ClusterCheck } from './types';
 import { carpPassMismatch } from './carp-pass-mismatch';
 import { carpAddressSetMismatch } from './carp-address-set-mismatch';
+import { carpAdvskewTie } from './carp-advskew-tie';
 
 /** The cross-node CARP checks, one file per code, run once per cluster. */
 export const clusterChecks: readonly ClusterCheck[] = [
   // vhid groups: the members of one election must agree (issue 12).
   carpPassMismatch,
   carpAddressSetMismatch,
+  carpAdvskewTie,
 ];
