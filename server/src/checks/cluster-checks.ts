@@ -1,6 +1,7 @@
 import type { ClusterCheck } from './types';
 import { carpPassMismatch } from './carp-pass-mismatch';
 import { carpAddressSetMismatch } from './carp-address-set-mismatch';
+import { carpAdvbaseMismatch } from './carp-advbase-mismatch';
 import { carpAdvskewTie } from './carp-advskew-tie';
 
 /** The cross-node CARP checks, one file per code, run once per cluster. */
@@ -8,5 +9,6 @@ export const clusterChecks: readonly ClusterCheck[] = [
   // vhid groups: the members of one election must agree (issue 12).
   carpPassMismatch,
   carpAddressSetMismatch,
+  carpAdvbaseMismatch,
   carpAdvskewTie,
 ];

@@ -34,6 +34,7 @@ export const CODES = {
   // vhid groups across nodes (issue 12): the members of one election must agree.
   'carp/pass-mismatch': { severity: 'error', summary: 'Nodes of one vhid use different passes (first 19 bytes): both become MASTER.' },
   'carp/address-set-mismatch': { severity: 'error', summary: 'Nodes of one vhid carry different addresses on it: both become MASTER.' },
+  'carp/advbase-mismatch': { severity: 'warning', summary: 'Nodes of one vhid use different advbase values.' },
   'carp/advskew-tie': { severity: 'warning', summary: 'Two nodes of one vhid advertise at the same interval: which one is MASTER depends on timing.' },
 
   'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },
