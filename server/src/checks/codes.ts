@@ -36,6 +36,7 @@ export const CODES = {
   'carp/address-set-mismatch': { severity: 'error', summary: 'Nodes of one vhid carry different addresses on it: both become MASTER.' },
   'carp/advbase-mismatch': { severity: 'warning', summary: 'Nodes of one vhid use different advbase values.' },
   'carp/advskew-tie': { severity: 'warning', summary: 'Two nodes of one vhid advertise at the same interval: which one is MASTER depends on timing.' },
+  'carp/vhid-redefined': { severity: 'warning', summary: 'Two lines of one vhid on a node state different advbase, advskew or pass; the later one applies to every address.' },
 
   'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },
   'loader/legacy-if-carp': { severity: 'error', summary: 'if_carp_load: the if_carp module does not exist since FreeBSD 10.' },
