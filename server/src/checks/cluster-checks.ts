@@ -3,6 +3,7 @@ import { carpPassMismatch } from './carp-pass-mismatch';
 import { carpAddressSetMismatch } from './carp-address-set-mismatch';
 import { carpAdvbaseMismatch } from './carp-advbase-mismatch';
 import { carpAdvskewTie } from './carp-advskew-tie';
+import { carpSingleNodeVhid } from './carp-single-node-vhid';
 
 /** The cross-node CARP checks, one file per code, run once per cluster. */
 export const clusterChecks: readonly ClusterCheck[] = [
@@ -11,4 +12,5 @@ export const clusterChecks: readonly ClusterCheck[] = [
   carpAddressSetMismatch,
   carpAdvbaseMismatch,
   carpAdvskewTie,
+  carpSingleNodeVhid,
 ];

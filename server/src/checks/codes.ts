@@ -36,6 +36,7 @@ export const CODES = {
   'carp/address-set-mismatch': { severity: 'error', summary: 'Nodes of one vhid carry different addresses on it: both become MASTER.' },
   'carp/advbase-mismatch': { severity: 'warning', summary: 'Nodes of one vhid use different advbase values.' },
   'carp/advskew-tie': { severity: 'warning', summary: 'Two nodes of one vhid advertise at the same interval: which one is MASTER depends on timing.' },
+  'carp/single-node-vhid': { severity: 'warning', summary: 'A vhid no other node of the workspace carries, though a node that could be its peer is there.' },
   'carp/vhid-redefined': { severity: 'warning', summary: 'Two lines of one vhid on a node state different advbase, advskew or pass; the later one applies to every address.' },
 
   'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },
