@@ -4,6 +4,7 @@ import { carpAddressSetMismatch } from './carp-address-set-mismatch';
 import { carpAdvbaseMismatch } from './carp-advbase-mismatch';
 import { carpAdvskewTie } from './carp-advskew-tie';
 import { carpSingleNodeVhid } from './carp-single-node-vhid';
+import { carpVhidCollision } from './carp-vhid-collision';
 
 /** The cross-node CARP checks, one file per code, run once per cluster. */
 export const clusterChecks: readonly ClusterCheck[] = [
@@ -13,4 +14,5 @@ export const clusterChecks: readonly ClusterCheck[] = [
   carpAdvbaseMismatch,
   carpAdvskewTie,
   carpSingleNodeVhid,
+  carpVhidCollision,
 ];

@@ -37,6 +37,7 @@ export const CODES = {
   'carp/advbase-mismatch': { severity: 'warning', summary: 'Nodes of one vhid use different advbase values.' },
   'carp/advskew-tie': { severity: 'warning', summary: 'Two nodes of one vhid advertise at the same interval: which one is MASTER depends on timing.' },
   'carp/single-node-vhid': { severity: 'warning', summary: 'A vhid no other node of the workspace carries, though a node that could be its peer is there.' },
+  'carp/vhid-collision': { severity: 'error', summary: 'Two CARP groups (or a reserved id) use one vhid on one segment.' },
   'carp/vhid-redefined': { severity: 'warning', summary: 'Two lines of one vhid on a node state different advbase, advskew or pass; the later one applies to every address.' },
 
   'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },

@@ -1,4 +1,4 @@
-import type { VhidGroup, VhidMember } from '../model/cluster';
+import type { Cluster, VhidGroup, VhidMember } from '../model/cluster';
 import { vhidMembers } from '../model/cluster';
 import type { CarpVhid } from '../model/carp-node';
 import { nodeConfig } from '../model/node-config';
@@ -138,4 +138,16 @@ export function timingKnown(m: VhidMember): boolean {
 /** The same vhid of the same node: members are re-derived per view, so they are compared by what they stand for. */
 export function sameMember(a: VhidMember, b: VhidMember): boolean {
   return a.root === b.root && a.vhid.ifKey === b.vhid.ifKey && a.vhid.vhid === b.vhid.vhid;
+}
+
+/**
+ * The nodes whose cross-node findings may change with the cluster's: its
+ * own nodes and every node with a vhid on one of its groups' segments
+ * (carp/vhid-collision and carp/single-node-vhid compare groups across
+ * clusters on one segment). What the language server re-publishes.
+ */
+export function rootsAroundCluster(workspace: WorkspaceView, cluster: Cluster): string[] {
+  const roots = new Set(cluster.roots);
+  for (const group of cluster.groups) for (const s of groupSegments(group)) for (const m of membersOnSegment(workspace, s)) roots.add(m.root);
+  return [...roots];
 }
