@@ -5,6 +5,7 @@ import { carpAdvbaseMismatch } from './carp-advbase-mismatch';
 import { carpAdvskewTie } from './carp-advskew-tie';
 import { carpSingleNodeVhid } from './carp-single-node-vhid';
 import { carpVhidCollision } from './carp-vhid-collision';
+import { carpPeerMismatch } from './carp-peer-mismatch';
 
 /** The cross-node CARP checks, one file per code, run once per cluster. */
 export const clusterChecks: readonly ClusterCheck[] = [
@@ -15,4 +16,5 @@ export const clusterChecks: readonly ClusterCheck[] = [
   carpAdvskewTie,
   carpSingleNodeVhid,
   carpVhidCollision,
+  carpPeerMismatch,
 ];

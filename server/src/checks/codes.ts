@@ -39,6 +39,7 @@ export const CODES = {
   'carp/single-node-vhid': { severity: 'warning', summary: 'A vhid no other node of the workspace carries, though a node that could be its peer is there.' },
   'carp/vhid-collision': { severity: 'error', summary: 'Two CARP groups (or a reserved id) use one vhid on one segment.' },
   'carp/vhid-redefined': { severity: 'warning', summary: 'Two lines of one vhid on a node state different advbase, advskew or pass; the later one applies to every address.' },
+  'carp/peer-mismatch': { severity: 'warning', summary: 'Nodes of one vhid disagree on unicast and multicast, or a peer is not the other node.' },
 
   'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },
   'loader/legacy-if-carp': { severity: 'error', summary: 'if_carp_load: the if_carp module does not exist since FreeBSD 10.' },

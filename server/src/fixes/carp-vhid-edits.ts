@@ -45,7 +45,8 @@ export function insertAfterWordEdit(doc: ParsedDocument, item: IfItem, word: IfW
  * the one in force, see carp/vhid-redefined); with `everyLine`, lines that
  * do not state it get it added after their vhid number (peer: a line
  * without it returns the vhid to multicast); when no line states it, the
- * vhid's first line gets it. Undefined when any needed edit cannot be made.
+ * vhid's first line gets it. Lines that already say `value` are left alone.
+ * Undefined when any needed edit cannot be made, or none is needed.
  */
 export function setVhidParamEdits(workspace: WorkspaceView, vhid: CarpVhid, key: CarpParamKey, value: string, everyLine = false): FileEdit[] | undefined {
   const edits: FileEdit[] = [];
@@ -54,6 +55,7 @@ export function setVhidParamEdits(workspace: WorkspaceView, vhid: CarpVhid, key:
   for (const item of stating) {
     const doc = workspace.get(item.source.uri);
     const word = item.entry.carp[key]?.value;
+    if (word?.text === value) continue;
     const edit = doc && word && replaceWordEdit(doc, word, value);
     if (!edit) return undefined;
     edits.push({ uri: item.source.uri, edits: [edit] });
@@ -64,6 +66,21 @@ export function setVhidParamEdits(workspace: WorkspaceView, vhid: CarpVhid, key:
     const edit = doc && vhidWord && insertAfterWordEdit(doc, item, vhidWord, `${key} ${value}`);
     if (!edit) return undefined;
     edits.push({ uri: item.source.uri, edits: [edit] });
+  }
+  return edits.length > 0 ? edits : undefined;
+}
+
+/** Edits that take `key value` (with the blank before it) out of every line of a vhid that states it. */
+export function removeVhidParamEdits(workspace: WorkspaceView, vhid: CarpVhid, key: CarpParamKey): FileEdit[] | undefined {
+  const edits: FileEdit[] = [];
+  for (const item of vhid.items) {
+    const param = item.entry.carp[key];
+    if (!param) continue;
+    const doc = workspace.get(item.source.uri);
+    const end = param.value ?? param.keyword;
+    const intact = doc && [param.keyword, end].every((w) => doc.text.slice(w.start, w.end) === w.text) && /[ \t]/.test(doc.text[param.keyword.start - 1] ?? '');
+    if (!doc || !intact) return undefined;
+    edits.push({ uri: doc.uri, edits: [{ range: doc.lines.range(param.keyword.start - 1, end.end), newText: '' }] });
   }
   return edits.length > 0 ? edits : undefined;
 }
