@@ -3,7 +3,7 @@ import type { VhidGroup, VhidMember } from '../model/cluster';
 import type { WorkspaceView } from '../model/workspace-view';
 import { canonicalAddress, parseAddressWord, type IpFamily } from '../model/if-address';
 import { findingAtPlace, memberLabel, placeOf, relatedAt } from './cluster-common';
-import { isKnownMember, nodeList, settingPlace } from './vhid-group-common';
+import { byNode, isKnownMember, nodeList, settingPlace } from './vhid-group-common';
 import { dropPeersFix, keepUnicastFix, nodeAddresses, ownAddressOn, peerKey, setPeersFix, type PeerChange } from '../fixes/carp-peer-mismatch';
 
 const GROUP_ADDRESS: Record<IpFamily, string> = { inet: '224.0.0.18', inet6: 'ff02::12' };
@@ -28,7 +28,7 @@ export const carpPeerMismatch: ClusterCheck = {
   run({ cluster, workspace }) {
     const findings: Finding[] = [];
     for (const group of cluster.groups) {
-      const members = group.members.filter(isKnownMember);
+      const members = group.members.filter(isKnownMember).sort(byNode);
       for (const m of members) {
         const finding = multicastAgain(workspace, m, members);
         if (finding) findings.push(finding);

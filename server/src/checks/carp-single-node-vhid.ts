@@ -52,7 +52,7 @@ export const carpSingleNodeVhid: ClusterCheck = {
   },
 };
 
-/** The other nodes of the cluster, each with the vhid numbers it shares with `root`. */
+/** The other nodes of the cluster in name order, each with the vhid numbers it shares with `root`. */
 function sharedVhids(cluster: Cluster, root: string): Map<string, { member: VhidMember; vhids: number[] }> {
   const out = new Map<string, { member: VhidMember; vhids: number[] }>();
   for (const g of cluster.groups) {
@@ -64,7 +64,7 @@ function sharedVhids(cluster: Cluster, root: string): Map<string, { member: Vhid
       out.set(m.root, entry);
     }
   }
-  return out;
+  return new Map([...out].sort(([, a], [, b]) => a.member.node.localeCompare(b.member.node)));
 }
 
 /** True when a candidate peer may carry the vhid where the model cannot see it: a value the shell computes, or an address range on that vhid. */
