@@ -1,6 +1,5 @@
 import type { Cluster, VhidGroup, VhidMember } from '../model/cluster';
 import { vhidMembers } from '../model/cluster';
-import type { CarpVhid } from '../model/carp-node';
 import { nodeConfig } from '../model/node-config';
 import { isLegacyCarpName } from '../model/rc-interfaces';
 import type { WorkspaceView } from '../model/workspace-view';
@@ -85,11 +84,6 @@ export function settingPlace(workspace: WorkspaceView, m: VhidMember, key: VhidP
   const setting = m.vhid[key];
   const word = setting?.param.value;
   return (setting && word && placeOf(workspace, setting.item, word)) || vhidPlace(workspace, m);
-}
-
-/** The member's vhid in the text of one line: `fw2 (em0, vhid 1)` without the node, for related information. */
-export function vhidOn(vhid: CarpVhid, ifName: string): string {
-  return `vhid ${vhid.vhid} on ${ifName}`;
 }
 
 /**

@@ -30,7 +30,7 @@ export function replaceWordEdit(doc: ParsedDocument, word: IfWord, newText: stri
  * the quotes would treat specially (callers pass words the model read from
  * plain values: no `$`, backquote, backslash or quote).
  */
-export function insertAfterWordEdit(doc: ParsedDocument, item: IfItem, word: IfWord, words: string): TextEdit | undefined {
+function insertAfterWordEdit(doc: ParsedDocument, item: IfItem, word: IfWord, words: string): TextEdit | undefined {
   const a = item.source.assignment;
   const q = doc.text[a.valueStart];
   if ((q !== '"' && q !== "'") || doc.text.slice(word.start, word.end) !== word.text) return undefined;
