@@ -104,6 +104,22 @@ export function allFindingsFor(t: TestWorkspace): Finding[] {
   return out;
 }
 
+/** Everything reported on one file, cross-node findings included: what the editor publishes and the CLI prints. */
+export function findingsWithCluster(t: TestWorkspace, rel: string): Finding[] {
+  const doc = t.ws.get(t.uri(rel));
+  if (!doc) throw new Error(`no such file in the test workspace: ${rel}`);
+  return findingsFor(doc, t.ws, (check, error) => {
+    throw new Error(`check ${check.code} threw: ${String(error)}`);
+  });
+}
+
+/** The findings of one code in one file, cross-node ones included, asserting how many there are. */
+export function clusterFindingsOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
+  const list = findingsWithCluster(t, rel).filter((f) => f.code === code);
+  if (count !== undefined) assert.equal(list.length, count, `${code} in ${rel}: ${JSON.stringify(list.map((f) => f.message))}`);
+  return list;
+}
+
 /** The findings of one code in one file, asserting how many there are. */
 export function findingsOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
   const list = findings(t, rel).filter((f) => f.code === code);
@@ -152,8 +168,8 @@ export function textAfterFix(t: TestWorkspace, fix: FixProposal, rel: string): s
 
 /**
  * Proves a fix is safe: after applying it, the finding it fixes is gone and no
- * other finding appeared anywhere in the workspace (counted per file and code,
- * since line numbers move).
+ * other finding appeared anywhere in the workspace, cross-node findings
+ * included (counted per file and code, since line numbers move).
  */
 export function assertFixResolves(t: TestWorkspace, finding: Finding, fix: FixProposal): TestWorkspace {
   const count = (list: Finding[]): Map<string, number> => {
@@ -161,9 +177,9 @@ export function assertFixResolves(t: TestWorkspace, finding: Finding, fix: FixPr
     for (const f of list) m.set(`${f.uri} ${f.code}`, (m.get(`${f.uri} ${f.code}`) ?? 0) + 1);
     return m;
   };
-  const before = count(allFindings(t));
+  const before = count(allFindingsFor(t));
   const after = applyFix(t, fix);
-  const afterCounts = count(allFindings(after));
+  const afterCounts = count(allFindingsFor(after));
   const fixedKey = `${finding.uri} ${finding.code}`;
   assert.ok((afterCounts.get(fixedKey) ?? 0) < (before.get(fixedKey) ?? 0), `"${fix.title}" did not remove ${finding.code}`);
   for (const [key, n] of afterCounts) {

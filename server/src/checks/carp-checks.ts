@@ -4,6 +4,7 @@ import { carpValueOutOfRange } from './carp-value-out-of-range';
 import { carpAdvskewAbove240 } from './carp-advskew-above-240';
 import { carpPassTruncated } from './carp-pass-truncated';
 import { carpMissingPass } from './carp-missing-pass';
+import { carpVhidRedefined } from './carp-vhid-redefined';
 
 /** The per-node CARP checks on rc.conf interface lines, one file per code. */
-export const carpChecks: readonly Check[] = [carpLegacyCarpInterface, carpValueOutOfRange, carpAdvskewAbove240, carpPassTruncated, carpMissingPass];
+export const carpChecks: readonly Check[] = [carpLegacyCarpInterface, carpValueOutOfRange, carpAdvskewAbove240, carpPassTruncated, carpMissingPass, carpVhidRedefined];

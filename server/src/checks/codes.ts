@@ -31,6 +31,16 @@ export const CODES = {
   'carp/pass-truncated': { severity: 'warning', summary: 'A CARP pass longer than 19 bytes; only the first 19 count.' },
   'carp/missing-pass': { severity: 'warning', summary: 'A vhid alias without a pass.' },
 
+  // vhid groups across nodes (issue 12): the members of one election must agree.
+  'carp/pass-mismatch': { severity: 'error', summary: 'Nodes of one vhid use different passes (first 19 bytes): both become MASTER.' },
+  'carp/address-set-mismatch': { severity: 'error', summary: 'Nodes of one vhid carry different addresses on it: both become MASTER.' },
+  'carp/advbase-mismatch': { severity: 'warning', summary: 'Nodes of one vhid use different advbase values.' },
+  'carp/advskew-tie': { severity: 'warning', summary: 'Two nodes of one vhid advertise at the same interval: which one is MASTER depends on timing.' },
+  'carp/single-node-vhid': { severity: 'warning', summary: 'A vhid no other node of the workspace carries, though a node that could be its peer is there.' },
+  'carp/vhid-collision': { severity: 'error', summary: 'Two CARP groups (or a reserved id) use one vhid on one segment.' },
+  'carp/vhid-redefined': { severity: 'warning', summary: 'Two lines of one vhid on a node state different advbase, advskew or pass; the later one applies to every address.' },
+  'carp/peer-mismatch': { severity: 'warning', summary: 'Nodes of one vhid disagree on unicast and multicast, or a peer is not the other node.' },
+
   'loader/syntax': { severity: 'error', summary: 'A line the Lua loader rejects as "Malformed line".' },
   'loader/legacy-if-carp': { severity: 'error', summary: 'if_carp_load: the if_carp module does not exist since FreeBSD 10.' },
   'loader/load-value': { severity: 'warning', summary: 'A *_load value other than YES or NO; the loader loads only on "yes".' },

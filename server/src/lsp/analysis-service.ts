@@ -3,6 +3,7 @@ import { Workspace } from '../workspace/workspace';
 import { skippedFinding, MAX_FILE_BYTES } from '../workspace/scan';
 import { kindOfLanguageId, kindOfPath, type ConfKind } from '../model/kinds';
 import { clusterOf, findingsFor } from '../checks/registry';
+import { rootsAroundCluster } from '../checks/vhid-group-common';
 import type { ParsedDocument } from '../model/document';
 import { DEFAULT_SETTINGS, withManifestSeverity, type Settings } from '../settings';
 import type { WorkspaceStatus } from '../protocol';
@@ -213,18 +214,24 @@ export class AnalysisService {
     this.manifests.publishAll();
   }
 
-  /** The node roots of the CARP cluster a file's node belongs to (its own root at least). */
+  /**
+   * The node roots of the CARP cluster a file's node belongs to (its own
+   * root at least), and of the nodes with a vhid on that cluster's
+   * segments: a vhid collision or a lone vhid is reported on groups of
+   * other clusters too.
+   */
   private clusterRoots(uri: string): string[] {
     const root = this.workspace.nodeOf(uri).root;
     const cluster = this.workspace.get(uri) ? clusterOf(this.workspace, uri) : undefined;
-    return cluster ? [...cluster.roots] : [root];
+    return cluster ? rootsAroundCluster(this.workspace, cluster) : [root];
   }
 
   /**
    * Re-checks every file of the changed file's node (node-level checks read
-   * its siblings) and of every node of its CARP cluster, before and after
-   * the change (cross-node findings land on the peers' files, and a node
-   * that left the cluster must lose them), open or not.
+   * its siblings) and of every node of its CARP cluster or with a vhid on
+   * the cluster's segments, before and after the change (cross-node findings
+   * land on the peers' files, and a node that left the cluster or the
+   * segment must lose them), open or not.
    */
   private publishAround(uri: string, before: readonly string[]): void {
     for (const root of new Set([...before, ...this.clusterRoots(uri)])) {

@@ -1,5 +1,5 @@
 import type { ParsedDocument, PfDocument } from './document';
-import type { Cluster } from './cluster';
+import type { Cluster, VhidMember } from './cluster';
 import type { Manifest } from './manifest';
 import type { ConfKind } from './kinds';
 
@@ -46,6 +46,12 @@ export interface WorkspaceView {
   clusterOf?(uri: string): Cluster | undefined;
   /** Every CARP cluster of the workspace, each once. */
   clusters?(): Cluster[];
+  /**
+   * Every vhid member whose vhid lives on `segment` (`192.0.2.0/24`, see
+   * CarpVhid.segment), across clusters, from the workspace's index: vhid
+   * numbers must be unique per segment, not only per cluster.
+   */
+  vhidsOnSegment?(segment: string): readonly VhidMember[];
   /** What the workspace's freebsd-conf.json says (its usable parts), matched against the nodes; undefined when there is none. */
   manifest?(): Manifest | undefined;
   /**

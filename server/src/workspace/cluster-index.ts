@@ -15,6 +15,8 @@ export class ClusterIndex {
   private members = new Map<string, VhidMember[]>();
   /** `vhid|address` → the roots of the nodes that carry it. */
   private byKey = new Map<string, Set<string>>();
+  /** Segment (`192.0.2.0/24`) → the roots of the nodes with a vhid on it: vhid numbers are per segment, across clusters. */
+  private bySegment = new Map<string, Set<string>>();
   /** Clusters assembled since the last change, by node root. */
   private clusters = new Map<string, Cluster | undefined>();
 
@@ -31,6 +33,20 @@ export class ClusterIndex {
     const cluster = (this.members.get(root)?.length ?? 0) > 0 ? connectedCluster(root, (r) => this.members.get(r) ?? [], (key) => this.byKey.get(key) ?? []) : undefined;
     for (const r of cluster?.roots ?? [root]) this.clusters.set(r, cluster);
     return cluster;
+  }
+
+  /**
+   * Every vhid member on a segment, whatever its cluster (two groups that
+   * share no address are in different clusters yet may collide on the
+   * segment's virtual MAC), in node order.
+   */
+  membersOnSegment(segment: string): VhidMember[] {
+    this.update();
+    const out: VhidMember[] = [];
+    for (const root of [...(this.bySegment.get(segment) ?? [])].sort()) {
+      for (const m of this.members.get(root) ?? []) if (m.vhid.segment === segment) out.push(m);
+    }
+    return out;
   }
 
   /** Every cluster of the workspace, each once. */
@@ -60,22 +76,36 @@ export class ClusterIndex {
   private rebuild(): void {
     this.members.clear();
     this.byKey.clear();
+    this.bySegment.clear();
     for (const node of this.workspace.nodes()) this.refresh(node.root);
   }
 
-  /** Re-derives one node's vhids and moves its keys. */
+  /** Re-derives one node's vhids and moves its keys and segments. */
   private refresh(root: string): void {
-    for (const m of this.members.get(root) ?? []) for (const key of memberKeys(m)) this.byKey.get(key)?.delete(root);
+    for (const m of this.members.get(root) ?? []) {
+      for (const key of memberKeys(m)) removeFrom(this.byKey, key, root);
+      if (m.vhid.segment !== undefined) removeFrom(this.bySegment, m.vhid.segment, root);
+    }
     const node = this.workspace.nodeAt(root);
     const members = vhidMembers(root, nodeConfig(node));
     if (members.length === 0) this.members.delete(root);
     else this.members.set(root, members);
     for (const m of members) {
-      for (const key of memberKeys(m)) {
-        const set = this.byKey.get(key) ?? new Set<string>();
-        set.add(root);
-        this.byKey.set(key, set);
-      }
+      for (const key of memberKeys(m)) addTo(this.byKey, key, root);
+      if (m.vhid.segment !== undefined) addTo(this.bySegment, m.vhid.segment, root);
     }
   }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, root: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(root);
+  map.set(key, set);
+}
+
+/** Drops a root from a key's set, and the key once no node carries it, so edits that rename addresses leave nothing behind. */
+function removeFrom(map: Map<string, Set<string>>, key: string, root: string): void {
+  const set = map.get(key);
+  set?.delete(root);
+  if (set?.size === 0) map.delete(key);
 }

@@ -5,7 +5,7 @@ import { ManifestIndex, type ManifestChange } from './manifest-index';
 import type { Manifest } from '../model/manifest';
 import type { Finding } from '../checks/types';
 import type { Settings } from '../settings';
-import type { Cluster } from '../model/cluster';
+import type { Cluster, VhidMember } from '../model/cluster';
 import type { ConfKind } from '../model/kinds';
 import { nodeRootOf, usesRootLayout } from '../model/node';
 import type { NodeFiles, WorkspaceView } from '../model/workspace-view';
@@ -128,6 +128,10 @@ export class Workspace implements WorkspaceView {
 
   clusters(): Cluster[] {
     return this.carpIndex.allClusters();
+  }
+
+  vhidsOnSegment(segment: string): VhidMember[] {
+    return this.carpIndex.membersOnSegment(segment);
   }
 
   private logEdit(uri: string): void {
