@@ -20,4 +20,14 @@ describe('examples/', () => {
       assert.deepEqual(serious.map((f) => `${t.rel(f.uri)}:${f.range.start.line + 1} ${f.code}`), [], t.rel(doc.uri));
     }
   });
+
+  test('the demonstration pair shows the split brain of issue 12: vhid 2 without a pass on fw1, with one on fw2, on both lines', async () => {
+    const t = await loadFolderAsChecked(path.join(REPO_ROOT, 'examples'));
+    const onLine = (rel: string, code: string): number[] =>
+      findingsFor(t.ws.get(t.uri(rel))!, t.ws)
+        .filter((f) => f.code === code)
+        .map((f) => f.range.start.line + 1);
+    assert.deepEqual(onLine('fw1/etc/rc.conf', 'carp/pass-mismatch'), [11]);
+    assert.deepEqual(onLine('fw2/etc/rc.conf', 'carp/pass-mismatch'), [9]);
+  });
 });
