@@ -1,0 +1,27 @@
+import type { PfDocument } from './document';
+import type { NodeFiles, WorkspaceView } from './workspace-view';
+import { nodeConfig } from './node-config';
+import { pfDocumentOfNode } from './pf-include-paths';
+import { unitOf, type PfUnit } from './pf-ruleset';
+
+/**
+ * The ruleset a node loads at boot: libexec/rc/rc.d/pf runs only with
+ * `pf_enable` YES and loads `pf_rules` (default /etc/pf.conf, read from the
+ * node's copy of its root). Undefined when pf does not run or the file is
+ * not in the workspace (then rc.d/pf would refuse to start: its
+ * required_files is $pf_rules).
+ */
+export interface NodeRuleset {
+  root: PfDocument;
+  unit: PfUnit;
+}
+
+export function nodeRuleset(workspace: WorkspaceView, node: NodeFiles): NodeRuleset | undefined {
+  const config = nodeConfig(node);
+  if (!config.rcYes('pf_enable') || config.rc.get('pf_enable')?.uncertain) return undefined;
+  const path = config.rcValue('pf_rules') ?? '/etc/pf.conf';
+  if (path === '' || /[$`]/.test(path) || config.rc.get('pf_rules')?.uncertain) return undefined;
+  // rc runs from /, so a relative path is taken from the root too.
+  const root = pfDocumentOfNode(workspace, node, path.startsWith('/') ? path : `/${path}`);
+  return root ? { root, unit: unitOf(workspace, root) } : undefined;
+}
