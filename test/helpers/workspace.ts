@@ -7,7 +7,7 @@ import { Workspace } from '../../server/src/workspace/workspace';
 import { kindOfPath, type ConfKind } from '../../server/src/model/kinds';
 import { ReadRoots } from '../../server/src/workspace/read-roots';
 import { WorkspaceLoader } from '../../server/src/workspace/loader';
-import { checkDocument } from '../../server/src/checks/registry';
+import { checkDocument, findingsFor } from '../../server/src/checks/registry';
 import type { Finding } from '../../server/src/checks/types';
 import type { Code } from '../../server/src/checks/codes';
 import type { FixProposal } from '../../server/src/fixes/types';
@@ -80,8 +80,29 @@ export function findings(t: TestWorkspace, rel: string): Finding[] {
   });
 }
 
+/**
+ * Everything reported on one file, as the editor publishes it and the CLI
+ * prints it: its own checks and what the cross-node checks of its cluster
+ * found on it (`findings` runs the file checks only).
+ */
+export function reportedFindings(t: TestWorkspace, rel: string): Finding[] {
+  const doc = t.ws.get(t.uri(rel));
+  if (!doc) throw new Error(`no such file in the test workspace: ${rel}`);
+  return findingsFor(doc, t.ws, (check, error) => {
+    throw new Error(`check ${check.code} threw: ${String(error)}`);
+  });
+}
+
+/** The reported findings of one code in one file (cross-node ones included), asserting how many there are. */
+export function reportedOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
+  const list = reportedFindings(t, rel).filter((f) => f.code === code);
+  if (count !== undefined) assert.equal(list.length, count, `${code} in ${rel}: ${JSON.stringify(list.map((f) => f.message))}`);
+  return list;
+}
+
+/** Every finding of the workspace, cross-node ones included. */
 export function allFindings(t: TestWorkspace): Finding[] {
-  return [...t.ws.documents()].flatMap((d) => findings(t, t.rel(d.uri)));
+  return [...t.ws.documents()].flatMap((d) => reportedFindings(t, t.rel(d.uri)));
 }
 
 /** The findings of one code in one file, asserting how many there are. */

@@ -2,13 +2,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { Workspace } from '../workspace/workspace';
 import { skippedFinding, MAX_FILE_BYTES } from '../workspace/scan';
 import { kindOfLanguageId, kindOfPath, type ConfKind } from '../model/kinds';
-import { clusterOf, findingsFor } from '../checks/registry';
+import { clustersAround, findingsFor } from '../checks/registry';
 import type { ParsedDocument } from '../model/document';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { WorkspaceStatus } from '../protocol';
 import { toDiagnostics } from './convert';
 import { WorkspaceLoader } from '../workspace/loader';
 import { releasePfTrees } from '../model/pf-ruleset';
+import { nodeRuleset } from '../model/pf-node-ruleset';
 import { ReadRoots } from '../workspace/read-roots';
 import { uriToFsPath } from '../workspace/uri-path';
 
@@ -138,11 +139,12 @@ export class AnalysisService {
     this.releaseClosedTrees(this.workspace.documents());
   }
 
-  /** The node roots of the CARP cluster a file's node belongs to (its own root at least). */
+  /** The node roots of the CARP clusters around a file (its node's, its includers'), its own root at least. */
   private clusterRoots(uri: string): string[] {
     const root = this.workspace.nodeOf(uri).root;
-    const cluster = this.workspace.get(uri) ? clusterOf(this.workspace, uri) : undefined;
-    return cluster ? [...cluster.roots] : [root];
+    const doc = this.workspace.get(uri);
+    const roots = (doc ? clustersAround(this.workspace, doc) : []).flatMap((c) => c.roots);
+    return [...new Set([root, ...roots])];
   }
 
   /**
@@ -152,9 +154,17 @@ export class AnalysisService {
    * that left the cluster must lose them), open or not.
    */
   private publishAround(uri: string, before: readonly string[]): void {
+    const done = new Set<string>();
+    const publish = (doc: ParsedDocument): void => {
+      if (done.has(doc.uri)) return;
+      done.add(doc.uri);
+      this.publishOne(doc);
+    };
     for (const root of new Set([...before, ...this.clusterRoots(uri)])) {
       const node = this.workspace.nodeAt(root);
-      for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
+      for (const list of Object.values(node.byKind)) for (const doc of list) publish(doc);
+      // The ruleset the node loads may sit in another folder (pf_rules, an include of etc/pf/…): its findings are about this node too.
+      for (const f of nodeRuleset(this.workspace, node)?.unit.files ?? []) publish(f.doc);
     }
     if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
   }

@@ -25,3 +25,23 @@ export function nodeRuleset(workspace: WorkspaceView, node: NodeFiles): NodeRule
   const root = pfDocumentOfNode(workspace, node, path.startsWith('/') ? path : `/${path}`);
   return root ? { root, unit: unitOf(workspace, root) } : undefined;
 }
+
+/** Folders above a ruleset's root file searched for the node that loads it (`<node>/etc/pf/pf.conf` is three up). */
+const MAX_LEVELS = 6;
+
+/**
+ * The nodes that load the ruleset rooted at `root` (their `pf_rules`
+ * leads there). A node is a folder by path, so a ruleset kept in a
+ * subfolder (`etc/pf/pf.conf`) is found from the folders above it.
+ */
+export function nodesLoading(workspace: WorkspaceView, root: PfDocument): NodeFiles[] {
+  const out: NodeFiles[] = [];
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(\/.*)$/i.exec(root.uri);
+  const parts = (m ? m[2] : root.uri).split('/');
+  parts.pop();
+  for (let level = 0; level < MAX_LEVELS && parts.length > 1; level++, parts.pop()) {
+    const node = workspace.nodeOf(`${m ? m[1] : ''}${parts.join('/')}/etc/rc.conf`);
+    if (node.byKind.rc.length > 0 && !out.includes(node) && nodeRuleset(workspace, node)?.root.uri === root.uri) out.push(node);
+  }
+  return out;
+}
