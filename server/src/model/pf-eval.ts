@@ -1,7 +1,7 @@
 import type { PfAntispoof, PfFilterRule, PfRuleBase, PfTranslationRule } from '../parsers/pf';
 import type { PfUnit } from './pf-ruleset';
 import type { HostEnv } from './pf-host-env';
-import type { PfPacket } from './pf-packet';
+import { reversePacket, type PfPacket } from './pf-packet';
 import { matchNamedSet, type HostContext } from './pf-host-match';
 import { matchInterface, matchInterfaceList } from './pf-if-match';
 import { keepsState } from './pf-rule-criteria';
@@ -73,6 +73,21 @@ export function evaluate(unit: PfUnit, packet: PfPacket, env: HostEnv): Verdict 
     if (branches.length > MAX_BRANCHES) return { outcome: 'unknown', why: 'too many rules depend on what the files do not say' };
   }
   return verdictOf(branches);
+}
+
+/**
+ * The verdict counting pf's states (pf_test() looks a packet up in the
+ * state table before the rules). A multicast advertisement has no answer,
+ * but between unicast peers the packets going the other way are the
+ * answers: when a rule passes them and keeps state, that state also lets
+ * this packet through, whatever the rules say.
+ */
+export function evaluateWithStates(unit: PfUnit, packet: PfPacket, env: HostEnv): Verdict {
+  const v = evaluate(unit, packet, env);
+  if (v.outcome !== 'block' || packet.dst.ip?.range() === 'multicast') return v;
+  const back = evaluate(unit, reversePacket(packet), env);
+  if (back.outcome === 'block' || (back.outcome === 'pass' && !back.keepsState)) return v;
+  return { outcome: 'unknown', why: 'a state made by the packets going the other way may let it through' };
 }
 
 function verdictOf(branches: readonly Branch[]): Verdict {
