@@ -53,6 +53,14 @@ export const CODES = {
   'pf/legacy-carp-interface': { severity: 'error', summary: 'A rule on a carpN interface, which does not exist since FreeBSD 10.' },
   'pf/shadowed-rule': { severity: 'warning', summary: 'A rule that can never match because an earlier quick rule always matches first.' },
   'pf/analysis-limit': { severity: 'information', summary: 'Part of the file was not analysed: it exceeds a cap this analyser puts on hostile input. Not a pfctl error.' },
+
+  // pf and pfsync across a CARP cluster, from an evaluation of each node's ruleset (issue 12).
+  'pf/carp-blocked': { severity: 'error', summary: 'The pf ruleset drops CARP advertisements (IP protocol 112) on a CARP parent interface.' },
+  'pf/pfsync-blocked': { severity: 'error', summary: 'The pf ruleset drops pfsync state updates (IP protocol 240) on the syncdev.' },
+  'pfsync/no-syncdev': { severity: 'error', summary: 'pfsync_enable="YES" without pfsync_syncdev: rc.d/pfsync refuses to start.' },
+  'pfsync/unknown-syncdev': { severity: 'warning', summary: 'pfsync_syncdev names an interface the node does not configure.' },
+  'pfsync/not-on-all-nodes': { severity: 'warning', summary: 'pfsync runs on some members of a CARP cluster only.' },
+  'pfsync/syncpeer-mismatch': { severity: 'warning', summary: "A pfsync_syncpeer that is not a peer's syncdev address, is set on some members only, or points at the node itself." },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
