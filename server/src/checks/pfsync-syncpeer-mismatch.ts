@@ -13,8 +13,9 @@ import type { FixProposal } from '../fixes/types';
  * `pfsync_syncpeer` that cannot work: it points at the node itself, it is
  * no peer's syncdev address (the updates go elsewhere, or by another
  * link), or it is set on some members only: a node with a syncpeer sends
- * by unicast and does not join the 224.0.0.240 group (pfsync(4); the
- * group is joined only without a syncpeer), so it never hears a member that
+ * by unicast and does not join the 224.0.0.240 group
+ * (sys/netpfil/pf/if_pfsync.c pfsyncioctl(), SIOCSETPFSYNC, joins it only
+ * for no syncpeer or the group itself), so it never hears a member that
  * sends by multicast. No syncpeer on any member is valid (multicast).
  */
 export const pfsyncSyncpeerMismatch: ClusterCheck = {

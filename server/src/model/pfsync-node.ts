@@ -3,6 +3,7 @@ import type { IpAddress, IpFamily } from './if-address';
 import type { NodeConfig, RcInForce } from './node-config';
 import type { PacketAddress, PfPacket } from './pf-packet';
 import { ifVarKey } from './rc-interfaces';
+import { checkYesNo } from './rc-knobs';
 import { hostEnv, sourceAddress } from './pf-host-env';
 import { IPPROTO_PFSYNC } from './pf-protocols';
 
@@ -34,7 +35,9 @@ export function pfsyncSettings(config: NodeConfig): PfsyncSettings {
   const syncdevAt = config.rc.get('pfsync_syncdev');
   const syncpeerAt = config.rc.get('pfsync_syncpeer');
   const value = (a: RcInForce | undefined): string | undefined => (a && a.setting.value.trim() !== '' ? a.setting.value.trim() : undefined);
-  const uncertain = [enable, syncdevAt, syncpeerAt].some((a) => a && (a.uncertain || /[$`]/.test(a.setting.value)));
+  // A pfsync_enable rc's checkyesno rejects is rc/invalid-yes-no's to report; what was meant is unknown.
+  const invalid = enable !== undefined && checkYesNo(enable.setting.value.trim()) === undefined;
+  const uncertain = invalid || [enable, syncdevAt, syncpeerAt].some((a) => a && (a.uncertain || /[$`]/.test(a.setting.value)));
   return { enabled: config.rcYes('pfsync_enable'), enable, syncdev: value(syncdevAt), syncdevAt, syncpeer: value(syncpeerAt), syncpeerAt, uncertain };
 }
 
