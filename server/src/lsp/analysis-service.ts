@@ -27,6 +27,12 @@ export interface ServiceHooks {
  * are not open still get diagnostics, because a mistake in fw2's rc.conf
  * matters while you edit fw1's.
  */
+/** The nodes and ruleset files a change may alter findings on (see AnalysisService.around). */
+interface Around {
+  roots: string[];
+  rulesets: string[];
+}
+
 export class AnalysisService {
   readonly workspace = new Workspace();
   settings: Settings = DEFAULT_SETTINGS;
@@ -94,7 +100,7 @@ export class AnalysisService {
       return;
     }
     this.skipped.delete(uri);
-    const before = this.clusterRoots(uri);
+    const before = this.around(uri);
     this.workspace.set(uri, kind, text);
     if (kind === 'pf') {
       void this.loader.followIncludes(uri).then(
@@ -110,7 +116,7 @@ export class AnalysisService {
     this.open.delete(uri);
     // Included pf files have free-form names: the kind they were indexed with counts.
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
-    const before = this.clusterRoots(uri);
+    const before = this.around(uri);
     if (kind && this.onDisk(uri)) await this.loadFromDisk(uri, kind);
     else this.forget(uri);
     this.publishAround(uri, before);
@@ -123,7 +129,7 @@ export class AnalysisService {
     if (this.open.has(uri)) return;
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
     if (!kind || !this.onDisk(uri)) return;
-    const before = this.clusterRoots(uri);
+    const before = this.around(uri);
     if (deleted) this.forget(uri);
     else await this.loadFromDisk(uri, kind);
     this.publishAround(uri, before);
@@ -139,33 +145,38 @@ export class AnalysisService {
     this.releaseClosedTrees(this.workspace.documents());
   }
 
-  /** The node roots of the CARP clusters around a file (its node's, its includers'), its own root at least. */
-  private clusterRoots(uri: string): string[] {
-    const root = this.workspace.nodeOf(uri).root;
+  /**
+   * What a change to a file can alter findings on: the nodes of the CARP
+   * clusters around it (its own at least), and the ruleset files those nodes
+   * load (pf_rules and its includes, wherever they are kept).
+   */
+  private around(uri: string): Around {
     const doc = this.workspace.get(uri);
-    const roots = (doc ? clustersAround(this.workspace, doc) : []).flatMap((c) => c.roots);
-    return [...new Set([root, ...roots])];
+    const roots = [...new Set([this.workspace.nodeOf(uri).root, ...(doc ? clustersAround(this.workspace, doc) : []).flatMap((c) => c.roots)])];
+    const rulesets = roots.flatMap((root) => (nodeRuleset(this.workspace, this.workspace.nodeAt(root))?.unit.files ?? []).map((f) => f.uri));
+    return { roots, rulesets };
   }
 
   /**
    * Re-checks every file of the changed file's node (node-level checks read
-   * its siblings) and of every node of its CARP cluster, before and after
-   * the change (cross-node findings land on the peers' files, and a node
-   * that left the cluster must lose them), open or not.
+   * its siblings), of every node of its CARP cluster and of the rulesets they
+   * load, before and after the change (cross-node findings land on the peers'
+   * files, and a node that left the cluster, or stopped loading a ruleset,
+   * must lose them), open or not.
    */
-  private publishAround(uri: string, before: readonly string[]): void {
+  private publishAround(uri: string, before: Around): void {
+    const now = this.around(uri);
     const done = new Set<string>();
-    const publish = (doc: ParsedDocument): void => {
-      if (done.has(doc.uri)) return;
+    const publish = (doc: ParsedDocument | undefined): void => {
+      if (!doc || done.has(doc.uri)) return;
       done.add(doc.uri);
       this.publishOne(doc);
     };
-    for (const root of new Set([...before, ...this.clusterRoots(uri)])) {
+    for (const root of new Set([...before.roots, ...now.roots])) {
       const node = this.workspace.nodeAt(root);
       for (const list of Object.values(node.byKind)) for (const doc of list) publish(doc);
-      // The ruleset the node loads may sit in another folder (pf_rules, an include of etc/pf/…): its findings are about this node too.
-      for (const f of nodeRuleset(this.workspace, node)?.unit.files ?? []) publish(f.doc);
     }
+    for (const u of new Set([...before.rulesets, ...now.rulesets])) publish(this.workspace.get(u));
     if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
   }
 
