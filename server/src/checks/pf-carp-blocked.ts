@@ -31,12 +31,13 @@ export const pfCarpBlocked: ClusterCheck = {
   },
 };
 
-function nodeFindings(cluster: Cluster, workspace: WorkspaceView, any: VhidMember): Finding[] {
-  const ruleset = nodeRuleset(workspace, any.config.files);
+/** The findings on one node's ruleset; `member` is any of the node's vhid members (they share its configuration). */
+function nodeFindings(cluster: Cluster, workspace: WorkspaceView, member: VhidMember): Finding[] {
+  const ruleset = nodeRuleset(workspace, member.config.files);
   if (!ruleset) return [];
-  const env = hostEnv(any.config);
+  const env = hostEnv(member.config);
   const blocked: { rule: DecidingRule; item: Advertisement }[] = [];
-  for (const ad of advertisementsOf(cluster, any.root)) {
+  for (const ad of advertisementsOf(cluster, member.root)) {
     if (env.renamed.has(ad.packet.ifName)) continue;
     const rule = blockingRule(ruleset.unit, ad, env);
     if (rule) blocked.push({ rule, item: ad });
@@ -45,7 +46,7 @@ function nodeFindings(cluster: Cluster, workspace: WorkspaceView, any: VhidMembe
   for (const group of groupByRule(blocked)) {
     const parents = [...new Set(group.items.map((a) => a.packet.ifName))];
     const text = passRule(parents, 'carp');
-    const f = ruleFinding('pf/carp-blocked', ruleset.unit, group.rule, message(cluster, any, group.items, text), related(workspace, group.items), insertPassRuleFix(ruleset.unit, text));
+    const f = ruleFinding('pf/carp-blocked', ruleset.unit, group.rule, message(cluster, member, group.items, text), related(workspace, group.items), insertPassRuleFix(ruleset.unit, text));
     if (f) findings.push(f);
   }
   return findings;

@@ -22,7 +22,8 @@ export const pfsyncNotOnAllNodes: ClusterCheck = {
     const nodes = clusterNodes(cluster).map((config) => ({ config, s: pfsyncSettings(config) }));
     if (nodes.some((n) => n.s.uncertain)) return [];
     const on = nodes.filter((n) => n.s.enabled);
-    const off = nodes.filter((n) => !n.s.enabled);
+    // A member whose own files say pfsync_enable="NO" decided so (a standby without a sync link); one that never mentions pfsync forgot it.
+    const off = nodes.filter((n) => !n.s.enabled && (!n.s.enable || n.s.enable.fromDefaults));
     if (on.length === 0 || off.length === 0) return [];
     const places = new Map(nodes.map((n) => [n.config, placeOf(cluster, workspace, n.config, n.s.enable)]));
     // One fix for all: a member enabled alone would still be reported while another lacks pfsync.
