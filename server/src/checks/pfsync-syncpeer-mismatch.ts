@@ -5,7 +5,7 @@ import type { NodeConfig, RcInForce } from '../model/node-config';
 import { canonicalAddress } from '../model/if-address';
 import { selfAddresses } from '../model/pf-address-sets';
 import { hostEnv } from '../model/pf-host-env';
-import { pfsyncSettings, syncdevAddress, syncpeerAddress, type PfsyncSettings } from '../model/pfsync-node';
+import { pfsyncSettings, sendsUnicast, syncdevAddress, syncpeerAddress, type PfsyncSettings } from '../model/pfsync-node';
 import { setSyncpeerFix } from '../fixes/pfsync-settings';
 import type { FixProposal } from '../fixes/types';
 
@@ -29,9 +29,11 @@ export const pfsyncSyncpeerMismatch: ClusterCheck = {
       const f = wrongPeer(n, nodes.filter((o) => o !== n));
       if (f) findings.push(f);
     }
-    const withPeer = nodes.filter((n) => n.s.syncpeer);
-    const without = nodes.filter((n) => !n.s.syncpeer);
-    if (withPeer.length > 0 && without.length > 0) for (const f of oneSided(withPeer, without)) findings.push(f);
+    const withPeer = nodes.filter((n) => sendsUnicast(n.s));
+    const without = nodes.filter((n) => !sendsUnicast(n.s));
+    // Multicast members that disagree on the family (224.0.0.240 and ff12::f0) are left out: too rare to word well.
+    const groups = new Set(without.map((n) => syncpeerAddress(n.s)?.kind() ?? 'ipv4'));
+    if (withPeer.length > 0 && without.length > 0 && groups.size === 1) for (const f of oneSided(withPeer, without)) findings.push(f);
     return findings;
   },
 };
@@ -51,7 +53,7 @@ function onlyPeerAddress(others: readonly Node[]): { node: Node; address: string
 function wrongPeer(n: Node, others: readonly Node[]): Finding | undefined {
   const at = n.s.syncpeerAt;
   const ip = syncpeerAddress(n.s);
-  if (!at || !ip) return undefined;
+  if (!at || !ip || !sendsUnicast(n.s)) return undefined;
   const target = onlyPeerAddress(others);
   const fix = target ? [setSyncpeerFix(n.config, target.node.config.name, target.address)] : [];
   const text = canonicalAddress(ip);
@@ -90,7 +92,7 @@ function* oneSided(withPeer: readonly Node[], without: readonly Node[]): Generat
     yield findingAtPlace(
       'pfsync/syncpeer-mismatch',
       place,
-      `${n.config.name} has no pfsync_syncpeer and sends its pfsync updates by multicast to 224.0.0.240, but ${unicast} send${withPeer.length === 1 ? 's' : ''} by unicast (pfsync_syncpeer) and, so configured, do${withPeer.length === 1 ? 'es' : ''} not listen to that group: ${n.config.name}'s connection states never reach ${unicast}. Set a syncpeer on every member or on none.`,
+      `${n.config.name} has no unicast pfsync_syncpeer and sends its pfsync updates by multicast to ${multicastGroup(n)}, but ${unicast} send${withPeer.length === 1 ? 's' : ''} by unicast (pfsync_syncpeer) and, so configured, do${withPeer.length === 1 ? 'es' : ''} not listen to that group: ${n.config.name}'s connection states never reach ${unicast}. Set a syncpeer on every member or on none.`,
       { related: withPeer.flatMap((w) => (w.s.syncpeerAt ? [{ ...valuePlace(w.s.syncpeerAt), message: `${w.config.name} sends by unicast to ${w.s.syncpeer}` }] : [])), fixes: f ? [f] : [] },
     );
   }
@@ -99,10 +101,16 @@ function* oneSided(withPeer: readonly Node[], without: readonly Node[]): Generat
     yield findingAtPlace(
       'pfsync/syncpeer-mismatch',
       valuePlace(w.s.syncpeerAt),
-      `${w.config.name} sends its pfsync updates by unicast to ${w.s.syncpeer} and so does not listen to the multicast group 224.0.0.240, where ${multicast} send${without.length === 1 ? 's' : ''} theirs (no pfsync_syncpeer): ${w.config.name} never gets ${multicast}'s connection states. Set a syncpeer on every member or on none.`,
+      `${w.config.name} sends its pfsync updates by unicast to ${w.s.syncpeer} and so does not listen to the multicast group ${multicastGroup(without[0])}, where ${multicast} send${without.length === 1 ? 's' : ''} theirs (no unicast pfsync_syncpeer): ${w.config.name} never gets ${multicast}'s connection states. Set a syncpeer on every member or on none.`,
       { related: without.flatMap((n) => (n.s.syncdevAt ? [{ ...rcPlace(n.s.syncdevAt), message: `${n.config.name} has no syncpeer and sends by multicast on ${n.s.syncdev}` }] : [])), fixes },
     );
   }
+}
+
+/** The group a multicast member sends to: 224.0.0.240, or the IPv6 group its syncpeer names. */
+function multicastGroup(n: Node): string {
+  const ip = syncpeerAddress(n.s);
+  return ip ? canonicalAddress(ip) : '224.0.0.240';
 }
 
 /** The value of an rc assignment, where the address is written. */

@@ -20,6 +20,7 @@ export function passRule(interfaces: readonly string[], protocol: 'carp' | 'pfsy
   return `pass quick on ${on} proto ${protocol} keep state (no-sync)`;
 }
 
+/** The fix: the rule `text` (see passRule) before the ruleset's first filter rule, in the file that holds it; rules it makes dead go. */
 export function insertPassRuleFix(unit: PfUnit, text: string): FixProposal | undefined {
   const uriOf = new Map<PfFile, string>(unit.files.map((f) => [f.file, f.uri]));
   const first = firstFilterStatement(unit.files[0].file, unit.files[0].uri, uriOf);

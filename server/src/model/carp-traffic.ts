@@ -18,6 +18,7 @@ import { findParentInterface } from './carp-node';
 
 export const CARP_GROUP: Record<IpFamily, IpAddress> = { inet: ipaddr.parse('224.0.0.18'), inet6: ipaddr.parse('ff02::12') };
 
+/** One advertisement a node's pf sees, with the members it concerns. */
 export interface Advertisement {
   packet: PfPacket;
   /** The member of the node whose pf is asked. */

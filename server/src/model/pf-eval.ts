@@ -27,6 +27,7 @@ import { triAll, triAny, triNot, triOf, type Tri } from './pf-tri';
 /** The rule that decided, where it is written. */
 export type DecidingRule = Located<PfFilterRule | PfAntispoof>;
 
+/** pass (by `set skip`, no matching rule, or a rule), block (by a rule), or unknown and why. */
 export type Verdict =
   | { outcome: 'pass'; by: 'skip' | 'no-rule' | 'rule'; rule?: DecidingRule; keepsState: boolean }
   | { outcome: 'block'; rule: DecidingRule }
@@ -40,6 +41,7 @@ interface Branch {
 /** Branches kept at most; beyond, the outcome depends on too much the files do not say. */
 const MAX_BRANCHES = 64;
 
+/** What the ruleset does with the packet on the node described by `env` (its addresses for `self`, `(if)`, …). */
 export function evaluate(unit: PfUnit, packet: PfPacket, env: HostEnv): Verdict {
   const r = rulesetSteps(unit);
   if (r.errors) return { outcome: 'unknown', why: 'pfctl rejects the ruleset' };

@@ -20,6 +20,7 @@ export interface HostAddress {
   primary: boolean;
 }
 
+/** One interface as pfctl finds it. */
 export interface HostInterface {
   name: string;
   addresses: HostAddress[];
@@ -29,6 +30,7 @@ export interface HostInterface {
   dynamic: boolean;
 }
 
+/** A node's interfaces, for resolving the hosts and interfaces of its ruleset. */
 export interface HostEnv {
   /** By interface name as pf spells it (`em0`, `em0.100`). */
   interfaces: ReadonlyMap<string, HostInterface>;

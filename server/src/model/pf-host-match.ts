@@ -21,6 +21,7 @@ export interface TableContents {
   exact: boolean;
 }
 
+/** What host matching needs: the node's addresses, the packet's family, the ruleset's tables. */
 export interface HostContext {
   env: HostEnv;
   af: IpFamily;

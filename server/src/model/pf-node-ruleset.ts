@@ -16,6 +16,7 @@ export interface NodeRuleset {
   unit: PfUnit;
 }
 
+/** The ruleset the node loads at boot, or undefined (see NodeRuleset). */
 export function nodeRuleset(workspace: WorkspaceView, node: NodeFiles): NodeRuleset | undefined {
   const config = nodeConfig(node);
   if (!config.rcYes('pf_enable') || config.rc.get('pf_enable')?.uncertain) return undefined;

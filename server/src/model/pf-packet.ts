@@ -12,6 +12,7 @@ export interface PacketAddress {
   mine: boolean;
 }
 
+/** One IP packet crossing an interface of the node, as the rules see it (no ports: CARP and pfsync have none). */
 export interface PfPacket {
   direction: 'in' | 'out';
   /** The interface it crosses, as pf names it (`em0`, `em0.100`). */

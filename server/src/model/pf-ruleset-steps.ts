@@ -17,12 +17,14 @@ export interface Located<T> {
   uri: string;
 }
 
+/** One step of the filter walk: a rule, an antispoof, or something whose effect is only known at run time. */
 export type Step =
   | { kind: 'filter'; rule: Located<PfFilterRule> }
   | { kind: 'antispoof'; rule: Located<PfAntispoof> }
   /** An anchor, a translating `match`, an include not found: `rule` holds the criteria that decide whether it is reached, if any. */
   | { kind: 'opaque'; why: string; rule?: PfRuleBase; at: Located<PfStatement> };
 
+/** A ruleset prepared for evaluation (see rulesetSteps). */
 export interface RulesetSteps {
   steps: Step[];
   /** Every `set skip on` item (they add up). */

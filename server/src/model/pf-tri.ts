@@ -7,6 +7,7 @@
  */
 export type Tri = 'yes' | 'no' | 'maybe';
 
+/** `!`: yes and no swap, maybe stays. */
 export function triNot(a: Tri): Tri {
   return a === 'yes' ? 'no' : a === 'no' ? 'yes' : 'maybe';
 }
@@ -31,6 +32,7 @@ export function triAny(values: Iterable<Tri>): Tri {
   return out;
 }
 
+/** A criterion the files settle. */
 export function triOf(b: boolean): Tri {
   return b ? 'yes' : 'no';
 }

@@ -28,8 +28,10 @@ export interface PfsyncSettings {
   uncertain: boolean;
 }
 
+/** Where pfsync sends without a syncpeer (pfsync(4); ff12::f0 for IPv6 on FreeBSD 14). */
 export const PFSYNC_GROUP: Record<IpFamily, IpAddress> = { inet: ipaddr.parse('224.0.0.240'), inet6: ipaddr.parse('ff12::f0') };
 
+/** The node's pfsync settings as rc reads them (the assignments in force). */
 export function pfsyncSettings(config: NodeConfig): PfsyncSettings {
   const enable = config.rc.get('pfsync_enable');
   const syncdevAt = config.rc.get('pfsync_syncdev');
@@ -39,6 +41,17 @@ export function pfsyncSettings(config: NodeConfig): PfsyncSettings {
   const invalid = enable !== undefined && checkYesNo(enable.setting.value.trim()) === undefined;
   const uncertain = invalid || [enable, syncdevAt, syncpeerAt].some((a) => a && (a.uncertain || /[$`]/.test(a.setting.value)));
   return { enabled: config.rcYes('pfsync_enable'), enable, syncdev: value(syncdevAt), syncdevAt, syncpeer: value(syncpeerAt), syncpeerAt, uncertain };
+}
+
+/**
+ * True when the node sends by unicast: a syncpeer that is not a multicast
+ * group (none, 224.0.0.240, or ff12::f0, the IPv6 group pfsync(4) tells to
+ * name since FreeBSD 14, all mean multicast).
+ */
+export function sendsUnicast(s: PfsyncSettings): boolean {
+  if (!s.syncpeer) return false;
+  const ip = syncpeerAddress(s);
+  return !ip || ip.range() !== 'multicast';
 }
 
 /** The syncpeer as an address, or undefined (none, or a name only a resolver knows). */

@@ -37,12 +37,12 @@ describe('pfsync/syncpeer-mismatch', () => {
     assert.deepEqual(rangeOf(uni), [6, 16, 6, 28]);
     assert.equal(
       uni.message,
-      "fw1 sends its pfsync updates by unicast to 172.16.0.2 and so does not listen to the multicast group 224.0.0.240, where fw2 sends theirs (no pfsync_syncpeer): fw1 never gets fw2's connection states. Set a syncpeer on every member or on none.",
+      "fw1 sends its pfsync updates by unicast to 172.16.0.2 and so does not listen to the multicast group 224.0.0.240, where fw2 sends theirs (no unicast pfsync_syncpeer): fw1 never gets fw2's connection states. Set a syncpeer on every member or on none.",
     );
     assert.deepEqual(uni.related?.map((r) => [r.uri, r.range.start.line, r.message]), [[t.uri('fw2/etc/rc.conf'), 5, 'fw2 has no syncpeer and sends by multicast on em2']]);
     const [multi] = reportedOf(t, 'fw2/etc/rc.conf', 'pfsync/syncpeer-mismatch', 1);
     assert.deepEqual(rangeOf(multi), [5, 0, 5, 20]);
-    assert.match(multi.message, /^fw2 has no pfsync_syncpeer and sends its pfsync updates by multicast to 224\.0\.0\.240, but fw1 sends by unicast/);
+    assert.match(multi.message, /^fw2 has no unicast pfsync_syncpeer and sends its pfsync updates by multicast to 224\.0\.0\.240, but fw1 sends by unicast/);
     for (const f of [uni, multi]) {
       const fix = f.fixes![0];
       assert.equal(fix.title, "Set pfsync_syncpeer=\"172.16.0.1\" on fw2 (fw1's syncdev address)");
@@ -51,15 +51,21 @@ describe('pfsync/syncpeer-mismatch', () => {
     }
   });
 
-  test('valid: no syncpeer on any member (multicast), each pointing at the other, a host name', () => {
+  test('valid: no syncpeer on any member (multicast), each pointing at the other, a host name, the multicast groups named', () => {
     for (const name of ['pf-cluster-healthy', 'pf-cluster-pfsync4', 'pf-cluster-pfsync-blocked']) {
       const t = loadFixture(name);
       for (const d of t.ws.documents()) reportedOf(t, t.rel(d.uri), 'pfsync/syncpeer-mismatch', 0);
     }
     const rc = (host: number, peer: string) =>
       `ifconfig_em0="inet 10.0.0.${host}/24"\nifconfig_em0_alias0="inet vhid 1 pass k alias 10.0.0.1/32"\nifconfig_em2="inet 172.16.0.${host - 1}/30"\npfsync_enable="YES"\npfsync_syncdev="em2"\npfsync_syncpeer="${peer}"\n`;
-    const t = workspaceFromFiles({ 'a/etc/rc.conf': rc(2, 'fw2-sync.example.net'), 'b/etc/rc.conf': rc(3, '172.16.0.1') });
-    for (const n of ['a', 'b']) reportedOf(t, `${n}/etc/rc.conf`, 'pfsync/syncpeer-mismatch', 0);
+    for (const [a, b] of [
+      ['fw2-sync.example.net', '172.16.0.1'],
+      ['224.0.0.240', ''],
+      ['ff12::f0', 'ff12::f0'],
+    ]) {
+      const t = workspaceFromFiles({ 'a/etc/rc.conf': rc(2, a), 'b/etc/rc.conf': rc(3, b) });
+      for (const n of ['a', 'b']) reportedOf(t, `${n}/etc/rc.conf`, 'pfsync/syncpeer-mismatch', 0);
+    }
   });
 
   test('a peer whose syncdev address the files do not show (DHCP): nothing to compare with', () => {
