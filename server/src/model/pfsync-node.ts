@@ -64,16 +64,18 @@ export function syncdevAddress(config: NodeConfig, s: PfsyncSettings, af: IpFami
   return s.syncdev ? sourceAddress(hostEnv(config), s.syncdev, af) : undefined;
 }
 
-/** True when the node's rc files configure the interface (an ifconfig_ line, cloned_interfaces, vlans_). */
+/** True when the node's rc files configure the interface (an ifconfig_ line, cloned_interfaces, vlans_/wlans_, a rename). */
 export function configuresInterface(config: NodeConfig, name: string): boolean {
   const list = config.interfaces;
   if (list.interfaces.has(ifVarKey(name)) || list.cloned.some((c) => c.effective && c.name === name)) return true;
   const vlan = /^(.+)\.(\d+)$/.exec(name);
   for (const [var_, a] of config.rc) {
-    const m = /^vlans_(\w+)$/.exec(var_);
+    // An interface renamed at boot (ifconfig_em2_name="sync") is known by its new name.
+    if (/^ifconfig_\w+_name$/.test(var_) && a.setting.value.trim() === name) return true;
+    const m = /^(vlans|wlans)_(\w+)$/.exec(var_);
     if (!m) continue;
     const words = a.setting.value.split(/\s+/);
-    if (words.includes(name) || (vlan && ifVarKey(vlan[1]) === m[1] && words.includes(vlan[2]))) return true;
+    if (words.includes(name) || (vlan && m[1] === 'vlans' && ifVarKey(vlan[1]) === m[2] && words.includes(vlan[2]))) return true;
   }
   return false;
 }

@@ -19,11 +19,12 @@ describe('pfsync/unknown-syncdev', () => {
     findingsOf(t, 'fw2/etc/rc.conf', 'pfsync/unknown-syncdev', 0);
   });
 
-  test('interfaces configured other ways: a vlan from vlans_<if>, ifconfig_DEFAULT, another rc file of the node', () => {
+  test('interfaces configured other ways: a vlan from vlans_<if>, ifconfig_DEFAULT, a renamed interface, another rc file of the node', () => {
     for (const files of <Record<string, string>[]>[
       { 'a/etc/rc.conf': 'ifconfig_em0="up"\nvlans_em0="100"\nifconfig_em0_100="inet 172.16.0.1/30"\npfsync_enable="YES"\npfsync_syncdev="em0.100"\n' },
       { 'a/etc/rc.conf': 'vlans_em0="sync"\ncreate_args_sync="vlan 100"\npfsync_enable="YES"\npfsync_syncdev="sync"\n' },
       { 'a/etc/rc.conf': 'ifconfig_DEFAULT="DHCP"\npfsync_enable="YES"\npfsync_syncdev="em3"\n' },
+      { 'a/etc/rc.conf': 'ifconfig_em2="inet 172.16.0.1/30"\nifconfig_em2_name="sync"\npfsync_enable="YES"\npfsync_syncdev="sync"\n' },
       { 'a/etc/rc.conf': 'pfsync_enable="YES"\npfsync_syncdev="em2"\n', 'a/etc/rc.conf.d/netif': 'ifconfig_em2="inet 172.16.0.1/30"\n' },
     ]) {
       const t = workspaceFromFiles(files);
