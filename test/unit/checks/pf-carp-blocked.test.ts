@@ -119,4 +119,22 @@ describe('pf/carp-blocked', () => {
     assert.match(f.message, /of em0 \(vhid 1: out to 224\.0\.0\.18\)/);
     assertFixResolves(t, f, f.fixes![0]);
   });
+  test('a FreeBSD 9 carpN vhid is checked on the parent carp/legacy-carp-interface moves it to', () => {
+    const t = loadFixture('pf-carp');
+    const [f] = reportedOf(t, 'fw2/etc/pf.conf', 'pf/carp-blocked', 1);
+    assert.deepEqual(rangeOf(f), [9, 0, 9, 13]);
+    assert.match(f.message, /^pf on fw2 drops the CARP advertisements \(IP protocol 112\) of em0 \(vhid 1: in from fw1 198\.51\.100\.2\)/);
+    assert.ok(f.related?.some((r) => r.message === 'vhid 1 on carp0 (ignored since FreeBSD 10; its parent is em0) of fw2, whose advertisements the rule drops'));
+    // fw1 hears fw2 from its real address on em0, not from the VIP written on carp0.
+    const [g] = reportedOf(t, 'fw1/etc/pf.conf', 'pf/carp-blocked', 1);
+    assert.match(g.message, /em0 \(vhid 1: in from fw2 198\.51\.100\.3\)/);
+  });
+  test('a node kept as flat files: /etc/pf.conf is <node>/pf.conf', () => {
+    const rc = (host: number) => `ifconfig_em0="inet 10.0.0.${host}/24"\nifconfig_em0_alias0="inet vhid 1 pass k alias 10.0.0.1/32"\npf_enable="YES"\n`;
+    const t = workspaceFromFiles({ 'a/rc.conf': rc(2), 'a/pf.conf': 'block in all\n', 'b/rc.conf': rc(3), 'b/pf.conf': 'pass all\n' });
+    const [f] = reportedOf(t, 'a/pf.conf', 'pf/carp-blocked', 1);
+    assert.match(f.message, /of em0 \(vhid 1: in from b 10\.0\.0\.3\)/);
+    reportedOf(t, 'b/pf.conf', 'pf/carp-blocked', 0);
+    assertFixResolves(t, f, f.fixes![0]);
+  });
 });
