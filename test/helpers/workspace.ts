@@ -90,22 +90,12 @@ export function findings(t: TestWorkspace, rel: string): Finding[] {
   });
 }
 
-export function allFindings(t: TestWorkspace): Finding[] {
-  return [...t.ws.documents()].flatMap((d) => findings(t, t.rel(d.uri)));
-}
-
-/** Everything reported in the workspace, as the editor publishes it and the CLI prints it: file and cross-node checks on every file, and the manifests' problems. */
-export function allFindingsFor(t: TestWorkspace): Finding[] {
-  const fail = (check: { code: string }, error: unknown): never => {
-    throw new Error(`check ${check.code} threw: ${String(error)}`);
-  };
-  const out = [...t.ws.documents()].flatMap((d) => findingsFor(d, t.ws, fail));
-  for (const uri of t.ws.manifestUris()) for (const f of t.ws.manifestFindings(uri)) out.push(f);
-  return out;
-}
-
-/** Everything reported on one file, cross-node findings included: what the editor publishes and the CLI prints. */
-export function findingsWithCluster(t: TestWorkspace, rel: string): Finding[] {
+/**
+ * Everything reported on one file, as the editor publishes it and the CLI
+ * prints it: its own checks and what the cross-node checks of its cluster
+ * found on it (`findings` runs the file checks only).
+ */
+export function reportedFindings(t: TestWorkspace, rel: string): Finding[] {
   const doc = t.ws.get(t.uri(rel));
   if (!doc) throw new Error(`no such file in the test workspace: ${rel}`);
   return findingsFor(doc, t.ws, (check, error) => {
@@ -113,12 +103,22 @@ export function findingsWithCluster(t: TestWorkspace, rel: string): Finding[] {
   });
 }
 
-/** The findings of one code in one file, cross-node ones included, asserting how many there are. */
-export function clusterFindingsOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
-  const list = findingsWithCluster(t, rel).filter((f) => f.code === code);
+/** The reported findings of one code in one file (cross-node ones included), asserting how many there are. */
+export function reportedOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
+  const list = reportedFindings(t, rel).filter((f) => f.code === code);
   if (count !== undefined) assert.equal(list.length, count, `${code} in ${rel}: ${JSON.stringify(list.map((f) => f.message))}`);
   return list;
 }
+
+/** Everything reported in the workspace, as the editor publishes it and the CLI prints it: file and cross-node checks on every file, and the manifests' problems. */
+export function allFindingsFor(t: TestWorkspace): Finding[] {
+  const out = [...t.ws.documents()].flatMap((d) => reportedFindings(t, t.rel(d.uri)));
+  for (const uri of t.ws.manifestUris()) for (const f of t.ws.manifestFindings(uri)) out.push(f);
+  return out;
+}
+
+/** Every finding of the workspace (allFindingsFor; the older name several tests use). */
+export const allFindings = allFindingsFor;
 
 /** The findings of one code in one file, asserting how many there are. */
 export function findingsOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {

@@ -6,6 +6,10 @@ import { carpAdvskewTie } from './carp-advskew-tie';
 import { carpSingleNodeVhid } from './carp-single-node-vhid';
 import { carpVhidCollision } from './carp-vhid-collision';
 import { carpPeerMismatch } from './carp-peer-mismatch';
+import { pfCarpBlocked } from './pf-carp-blocked';
+import { pfPfsyncBlocked } from './pf-pfsync-blocked';
+import { pfsyncNotOnAllNodes } from './pfsync-not-on-all-nodes';
+import { pfsyncSyncpeerMismatch } from './pfsync-syncpeer-mismatch';
 
 /** The cross-node CARP checks, one file per code, run once per cluster. */
 export const clusterChecks: readonly ClusterCheck[] = [
@@ -17,4 +21,9 @@ export const clusterChecks: readonly ClusterCheck[] = [
   carpSingleNodeVhid,
   carpVhidCollision,
   carpPeerMismatch,
+  // pf and pfsync across the cluster, from an evaluation of each node's ruleset (issue 12).
+  pfCarpBlocked,
+  pfPfsyncBlocked,
+  pfsyncNotOnAllNodes,
+  pfsyncSyncpeerMismatch,
 ];

@@ -69,6 +69,13 @@ export const CODES = {
   'manifest/unknown-key': { severity: 'warning', summary: 'A key in freebsd-conf.json that nothing reads.' },
   'manifest/unknown-node': { severity: 'warning', summary: 'A node name, folder or file in freebsd-conf.json that matches nothing in the workspace.' },
   'file/not-in-a-node': { severity: 'information', summary: 'Config files in a folder without etc/rc.conf or rc.conf that freebsd-conf.json does not name: checked apart from their machine.' },
+  // pf and pfsync across a CARP cluster, from an evaluation of each node's ruleset (issue 12).
+  'pf/carp-blocked': { severity: 'error', summary: 'The pf ruleset drops CARP advertisements (IP protocol 112) on a CARP parent interface.' },
+  'pf/pfsync-blocked': { severity: 'error', summary: 'The pf ruleset drops pfsync state updates (IP protocol 240) on the syncdev.' },
+  'pfsync/no-syncdev': { severity: 'error', summary: 'pfsync_enable="YES" without pfsync_syncdev: rc.d/pfsync refuses to start.' },
+  'pfsync/unknown-syncdev': { severity: 'warning', summary: 'pfsync_syncdev names an interface the node does not configure.' },
+  'pfsync/not-on-all-nodes': { severity: 'warning', summary: 'pfsync runs on some members of a CARP cluster only.' },
+  'pfsync/syncpeer-mismatch': { severity: 'warning', summary: "A pfsync_syncpeer that is not a peer's syncdev address, is set on some members only, or points at the node itself." },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -1,7 +1,8 @@
 import type { Check, Finding } from './types';
 import { findingAt } from './finding';
 import { lineNo, walkStatements } from './pf-common';
-import type { PfEndpoint, PfFilterRule, PfInterface, PfList, PfStatement } from '../parsers/pf';
+import type { PfFilterRule, PfStatement } from '../parsers/pf';
+import { canShadow, covers } from '../model/pf-rule-cover';
 
 /**
  * A rule that can never match: an earlier `quick` rule in the same ruleset
@@ -84,68 +85,4 @@ class Shadowers {
     }
     return best;
   }
-}
-
-/** Options that act on a matched packet without narrowing which packets match. */
-const ACTION_OPTIONS = new Set([
-  'keep', 'modulate', 'synproxy', 'no', 'label', 'tag', 'queue', 'rtable', 'ridentifier', 'allow-opts', 'set', 'dnpipe', 'dnqueue',
-  'divert-to', 'scrub', 'nat-to', 'rdr-to', 'binat-to', 'af-to', 'flags',
-]);
-
-function canShadow(a: PfFilterRule): boolean {
-  return a.quick !== undefined && a.action !== 'match' && !a.os && a.options.every((o) => ACTION_OPTIONS.has(o.name) && !o.negated);
-}
-
-/** The TCP flags a rule checks: `any`, or the spec (`S/SA` by default on stateful pass rules). */
-function flagsOf(r: PfFilterRule): string {
-  const f = r.options.find((o) => o.name === 'flags');
-  if (f) return f.values.length === 1 && f.values[0].text === 'any' ? 'any' : f.values.map((v) => v.text).join('/');
-  if (r.action !== 'pass' || r.options.some((o) => o.name === 'no')) return 'any';
-  return 'S/SA';
-}
-
-const TCP = new Set(['tcp', '6']);
-
-/** True when every packet `b` matches is matched by `a`. */
-function covers(a: PfFilterRule, b: PfFilterRule): boolean {
-  if (b.options.some((o) => o.name === 'fragment')) return false;
-  if (a.direction && a.direction.text !== b.direction?.text) return false;
-  if (a.af && a.af.text !== b.af?.text) return false;
-  if (a.protocols && !(b.protocols && b.protocols.items.every((p) => a.protocols!.items.some((q) => q.text === p.text)))) return false;
-  const fa = flagsOf(a);
-  if (fa !== 'any' && fa !== flagsOf(b) && !(b.protocols && b.protocols.items.every((p) => !TCP.has(p.text)))) return false;
-  if (!interfacesCover(a.interfaces, b.interfaces)) return false;
-  if (a.all) return true;
-  return endpointCovers(a.from, b.all ? undefined : b.from, b.all !== undefined) && endpointCovers(a.to, b.all ? undefined : b.to, b.all !== undefined);
-}
-
-function interfacesCover(a: PfList<PfInterface> | undefined, b: PfList<PfInterface> | undefined): boolean {
-  const ai = a?.items ?? [];
-  if (ai.length === 0 || (ai.length === 1 && !ai[0].negated && ai[0].name.text === 'any')) return true;
-  const bi = b?.items ?? [];
-  if (bi.length === 0) return false;
-  if (ai.some((i) => i.negated) || bi.some((i) => i.negated)) return sameItems(ai.map(ifKey), bi.map(ifKey));
-  return bi.every((x) => ai.some((y) => y.name.text === x.name.text));
-}
-
-function ifKey(i: PfInterface): string {
-  return `${i.negated ? '!' : ''}${i.name.text}`;
-}
-
-/** `a` leaves the side open (no hosts or `any`, no ports), or restricts it exactly as `b` does. */
-function endpointCovers(a: PfEndpoint | undefined, b: PfEndpoint | undefined, bAll: boolean): boolean {
-  const ah = a?.hosts?.items ?? [];
-  const openHosts = ah.length === 0 || (ah.length === 1 && ah[0].kind === 'any' && !ah[0].negated);
-  if (!openHosts) {
-    if (bAll) return false;
-    const bh = b?.hosts?.items ?? [];
-    if (!sameItems(ah.map((h) => `${h.negated ? '!' : ''}${h.text}`), bh.map((h) => `${h.negated ? '!' : ''}${h.text}`))) return false;
-  }
-  const ap = a?.ports?.items ?? [];
-  if (ap.length === 0) return true;
-  return !bAll && sameItems(ap.map((p) => p.text), (b?.ports?.items ?? []).map((p) => p.text));
-}
-
-function sameItems(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

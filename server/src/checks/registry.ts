@@ -2,7 +2,7 @@ import type { Check, CheckContext, ClusterCheck, Finding } from './types';
 import { isSuppressed } from '../model/suppression';
 import type { ParsedDocument } from '../model/document';
 import type { WorkspaceView } from '../model/workspace-view';
-import { inRulesetContext } from '../model/pf-ruleset';
+import { inRulesetContext, unitsFor } from '../model/pf-ruleset';
 import { fileChecks } from './file-checks';
 import { rcChecks } from './rc-checks';
 import { loaderChecks } from './loader-checks';
@@ -12,6 +12,7 @@ import { pfChecks } from './pf-checks';
 import { clusterChecks } from './cluster-checks';
 import { clusterAround, vhidMembers, type Cluster, type VhidMember } from '../model/cluster';
 import { nodeConfig } from '../model/node-config';
+import { nodesLoading } from '../model/pf-node-ruleset';
 
 /**
  * Every check, in the order their findings are listed. Adding a check means
@@ -84,13 +85,33 @@ export function clusterOf(workspace: WorkspaceView, uri: string): Cluster | unde
 }
 
 /**
+ * The clusters whose cross-node checks may report on a file: its node's,
+ * and for a pf file, those of the nodes that load a ruleset holding it (a
+ * file in `etc/pf/` is a node of its own by path, but its rules are those
+ * of the node whose `pf_rules` leads there).
+ */
+export function clustersAround(workspace: WorkspaceView, doc: ParsedDocument): Cluster[] {
+  const out = new Set<Cluster>();
+  const own = clusterOf(workspace, doc.uri);
+  if (own) out.add(own);
+  if (doc.kind === 'pf') {
+    for (const unit of unitsFor(workspace, doc)) {
+      for (const node of nodesLoading(workspace, unit.files[0].doc)) {
+        const c = clusterOf(workspace, node.byKind.rc[0].uri);
+        if (c) out.add(c);
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
  * Everything reported on one file: its own checks, and what the cross-node
- * checks of its node's cluster found on it. The editor publishes this per
- * file and the CLI prints it per file, so both show the same findings once.
+ * checks of its clusters found on it. The editor publishes this per file
+ * and the CLI prints it per file, so both show the same findings once.
  */
 export function findingsFor(doc: ParsedDocument, workspace: WorkspaceView, onError: CheckErrorHandler = () => undefined): Finding[] {
   const findings = checkDocument(doc, workspace, onError);
-  const cluster = clusterOf(workspace, doc.uri);
-  if (cluster) for (const f of checkCluster(cluster, workspace, onError)) if (f.uri === doc.uri) findings.push(f);
+  for (const cluster of clustersAround(workspace, doc)) for (const f of checkCluster(cluster, workspace, onError)) if (f.uri === doc.uri) findings.push(f);
   return findings;
 }

@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PfDocument } from '../model/document';
 import { continuedGroup } from '../model/statements';
-import type { PfStatement } from '../parsers/pf';
+import type { PfMacroDef, PfStatement } from '../parsers/pf';
 
 /**
  * Line-level edits for pf.conf fixes. pfctl joins backslash-continued lines
@@ -73,4 +73,28 @@ export function insertAtTop(doc: PfDocument, text: string): TextEdit {
 export function removeStatement(doc: PfDocument, s: PfStatement | { start: number; end: number }): TextEdit | undefined {
   if (!ownsItsLines(doc, s)) return undefined;
   return removeLines(doc, groupAt(doc, s.start).first, groupAt(doc, s.end).last);
+}
+
+/**
+ * Macros every use of which lies inside the spans being removed (directly,
+ * or inside a definition removed with them), so a fix that deletes rules
+ * leaves no dead definition behind. None when the file includes others
+ * (their uses are not in this document).
+ */
+export function macrosOnlyUsedIn(doc: PfDocument, spans: readonly { start: number; end: number }[]): PfMacroDef[] {
+  if (doc.pf.includes.length > 0) return [];
+  const gone: { start: number; end: number }[] = [...spans];
+  const removed: PfMacroDef[] = [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const def of doc.pf.macros) {
+      if (def.source || removed.includes(def)) continue;
+      const uses = doc.pf.macroUses.filter((u) => u.definition === def);
+      if (uses.length === 0 || !uses.every((u) => gone.some((g) => g.start <= u.start && u.end <= g.end))) continue;
+      removed.push(def);
+      gone.push(def);
+      changed = true;
+    }
+  }
+  return removed;
 }

@@ -4,8 +4,8 @@ import type { NodeFiles } from '../model/workspace-view';
 import { findParentInterface } from '../model/carp-node';
 import { nodeConfig } from '../model/node-config';
 import { isLegacyCarpName } from '../model/rc-interfaces';
-import type { PfFilterRule, PfMacroDef, PfRule } from '../parsers/pf';
-import { removeStatement } from './pf-edits';
+import type { PfFilterRule, PfRule } from '../parsers/pf';
+import { macrosOnlyUsedIn, removeStatement } from './pf-edits';
 import type { FixProposal } from './types';
 
 /**
@@ -69,28 +69,9 @@ export function advertisementRule(parents: readonly string[], quick: boolean): s
 export function rewriteCarpRuleFix(doc: PfDocument, rule: PfFilterRule, parents: readonly string[]): FixProposal {
   const text = advertisementRule(parents, rule.quick !== undefined);
   const edits: TextEdit[] = [{ range: doc.lines.range(rule.start, rule.end), newText: text }];
-  for (const def of macrosOnlyUsedIn(doc, rule)) {
+  for (const def of macrosOnlyUsedIn(doc, [rule])) {
     const removal = removeStatement(doc, def);
     if (removal) edits.push(removal);
   }
   return { title: `Rewrite as "${text}"`, isPreferred: true, changes: [{ uri: doc.uri, edits }] };
-}
-
-/** Macros every use of which lies inside `span` (directly, or inside a definition removed with it). */
-function macrosOnlyUsedIn(doc: PfDocument, span: { start: number; end: number }): PfMacroDef[] {
-  if (doc.pf.includes.length > 0) return [];
-  const gone: { start: number; end: number }[] = [span];
-  const removed: PfMacroDef[] = [];
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const def of doc.pf.macros) {
-      if (def.source || removed.includes(def)) continue;
-      const uses = doc.pf.macroUses.filter((u) => u.definition === def);
-      if (uses.length === 0 || !uses.every((u) => gone.some((g) => g.start <= u.start && u.end <= g.end))) continue;
-      removed.push(def);
-      gone.push(def);
-      changed = true;
-    }
-  }
-  return removed;
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { Workspace } from '../workspace/workspace';
 import { skippedFinding, MAX_FILE_BYTES } from '../workspace/scan';
 import { kindOfLanguageId, kindOfPath, type ConfKind } from '../model/kinds';
-import { clusterOf, findingsFor } from '../checks/registry';
+import { clustersAround, findingsFor } from '../checks/registry';
 import { rootsAroundCluster } from '../checks/vhid-group-common';
 import type { ParsedDocument } from '../model/document';
 import { DEFAULT_SETTINGS, withManifestSeverity, type Settings } from '../settings';
@@ -10,6 +10,7 @@ import type { WorkspaceStatus } from '../protocol';
 import { toDiagnostics } from './convert';
 import { WorkspaceLoader } from '../workspace/loader';
 import { releasePfTrees } from '../model/pf-ruleset';
+import { nodeRuleset } from '../model/pf-node-ruleset';
 import { ReadRoots } from '../workspace/read-roots';
 import { uriToFsPath } from '../workspace/uri-path';
 import type { Excluded } from '../workspace/scan';
@@ -47,12 +48,19 @@ const SLICE = 25;
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The nodes and ruleset files a change may alter findings on (see AnalysisService.around). */
+interface Around {
+  roots: string[];
+  rulesets: string[];
+}
+
 /**
  * Keeps the workspace index in step with the editor and the disk, and decides
  * which files to re-check. Open documents win over disk contents. Files that
  * are not open still get diagnostics, because a mistake in fw2's rc.conf
  * matters while you edit fw1's.
  */
+
 export class AnalysisService {
   readonly workspace = new Workspace();
   settings: Settings = DEFAULT_SETTINGS;
@@ -143,7 +151,7 @@ export class AnalysisService {
       return;
     }
     this.skipped.delete(uri);
-    const before = this.clusterRoots(uri);
+    const before = this.around(uri);
     this.workspace.set(uri, kind, text);
     if (kind === 'pf') {
       void this.loader.followIncludes(uri).then(
@@ -160,7 +168,7 @@ export class AnalysisService {
     if (this.manifests.isManifest(uri)) return this.manifests.reload(uri);
     // Included pf files have free-form names: the kind they were indexed with counts.
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
-    const before = this.clusterRoots(uri);
+    const before = this.around(uri);
     if (kind && this.onDisk(uri)) await this.loadFromDisk(uri, kind);
     else this.forget(uri);
     this.publishAround(uri, before);
@@ -174,7 +182,7 @@ export class AnalysisService {
     if (this.manifests.isManifest(uri)) return this.manifests.reload(uri);
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
     if (!kind || !this.onDisk(uri)) return;
-    const before = this.clusterRoots(uri);
+    const before = this.around(uri);
     if (deleted) this.forget(uri);
     else await this.loadFromDisk(uri, kind);
     this.publishAround(uri, before);
@@ -215,29 +223,41 @@ export class AnalysisService {
   }
 
   /**
-   * The node roots of the CARP cluster a file's node belongs to (its own
-   * root at least), and of the nodes with a vhid on that cluster's
-   * segments: a vhid collision or a lone vhid is reported on groups of
-   * other clusters too.
+   * What a change to a file can alter findings on: the nodes of the CARP
+   * clusters around it (its own at least) and the nodes with a vhid on those
+   * clusters' segments (a vhid collision or a lone vhid is reported on groups
+   * of other clusters too), and the ruleset files those nodes load (pf_rules
+   * and its includes, wherever they are kept).
    */
-  private clusterRoots(uri: string): string[] {
-    const root = this.workspace.nodeOf(uri).root;
-    const cluster = this.workspace.get(uri) ? clusterOf(this.workspace, uri) : undefined;
-    return cluster ? rootsAroundCluster(this.workspace, cluster) : [root];
+  private around(uri: string): Around {
+    const doc = this.workspace.get(uri);
+    const clusters = doc ? clustersAround(this.workspace, doc) : [];
+    const roots = [...new Set([this.workspace.nodeOf(uri).root, ...clusters.flatMap((c) => rootsAroundCluster(this.workspace, c))])];
+    const rulesets = roots.flatMap((root) => (nodeRuleset(this.workspace, this.workspace.nodeAt(root))?.unit.files ?? []).map((f) => f.uri));
+    return { roots, rulesets };
   }
 
   /**
    * Re-checks every file of the changed file's node (node-level checks read
-   * its siblings) and of every node of its CARP cluster or with a vhid on
-   * the cluster's segments, before and after the change (cross-node findings
-   * land on the peers' files, and a node that left the cluster or the
-   * segment must lose them), open or not.
+   * its siblings), of every node of its CARP cluster or with a vhid on the
+   * cluster's segments, and of the rulesets they load, before and after the
+   * change (cross-node findings land on the peers' files, and a node that
+   * left the cluster or the segment, or stopped loading a ruleset, must lose
+   * them), open or not.
    */
-  private publishAround(uri: string, before: readonly string[]): void {
-    for (const root of new Set([...before, ...this.clusterRoots(uri)])) {
+  private publishAround(uri: string, before: Around): void {
+    const now = this.around(uri);
+    const done = new Set<string>();
+    const publish = (doc: ParsedDocument | undefined): void => {
+      if (!doc || done.has(doc.uri)) return;
+      done.add(doc.uri);
+      this.publishOne(doc);
+    };
+    for (const root of new Set([...before.roots, ...now.roots])) {
       const node = this.workspace.nodeAt(root);
-      for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
+      for (const list of Object.values(node.byKind)) for (const doc of list) publish(doc);
     }
+    for (const u of new Set([...before.rulesets, ...now.rulesets])) publish(this.workspace.get(u));
     if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
     this.hooks.changed?.('edit');
   }

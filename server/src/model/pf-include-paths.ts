@@ -1,5 +1,5 @@
 import type { PfDocument } from './document';
-import type { WorkspaceView } from './workspace-view';
+import type { NodeFiles, WorkspaceView } from './workspace-view';
 
 /** Where an `include` / `load anchor … from` path leads. */
 export interface PfPathTarget {
@@ -129,10 +129,27 @@ export function resolvePfPath(workspace: WorkspaceView, fromUri: string, path: s
  */
 export function pfPathCandidates(workspace: WorkspaceView, fromUri: string, path: string): string[] {
   if (!path.startsWith('/')) return [joinUri(folderOf(fromUri), path)];
-  const node = workspace.nodeOf(fromUri);
+  return nodePathCandidates(workspace.nodeOf(fromUri), path);
+}
+
+/**
+ * Where an absolute path of the machine (`/etc/pf.conf`) is in a node's
+ * folder: `<root>/etc/pf.conf`, and for a node kept as flat files also
+ * `<root>/pf.conf`.
+ */
+export function nodePathCandidates(node: Pick<NodeFiles, 'root' | 'rootLayout'>, path: string): string[] {
   const candidates = [joinUri(node.root, path, true)];
   if (!node.rootLayout && path.startsWith('/etc/')) candidates.push(joinUri(node.root, path.slice('/etc/'.length), true));
   return candidates;
+}
+
+/** The pf document a node's absolute path leads to, if the workspace holds it. */
+export function pfDocumentOfNode(workspace: WorkspaceView, node: Pick<NodeFiles, 'root' | 'rootLayout'>, path: string): PfDocument | undefined {
+  for (const c of nodePathCandidates(node, path)) {
+    const doc = pfDocAt(workspace, c);
+    if (doc) return doc;
+  }
+  return undefined;
 }
 
 /** The workspace documents a pf file includes, in the order of its `include` lines. */

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { assertFixResolves, clusterFindingsOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
+import { assertFixResolves, reportedOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
 
 const CODE = 'carp/address-set-mismatch';
 
@@ -8,9 +8,9 @@ describe('carp/address-set-mismatch (cluster-addresses fixture)', () => {
   const t = loadFixture('cluster-addresses');
 
   test("reported on both nodes' vhid lines, naming each node's addresses", () => {
-    const [uplink1, dmz1] = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE, 2);
-    const [uplink2] = clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE, 1);
-    const [dmz2] = clusterFindingsOf(t, 'fw2/etc/rc.conf.local', CODE, 1);
+    const [uplink1, dmz1] = reportedOf(t, 'fw1/etc/rc.conf', CODE, 2);
+    const [uplink2] = reportedOf(t, 'fw2/etc/rc.conf', CODE, 1);
+    const [dmz2] = reportedOf(t, 'fw2/etc/rc.conf.local', CODE, 1);
     assert.deepEqual([uplink1, dmz1, uplink2, dmz2].map(rangeOf), [
       [5, 26, 5, 30],
       [16, 26, 16, 30],
@@ -23,12 +23,12 @@ describe('carp/address-set-mismatch (cluster-addresses fixture)', () => {
   });
 
   test('IPv4 and IPv6 on one vhid, written /24 and /64 on one node and /32 and /128 on the other: the same addresses, no finding', () => {
-    const all = [...clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE), ...clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE)];
+    const all = [...reportedOf(t, 'fw1/etc/rc.conf', CODE), ...reportedOf(t, 'fw2/etc/rc.conf', CODE)];
     assert.ok(!all.some((f) => /vhid 2\)/.test(f.message)), all.map((f) => f.message).join('\n'));
   });
 
   test("fix on the node that lacks an address: a new alias at the next free N, in that node's style", () => {
-    const [f] = clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE);
+    const [f] = reportedOf(t, 'fw2/etc/rc.conf', CODE);
     assert.deepEqual(f.fixes?.map((x) => x.title), ['Add 198.51.100.11 to vhid 1 on this node (ifconfig_em0_alias1)']);
     const after = textAfterFix(t, f.fixes![0], 'fw2/etc/rc.conf');
     assert.match(
@@ -39,14 +39,14 @@ describe('carp/address-set-mismatch (cluster-addresses fixture)', () => {
   });
 
   test("fix on the node that has more: the same line is added in the peer's file", () => {
-    const [f] = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE);
+    const [f] = reportedOf(t, 'fw1/etc/rc.conf', CODE);
     assert.deepEqual(f.fixes?.map((x) => x.title), ['Add 198.51.100.11 to vhid 1 on fw2 (ifconfig_em0_alias1)']);
     assert.deepEqual(f.fixes![0].changes.map((c) => t.rel(c.uri)), ['fw2/etc/rc.conf']);
     assertFixResolves(t, f, f.fixes![0]);
   });
 
   test('each node lacks one: one fix adds both, in rc.conf on fw1 and in rc.conf.local on fw2, at alias2', () => {
-    const [, f] = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE);
+    const [, f] = reportedOf(t, 'fw1/etc/rc.conf', CODE);
     assert.deepEqual(f.fixes?.map((x) => x.title), ['Add the missing addresses of vhid 3 on this node and fw2']);
     assert.match(textAfterFix(t, f.fixes![0], 'fw1/etc/rc.conf'), /^ifconfig_em2_alias2="inet vhid 3 pass dmz-key alias 192\.0\.2\.22\/32"$/m);
     assert.match(textAfterFix(t, f.fixes![0], 'fw2/etc/rc.conf.local'), /^ifconfig_em2_alias2="inet vhid 3 advskew 100 pass dmz-key alias 192\.0\.2\.21\/32"$/m);
@@ -62,7 +62,7 @@ describe('carp/address-set-mismatch: what counts', () => {
       'fw1/etc/rc.conf': fw1,
       'fw2/etc/rc.conf': 'hostname="fw2"\nifconfig_em0="inet 192.0.2.3/24"\nifconfig_em0_alias0="inet vhid 1 advskew 100 pass k alias 192.0.2.10/32"\nifconfig_em0_alias1=""\nifconfig_em0_alias2="inet vhid 1 advskew 100 pass k alias 192.0.2.11/32"\n',
     });
-    const [f] = clusterFindingsOf(w, 'fw2/etc/rc.conf', CODE, 1);
+    const [f] = reportedOf(w, 'fw2/etc/rc.conf', CODE, 1);
     assert.match(f.message, /this node lacks 192\.0\.2\.11/);
     assert.equal(f.fixes, undefined);
   });
@@ -72,7 +72,7 @@ describe('carp/address-set-mismatch: what counts', () => {
       'fw1/etc/rc.conf': 'hostname="fw1"\nifconfig_em0="inet 192.0.2.2/24"\nifconfig_em0_alias0="inet vhid 1 peer 192.0.2.3 pass k alias 192.0.2.10/32"\nifconfig_em0_alias1="inet vhid 1 peer 192.0.2.3 pass k alias 192.0.2.11/32"\n',
       'fw2/etc/rc.conf': 'hostname="fw2"\nifconfig_em0="inet 192.0.2.3/24"\nifconfig_em0_alias0="inet vhid 1 advskew 100 peer 192.0.2.2 pass k alias 192.0.2.10/32"\n',
     });
-    const [f] = clusterFindingsOf(w, 'fw2/etc/rc.conf', CODE, 1);
+    const [f] = reportedOf(w, 'fw2/etc/rc.conf', CODE, 1);
     assert.match(textAfterFix(w, f.fixes![0], 'fw2/etc/rc.conf'), /^ifconfig_em0_alias1="inet vhid 1 advskew 100 pass k peer 192\.0\.2\.2 alias 192\.0\.2\.11\/32"$/m);
     assertFixResolves(w, f, f.fixes![0]);
   });
@@ -82,7 +82,7 @@ describe('carp/address-set-mismatch: what counts', () => {
       'fw1/etc/rc.conf': fw1,
       'fw2/etc/rc.conf': 'hostname="fw2"\nifconfig_em0="inet 192.0.2.3/24"\nifconfig_em0_alias0="inet vhid 1 advskew 100 pass k alias 192.0.2.10/32"\nifconfig_em0_alias1="inet vhid 1 advskew 100 pass k alias ${EXTRA_VIP}"\n',
     });
-    clusterFindingsOf(w, 'fw1/etc/rc.conf', CODE, 0);
-    clusterFindingsOf(w, 'fw2/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw1/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw2/etc/rc.conf', CODE, 0);
   });
 });

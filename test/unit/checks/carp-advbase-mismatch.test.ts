@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { assertFixResolves, clusterFindingsOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
+import { assertFixResolves, reportedOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
 
 const CODE = 'carp/advbase-mismatch';
 
@@ -8,8 +8,8 @@ describe('carp/advbase-mismatch (cluster-timing fixture)', () => {
   const t = loadFixture('cluster-timing');
 
   test("reported on both nodes: the advbase word, or the vhid when the default applies", () => {
-    const fw1 = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE, 2);
-    const fw2 = clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE, 2);
+    const fw1 = reportedOf(t, 'fw1/etc/rc.conf', CODE, 2);
+    const fw2 = reportedOf(t, 'fw2/etc/rc.conf', CODE, 2);
     assert.deepEqual(fw1.map(rangeOf), [
       [4, 27, 4, 31],
       [11, 27, 11, 31],
@@ -23,18 +23,18 @@ describe('carp/advbase-mismatch (cluster-timing fixture)', () => {
   });
 
   test('advbase 0 leaves the default 1: no finding against a node that states none', () => {
-    for (const rel of ['fw1/etc/rc.conf', 'fw2/etc/rc.conf']) assert.ok(!clusterFindingsOf(t, rel, CODE).some((f) => /vhid 6/.test(f.message)));
+    for (const rel of ['fw1/etc/rc.conf', 'fw2/etc/rc.conf']) assert.ok(!reportedOf(t, rel, CODE).some((f) => /vhid 6/.test(f.message)));
   });
 
   test("fix: the peer's advbase on this node; when only the advbase kept the nodes apart, this node's advskew is raised too", () => {
-    const [uplink, guest] = clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE);
+    const [uplink, guest] = reportedOf(t, 'fw2/etc/rc.conf', CODE);
     assert.deepEqual(guest.fixes?.map((x) => x.title), ["Use fw1's advbase 1 on this vhid"]);
     assert.match(textAfterFix(t, guest.fixes![0], 'fw2/etc/rc.conf'), /^ifconfig_igb1_alias3="inet vhid 5 advbase 1 advskew 100 pass guest-key alias 10\.1\.0\.13\/32"$/m);
     assertFixResolves(t, guest, guest.fixes![0]);
     assert.deepEqual(uplink.fixes?.map((x) => x.title), ["Use fw1's advbase 1 on this vhid, raising this node's advskew to 1 to avoid a tie"]);
     assert.match(textAfterFix(t, uplink.fixes![0], 'fw2/etc/rc.conf'), /^ifconfig_igb0_alias0="inet vhid 1 advskew 1 advbase 1 pass uplink-key alias 198\.51\.100\.10\/32"$/m);
     assertFixResolves(t, uplink, uplink.fixes![0]);
-    const [fromFw1] = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE);
+    const [fromFw1] = reportedOf(t, 'fw1/etc/rc.conf', CODE);
     assert.match(textAfterFix(t, fromFw1.fixes![0], 'fw1/etc/rc.conf'), /^ifconfig_igb0_alias0="inet vhid 1 advbase 2 advskew 1 pass uplink-key alias 198\.51\.100\.10\/32"$/m);
     assertFixResolves(t, fromFw1, fromFw1.fixes![0]);
   });
@@ -50,13 +50,13 @@ describe('carp/advbase-mismatch: three nodes and unreadable values', () => {
       'fw2/etc/rc.conf': node('fw2', 3, 'advbase 2 advskew 100'),
       'fw3/etc/rc.conf': node('fw3', 4, 'advbase 3 advskew 200'),
     });
-    const [f] = clusterFindingsOf(w, 'fw1/etc/rc.conf', CODE, 1);
+    const [f] = reportedOf(w, 'fw1/etc/rc.conf', CODE, 1);
     assert.deepEqual(f.fixes?.map((x) => x.title), ["Use fw2's advbase 2 on this vhid (and on fw3)", "Use fw3's advbase 3 on this vhid (and on fw2)"]);
     for (const fix of f.fixes!) assertFixResolves(w, f, fix);
   });
 
   test('an advbase ifconfig would read with atoi (not a plain number) is left to carp/value-out-of-range', () => {
     const w = workspaceFromFiles({ 'fw1/etc/rc.conf': node('fw1', 2, 'advbase 1'), 'fw2/etc/rc.conf': node('fw2', 3, 'advbase 2x advskew 100') });
-    clusterFindingsOf(w, 'fw1/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw1/etc/rc.conf', CODE, 0);
   });
 });

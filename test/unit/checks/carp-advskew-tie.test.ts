@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { assertFixResolves, clusterFindingsOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
+import { assertFixResolves, reportedOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
 
 const CODE = 'carp/advskew-tie';
 
@@ -8,8 +8,8 @@ describe('carp/advskew-tie (cluster-timing fixture)', () => {
   const t = loadFixture('cluster-timing');
 
   test('equal advskew, and 245 against 250 (both count as 240), tie; 239 against 240 does not', () => {
-    const fw1 = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE, 2);
-    clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE, 2);
+    const fw1 = reportedOf(t, 'fw1/etc/rc.conf', CODE, 2);
+    reportedOf(t, 'fw2/etc/rc.conf', CODE, 2);
     assert.deepEqual(fw1.map(rangeOf), [
       [8, 42, 8, 45],
       [9, 27, 9, 31],
@@ -23,26 +23,26 @@ describe('carp/advskew-tie (cluster-timing fixture)', () => {
   });
 
   test('a demotion persisted in sysctl.conf brings the primary level with the backup', () => {
-    const [f] = clusterFindingsOf(t, 'fw3/etc/rc.conf', CODE, 1);
+    const [f] = reportedOf(t, 'fw3/etc/rc.conf', CODE, 1);
     assert.match(f.message, /\(fw3: advbase 1, advskew 0 \+ demotion 100; fw4: advbase 1, advskew 100\)/);
-    clusterFindingsOf(t, 'fw4/etc/rc.conf', CODE, 1);
+    reportedOf(t, 'fw4/etc/rc.conf', CODE, 1);
   });
 
   test('fix: raise this node to the next free advskew', () => {
-    const [, print] = clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE);
+    const [, print] = reportedOf(t, 'fw2/etc/rc.conf', CODE);
     assert.deepEqual(print.fixes?.map((x) => x.title), ["Raise this node's advskew to 1 on vhid 3"]);
     assert.match(textAfterFix(t, print.fixes![0], 'fw2/etc/rc.conf'), /^ifconfig_igb1_alias1="inet vhid 3 advskew 1 pass print-key alias 10\.1\.0\.11\/32"$/m);
     assertFixResolves(t, print, print.fixes![0]);
-    const [lab] = clusterFindingsOf(t, 'fw4/etc/rc.conf', CODE);
+    const [lab] = reportedOf(t, 'fw4/etc/rc.conf', CODE);
     assert.deepEqual(lab.fixes?.map((x) => x.title), ["Raise this node's advskew to 101 on vhid 7"]);
     assertFixResolves(t, lab, lab.fixes![0]);
   });
 
   test('held at 240 by the clamp: the node with the lower written advskew is lowered to 239, the other gets no fix', () => {
-    const [voice1] = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE);
+    const [voice1] = reportedOf(t, 'fw1/etc/rc.conf', CODE);
     assert.deepEqual(voice1.fixes?.map((x) => x.title), ["Lower this node's advskew to 239 on vhid 2"]);
     assertFixResolves(t, voice1, voice1.fixes![0]);
-    const [voice2] = clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE);
+    const [voice2] = reportedOf(t, 'fw2/etc/rc.conf', CODE);
     assert.equal(voice2.fixes, undefined);
   });
 });
@@ -53,9 +53,9 @@ describe('carp/advskew-tie: three nodes', () => {
 
   test('two BACKUPs tie: reported on them only; the raise skips a value another node has', () => {
     const w = workspaceFromFiles({ 'fw1/etc/rc.conf': node('fw1', 2, 0), 'fw2/etc/rc.conf': node('fw2', 3, 100), 'fw3/etc/rc.conf': node('fw3', 4, 100), 'fw4/etc/rc.conf': node('fw4', 5, 101) });
-    clusterFindingsOf(w, 'fw1/etc/rc.conf', CODE, 0);
-    clusterFindingsOf(w, 'fw4/etc/rc.conf', CODE, 0);
-    const [f] = clusterFindingsOf(w, 'fw2/etc/rc.conf', CODE, 1);
+    reportedOf(w, 'fw1/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw4/etc/rc.conf', CODE, 0);
+    const [f] = reportedOf(w, 'fw2/etc/rc.conf', CODE, 1);
     assert.deepEqual(f.fixes?.map((x) => x.title), ["Raise this node's advskew to 102 on vhid 1"]);
     assertFixResolves(w, f, f.fixes![0]);
   });

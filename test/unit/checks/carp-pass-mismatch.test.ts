@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { assertFixResolves, clusterFindingsOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
+import { assertFixResolves, reportedOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
 import { MASKED_PASSWORD } from '../../../server/src/model/mask';
 
 const CODE = 'carp/pass-mismatch';
@@ -10,8 +10,8 @@ describe('carp/pass-mismatch (cluster-pass fixture)', () => {
   const t = loadFixture('cluster-pass');
 
   test('reported on both nodes: the pass word on each, the other node as related information', () => {
-    const fw1 = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE, 3);
-    const fw2 = clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE, 3);
+    const fw1 = reportedOf(t, 'fw1/etc/rc.conf', CODE, 3);
+    const fw2 = reportedOf(t, 'fw2/etc/rc.conf', CODE, 3);
     assert.deepEqual(fw1.map(rangeOf), [
       [5, 38, 5, 49],
       [9, 26, 9, 30],
@@ -32,24 +32,24 @@ describe('carp/pass-mismatch (cluster-pass fixture)', () => {
 
   test('passes are masked in messages, related information and fix titles; revealed only on request', () => {
     for (const rel of ['fw1/etc/rc.conf', 'fw2/etc/rc.conf']) {
-      for (const f of clusterFindingsOf(t, rel, CODE)) {
+      for (const f of reportedOf(t, rel, CODE)) {
         const shown = [f.message, ...(f.related ?? []).map((r) => r.message), ...(f.fixes ?? []).map((x) => x.title)];
         for (const text of shown) for (const p of PASSES) assert.ok(!text.includes(p), text);
         assert.ok(f.message.includes(MASKED_PASSWORD));
       }
     }
-    const [uplink] = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE);
+    const [uplink] = reportedOf(t, 'fw1/etc/rc.conf', CODE);
     assert.match(uplink.revealedMessage ?? '', /^fw1 \(em0, vhid 1\) has pass Uplink-2024, but fw2 \(em0, vhid 1\) has pass Uplink-2025\./);
   });
 
   test('passes that differ only after byte 19 give the same key: no finding (carp/pass-truncated covers them)', () => {
-    const all = [...clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE), ...clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE)];
+    const all = [...reportedOf(t, 'fw1/etc/rc.conf', CODE), ...reportedOf(t, 'fw2/etc/rc.conf', CODE)];
     assert.ok(!all.some((f) => f.range.start.line === 10), 'vhid 3 is reported');
-    clusterFindingsOf(t, 'fw1/etc/rc.conf', 'carp/pass-truncated', 1);
+    reportedOf(t, 'fw1/etc/rc.conf', 'carp/pass-truncated', 1);
   });
 
   test("fix: the peer's pass replaces this node's, the real pass in the edit", () => {
-    const [uplink, lan, voip] = clusterFindingsOf(t, 'fw1/etc/rc.conf', CODE);
+    const [uplink, lan, voip] = reportedOf(t, 'fw1/etc/rc.conf', CODE);
     assert.deepEqual(uplink.fixes?.map((x) => x.title), ["Use fw2's pass on this vhid"]);
     const after = textAfterFix(t, uplink.fixes![0], 'fw1/etc/rc.conf');
     assert.match(after, /^ifconfig_em0_alias0="inet vhid 1 pass Uplink-2025 alias 203\.0\.113\.10\/32"$/m);
@@ -61,7 +61,7 @@ describe('carp/pass-mismatch (cluster-pass fixture)', () => {
   });
 
   test("fix on the node that has a pass when the peer has none: this node's pass goes into the peer's file", () => {
-    const lan = clusterFindingsOf(t, 'fw2/etc/rc.conf', CODE)[1];
+    const lan = reportedOf(t, 'fw2/etc/rc.conf', CODE)[1];
     assert.deepEqual(lan.fixes?.map((x) => x.title), ["Use this node's pass on fw1"]);
     assert.deepEqual(lan.fixes![0].changes.map((c) => t.rel(c.uri)), ['fw1/etc/rc.conf']);
     assertFixResolves(t, lan, lan.fixes![0]);
@@ -77,7 +77,7 @@ describe('carp/pass-mismatch: three nodes, limits and uncertainty', () => {
       'fw2/etc/rc.conf': node('fw2', 3, 'ifconfig_em0_alias0="inet vhid 1 advskew 100 pass bravo alias 192.0.2.1/32"'),
       'fw3/etc/rc.conf': node('fw3', 4, 'ifconfig_em0_alias0="inet vhid 1 advskew 200 pass charlie alias 192.0.2.1/32"'),
     });
-    const [f] = clusterFindingsOf(w, 'fw1/etc/rc.conf', CODE, 1);
+    const [f] = reportedOf(w, 'fw1/etc/rc.conf', CODE, 1);
     assert.match(f.message, /but fw2 \(em0, vhid 1\) has pass •+ and fw3 \(em0, vhid 1\) has pass •+\./);
     assert.deepEqual(f.fixes?.map((x) => x.title), ["Use fw2's pass on this vhid (and on fw3)", "Use fw3's pass on this vhid (and on fw2)"]);
     assert.deepEqual(f.fixes![0].changes.map((c) => w.rel(c.uri)), ['fw1/etc/rc.conf', 'fw3/etc/rc.conf']);
@@ -90,10 +90,10 @@ describe('carp/pass-mismatch: three nodes, limits and uncertainty', () => {
       'fw2/etc/rc.conf': node('fw2', 3, 'ifconfig_em0_alias0="inet vhid 1 advskew 100 pass alpha alias 192.0.2.1/32"'),
       'fw3/etc/rc.conf': node('fw3', 4, 'ifconfig_em0_alias0="inet vhid 1 advskew 200 pass bravo alias 192.0.2.1/32"'),
     });
-    const [f] = clusterFindingsOf(w, 'fw1/etc/rc.conf', CODE, 1);
+    const [f] = reportedOf(w, 'fw1/etc/rc.conf', CODE, 1);
     assert.match(f.message, /^fw1 \(em0, vhid 1\) has pass •+, but fw3 \(em0, vhid 1\) has pass •+\./);
     assert.deepEqual(f.fixes?.map((x) => x.title), ["Use fw3's pass on this vhid (and on fw2)"]);
-    const [g] = clusterFindingsOf(w, 'fw3/etc/rc.conf', CODE, 1);
+    const [g] = reportedOf(w, 'fw3/etc/rc.conf', CODE, 1);
     assert.deepEqual(g.fixes?.map((x) => x.title), ['Use the pass of fw1 and fw2 on this vhid']);
     assertFixResolves(w, g, g.fixes![0]);
   });
@@ -103,8 +103,8 @@ describe('carp/pass-mismatch: three nodes, limits and uncertainty', () => {
       'fw1/etc/rc.conf': node('fw1', 2, 'ifconfig_em0_alias0="inet vhid 1 pass ${CARP_PASS} alias 192.0.2.1/32"\nifconfig_em0_alias1="inet vhid 1 pass alpha alias 192.0.2.1/32"'),
       'fw2/etc/rc.conf': node('fw2', 3, 'if [ -f /etc/carp ]; then ifconfig_em0_alias0="inet vhid 1 advskew 100 pass bravo alias 192.0.2.1/32"; fi'),
     });
-    clusterFindingsOf(w, 'fw1/etc/rc.conf', CODE, 0);
-    clusterFindingsOf(w, 'fw2/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw1/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw2/etc/rc.conf', CODE, 0);
   });
 
   test('a carpN line of the peer is not compared: it does nothing since FreeBSD 10', () => {
@@ -112,7 +112,7 @@ describe('carp/pass-mismatch: three nodes, limits and uncertainty', () => {
       'fw1/etc/rc.conf': node('fw1', 2, 'ifconfig_em0_alias0="inet vhid 1 pass alpha alias 192.0.2.1/32"'),
       'fw2/etc/rc.conf': node('fw2', 3, 'ifconfig_carp0="vhid 1 advskew 100 pass bravo 192.0.2.1/24"'),
     });
-    clusterFindingsOf(w, 'fw1/etc/rc.conf', CODE, 0);
-    clusterFindingsOf(w, 'fw2/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw1/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw2/etc/rc.conf', CODE, 0);
   });
 });

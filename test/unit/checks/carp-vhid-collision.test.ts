@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { assertFixResolves, clusterFindingsOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles, type TestWorkspace } from '../../helpers/workspace';
+import { assertFixResolves, reportedOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles, type TestWorkspace } from '../../helpers/workspace';
 import { findingsFor } from '../../../server/src/checks/registry';
 import type { Manifest } from '../../../server/src/model/manifest';
 import type { WorkspaceView } from '../../../server/src/model/workspace-view';
@@ -30,8 +30,8 @@ describe('carp/vhid-collision (cluster-collision fixture)', () => {
   const t = loadFixture('cluster-collision');
 
   test('two pairs, one vhid, one subnet, no address in common: every member of both groups is reported', () => {
-    for (const rel of ['fwa1/etc/rc.conf', 'fwa2/etc/rc.conf', 'fwb2/etc/rc.conf']) assert.deepEqual(clusterFindingsOf(t, rel, CODE, 1).map(rangeOf), [[3, 26, 3, 30]]);
-    const [b1] = clusterFindingsOf(t, 'fwb1/etc/rc.conf', CODE, 1);
+    for (const rel of ['fwa1/etc/rc.conf', 'fwa2/etc/rc.conf', 'fwb2/etc/rc.conf']) assert.deepEqual(reportedOf(t, rel, CODE, 1).map(rangeOf), [[3, 26, 3, 30]]);
+    const [b1] = reportedOf(t, 'fwb1/etc/rc.conf', CODE, 1);
     assert.deepEqual(rangeOf(b1), [4, 26, 4, 30]);
     assert.match(b1.message, /^vhid 1 on 192\.0\.2\.0\/24 is used by this group, fwb1 and fwb2 \(192\.0\.2\.100\), and by fwa1 and fwa2 \(192\.0\.2\.1\), which shares no address with it: .*00:00:5e:00:01:01/);
     assert.deepEqual(b1.related?.map((r) => [t.rel(r.uri), r.range.start.line, r.message]), [
@@ -41,16 +41,16 @@ describe('carp/vhid-collision (cluster-collision fixture)', () => {
   });
 
   test('the same vhid on another subnet is another vhid: vhid 5 is not reported', () => {
-    for (const rel of ['fwa1/etc/rc.conf', 'fwb1/etc/rc.conf']) assert.ok(!clusterFindingsOf(t, rel, CODE).some((f) => /vhid 5/.test(f.message)));
+    for (const rel of ['fwa1/etc/rc.conf', 'fwb1/etc/rc.conf']) assert.ok(!reportedOf(t, rel, CODE).some((f) => /vhid 5/.test(f.message)));
   });
 
   test('fix: the next vhid free on the subnet, on every member of the group, in one edit', () => {
-    const [b1] = clusterFindingsOf(t, 'fwb1/etc/rc.conf', CODE);
+    const [b1] = reportedOf(t, 'fwb1/etc/rc.conf', CODE);
     assert.deepEqual(b1.fixes?.map((x) => x.title), ['Change vhid 1 to 3 on this node and on fwb2']);
     assert.deepEqual(b1.fixes![0].changes.map((c) => t.rel(c.uri)), ['fwb1/etc/rc.conf', 'fwb2/etc/rc.conf']);
     assert.match(textAfterFix(t, b1.fixes![0], 'fwb2/etc/rc.conf'), /^ifconfig_em0_alias0="inet vhid 3 advskew 100 pass lab-key alias 192\.0\.2\.100\/32"$/m);
     assertFixResolves(t, b1, b1.fixes![0]);
-    const [a2] = clusterFindingsOf(t, 'fwa2/etc/rc.conf', CODE);
+    const [a2] = reportedOf(t, 'fwa2/etc/rc.conf', CODE);
     assertFixResolves(t, a2, a2.fixes![0]);
   });
 
@@ -58,7 +58,7 @@ describe('carp/vhid-collision (cluster-collision fixture)', () => {
     const plain = view(t, { hide: ['vhidsOnSegment', 'clusterOf', 'clusters'] });
     assert.deepEqual(
       findingsThrough(t, plain, 'fwb1/etc/rc.conf').map((f) => f.message),
-      clusterFindingsOf(t, 'fwb1/etc/rc.conf', CODE).map((f) => f.message),
+      reportedOf(t, 'fwb1/etc/rc.conf', CODE).map((f) => f.message),
     );
   });
 });
@@ -91,6 +91,6 @@ describe('carp/vhid-collision: a vhid reserved by freebsd-conf.json', () => {
   test('a reservation on another subnet, or no manifest at all: nothing', () => {
     const p = pair();
     assert.equal(findingsThrough(p, view(p, { manifest: manifest('198.51.100.0/24') }), 'fw1/etc/rc.conf').length, 0);
-    clusterFindingsOf(pair(), 'fw1/etc/rc.conf', CODE, 0);
+    reportedOf(pair(), 'fw1/etc/rc.conf', CODE, 0);
   });
 });

@@ -59,6 +59,11 @@ describe('pf/shadowed-rule', () => {
     assert.deepEqual(shadowed('pass quick on em0 all no state\nblock in on em0 proto tcp to port 23\n'), [1]);
   });
 
+  test('protocol names and numbers from /etc/protocols are one protocol: carp, vrrp and 112', () => {
+    assert.deepEqual(shadowed('block quick on em0 proto carp\npass on em0 proto vrrp\npass on em0 proto 112 keep state (no-sync)\n'), [1, 2]);
+    assert.deepEqual(shadowed('block quick on em0 proto pfsync\npass on em0 proto 240\npass on em0 proto carp\n'), [1]);
+  });
+
   test('rules in different anchors are not compared', () => {
     assert.deepEqual(shadowed('anchor "a" {\n  pass quick all\n}\npass in on em0 all\nanchor "b" {\n  pass in on em0 all\n}\n'), []);
     assert.deepEqual(shadowed('anchor "a" {\n  block quick all\n  pass in on em0 all\n}\n'), [2]);

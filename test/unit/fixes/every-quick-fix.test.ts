@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
-import { assertFixResolves, findingsWithCluster, FIXTURES, loadFolderAsChecked, REPO_ROOT, type TestWorkspace } from '../../helpers/workspace';
+import { assertFixResolves, FIXTURES, loadFolderAsChecked, reportedFindings, REPO_ROOT, type TestWorkspace } from '../../helpers/workspace';
 import { toDiagnostics } from '../../../server/src/lsp/convert';
 import { codeActions } from '../../../server/src/lsp/code-actions';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
@@ -36,7 +36,7 @@ function asProposal(action: CodeAction): FixProposal {
 function checkEveryFix(t: TestWorkspace): number {
   let applied = 0;
   for (const doc of [...t.ws.documents()]) {
-    for (const f of findingsWithCluster(t, t.rel(doc.uri)).filter((x) => x.uri === doc.uri)) {
+    for (const f of reportedFindings(t, t.rel(doc.uri)).filter((x) => x.uri === doc.uri)) {
       const diagnostics = toDiagnostics([f], DEFAULT_SETTINGS, 'https://example.invalid/README.md');
       for (const action of codeActions(doc, diagnostics, { documentChanges: true, createFiles: true })) {
         assertFixResolves(t, f, asProposal(action));
