@@ -138,11 +138,17 @@ export class AnalysisService {
     this.releaseClosedTrees(this.workspace.documents());
   }
 
-  /** The node roots of the CARP cluster a file's node belongs to (its own root at least). */
+  /**
+   * The node roots whose findings depend on a file's node: its own, those of
+   * its CARP cluster, and those sharing one of its addresses (a real address
+   * on either side: net/duplicate-address, carp/vip-conflicts-host-address
+   * compare across the whole workspace, clusters or not).
+   */
   private clusterRoots(uri: string): string[] {
     const root = this.workspace.nodeOf(uri).root;
-    const cluster = this.workspace.get(uri) ? clusterOf(this.workspace, uri) : undefined;
-    return cluster ? [...cluster.roots] : [root];
+    if (!this.workspace.get(uri)) return [root];
+    const cluster = clusterOf(this.workspace, uri);
+    return [...(cluster ? cluster.roots : [root]), ...this.workspace.addressPeersOf(uri)];
   }
 
   /**

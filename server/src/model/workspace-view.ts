@@ -2,6 +2,7 @@ import type { ParsedDocument, PfDocument } from './document';
 import type { Cluster } from './cluster';
 import type { Manifest } from './manifest';
 import type { ConfKind } from './kinds';
+import type { AddressHolder } from './node-addresses';
 
 /** The files of one machine, each kind in FreeBSD's load order. */
 export interface NodeFiles {
@@ -44,6 +45,13 @@ export interface WorkspaceView {
   clusterOf?(uri: string): Cluster | undefined;
   /** Every CARP cluster of the workspace, each once. */
   clusters?(): Cluster[];
+  /**
+   * Every node and interface holding an IP address (canonical text), real
+   * addresses and CARP VIPs alike, across the whole workspace, from the
+   * workspace's address index. A view without it gets them by walking every
+   * node (checks/net-common.ts holdersOf).
+   */
+  addressHolders?(address: string): readonly AddressHolder[];
   /** The workspace's freebsd-conf.json, when there is a valid one. */
   manifest?(): Manifest | undefined;
 }

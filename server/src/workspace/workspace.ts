@@ -1,6 +1,8 @@
 import { parseDocument, type ParsedDocument, type PfDocument } from '../model/document';
 import { IncludeIndex } from './include-index';
 import { ClusterIndex } from './cluster-index';
+import { AddressIndex } from './address-index';
+import type { AddressHolder } from '../model/node-addresses';
 import type { Cluster } from '../model/cluster';
 import type { ConfKind } from '../model/kinds';
 import { nodeRootOf, usesRootLayout } from '../model/node';
@@ -41,6 +43,7 @@ export class Workspace implements WorkspaceView {
   private editLogFrom = 0;
   private readonly includes = new IncludeIndex(this);
   private readonly carpIndex = new ClusterIndex(this);
+  private readonly addressIndex = new AddressIndex(this);
   /** Files a config names that were not read because they resolve outside the read roots, with the reason. */
   private readonly refused = new Map<string, string>();
 
@@ -122,6 +125,15 @@ export class Workspace implements WorkspaceView {
 
   clusters(): Cluster[] {
     return this.carpIndex.allClusters();
+  }
+
+  addressHolders(address: string): readonly AddressHolder[] {
+    return this.addressIndex.holders(address);
+  }
+
+  /** Roots of the other nodes sharing an address with the node of `uri` (a real one on at least one side): their findings depend on it. */
+  addressPeersOf(uri: string): string[] {
+    return this.addressIndex.peersOf(uri);
   }
 
   private logEdit(uri: string): void {
