@@ -7,7 +7,7 @@ import { Workspace } from '../../server/src/workspace/workspace';
 import { kindOfPath, type ConfKind } from '../../server/src/model/kinds';
 import { ReadRoots } from '../../server/src/workspace/read-roots';
 import { WorkspaceLoader } from '../../server/src/workspace/loader';
-import { checkDocument } from '../../server/src/checks/registry';
+import { checkDocument, findingsFor } from '../../server/src/checks/registry';
 import type { Finding } from '../../server/src/checks/types';
 import type { Code } from '../../server/src/checks/codes';
 import type { FixProposal } from '../../server/src/fixes/types';
@@ -84,6 +84,31 @@ export function allFindings(t: TestWorkspace): Finding[] {
   return [...t.ws.documents()].flatMap((d) => findings(t, t.rel(d.uri)));
 }
 
+/**
+ * Everything reported on one file, cross-node findings included: what the
+ * editor publishes and the CLI prints (registry findingsFor). `findings`
+ * runs the file's own checks only.
+ */
+export function findingsForFile(t: TestWorkspace, rel: string): Finding[] {
+  const doc = t.ws.get(t.uri(rel));
+  if (!doc) throw new Error(`no such file in the test workspace: ${rel}`);
+  return findingsFor(doc, t.ws, (check, error) => {
+    throw new Error(`check ${check.code} threw: ${String(error)}`);
+  });
+}
+
+/** Everything reported anywhere in the workspace, cross-node findings included. */
+export function allFindingsFor(t: TestWorkspace): Finding[] {
+  return [...t.ws.documents()].flatMap((d) => findingsForFile(t, t.rel(d.uri)));
+}
+
+/** The findings of one code reported on one file, cross-node checks included, asserting how many there are. */
+export function reportedOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
+  const list = findingsForFile(t, rel).filter((f) => f.code === code);
+  if (count !== undefined) assert.equal(list.length, count, `${code} in ${rel}: ${JSON.stringify(list.map((f) => f.message))}`);
+  return list;
+}
+
 /** The findings of one code in one file, asserting how many there are. */
 export function findingsOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {
   const list = findings(t, rel).filter((f) => f.code === code);
@@ -130,7 +155,7 @@ export function textAfterFix(t: TestWorkspace, fix: FixProposal, rel: string): s
 /**
  * Proves a fix is safe: after applying it, the finding it fixes is gone and no
  * other finding appeared anywhere in the workspace (counted per file and code,
- * since line numbers move).
+ * since line numbers move), cross-node findings included.
  */
 export function assertFixResolves(t: TestWorkspace, finding: Finding, fix: FixProposal): TestWorkspace {
   const count = (list: Finding[]): Map<string, number> => {
@@ -138,9 +163,9 @@ export function assertFixResolves(t: TestWorkspace, finding: Finding, fix: FixPr
     for (const f of list) m.set(`${f.uri} ${f.code}`, (m.get(`${f.uri} ${f.code}`) ?? 0) + 1);
     return m;
   };
-  const before = count(allFindings(t));
+  const before = count(allFindingsFor(t));
   const after = applyFix(t, fix);
-  const afterCounts = count(allFindings(after));
+  const afterCounts = count(allFindingsFor(after));
   const fixedKey = `${finding.uri} ${finding.code}`;
   assert.ok((afterCounts.get(fixedKey) ?? 0) < (before.get(fixedKey) ?? 0), `"${fix.title}" did not remove ${finding.code}`);
   for (const [key, n] of afterCounts) {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
-import { assertFixResolves, findings, FIXTURES, loadFolderAsChecked, REPO_ROOT, type TestWorkspace } from '../../helpers/workspace';
+import { assertFixResolves, findingsForFile, FIXTURES, loadFolderAsChecked, REPO_ROOT, type TestWorkspace } from '../../helpers/workspace';
 import { toDiagnostics } from '../../../server/src/lsp/convert';
 import { codeActions } from '../../../server/src/lsp/code-actions';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
@@ -10,11 +10,11 @@ import type { FixProposal } from '../../../server/src/fixes/types';
 
 /**
  * Every quick-fix the server offers, on examples/ and on every test fixture,
- * goes through the same path as in the editor (finding → diagnostic →
- * code action → workspace edit), is applied, and the whole workspace is
- * checked again: the finding must be gone and nothing new may appear
- * anywhere. That includes "ignore on this line / in this file", which the
- * server offers for every diagnostic.
+ * cross-node findings included, goes through the same path as in the editor
+ * (finding → diagnostic → code action → workspace edit), is applied, and the
+ * whole workspace is checked again: the finding must be gone and nothing new
+ * may appear anywhere. That includes "ignore on this line / in this file",
+ * which the server offers for every diagnostic.
  */
 const FOLDERS = [path.join(REPO_ROOT, 'examples'), ...fs.readdirSync(FIXTURES).map((name) => path.join(FIXTURES, name))];
 
@@ -36,7 +36,7 @@ function asProposal(action: CodeAction): FixProposal {
 function checkEveryFix(t: TestWorkspace): number {
   let applied = 0;
   for (const doc of [...t.ws.documents()]) {
-    for (const f of findings(t, t.rel(doc.uri)).filter((x) => x.uri === doc.uri)) {
+    for (const f of findingsForFile(t, t.rel(doc.uri)).filter((x) => x.uri === doc.uri)) {
       const diagnostics = toDiagnostics([f], DEFAULT_SETTINGS, 'https://example.invalid/README.md');
       for (const action of codeActions(doc, diagnostics, { documentChanges: true, createFiles: true })) {
         assertFixResolves(t, f, asProposal(action));
