@@ -51,6 +51,7 @@ const builds = bench
   ? [
       { ...common, entryPoints: ['test/bench/run.ts'], outfile: 'out/bench/run.js' },
       { ...common, entryPoints: ['test/bench/pf.ts'], outfile: 'out/bench/pf.js' },
+      { ...common, entryPoints: ['test/bench/cluster.ts'], outfile: 'out/bench/cluster.js' },
     ]
   : [
       { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },

@@ -16,11 +16,12 @@ import { AnalysisService } from './lsp/analysis-service';
 import { capabilities } from './lsp/capabilities';
 import type { EditSupport } from './lsp/code-actions';
 import { Lifecycle } from './lsp/lifecycle';
-import { ScanFinishedNotification, WorkspaceStatusRequest } from './protocol';
+import { ScanFinishedNotification, WorkspaceStatusRequest, type WorkspaceStatus } from './protocol';
 import { parseSettings } from './settings';
 import { SettingsWarnings } from './settings-validation';
 import { docsUrl } from './docs-url';
 import { registerFeatures } from './lsp/feature-handlers';
+import { excludedBy, type Excluded } from './workspace/scan';
 
 // `--stdio`, `--node-ipc` and `--socket` are read by createConnection itself.
 const connection = createConnection(ProposedFeatures.all);
@@ -31,6 +32,7 @@ let configurationSupport = false;
 let folderEventsSupport = false;
 let folders: string[] = [];
 let relatedSupport = false;
+let progressSupport = false;
 
 // The last line of defence: a bug anywhere must cost one answer, never the
 // editor's diagnostics until a restart. Logged so it still gets fixed.
@@ -59,6 +61,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationSupport = ws?.configuration === true;
   folderEventsSupport = ws?.workspaceFolders === true;
   relatedSupport = params.capabilities?.textDocument?.publishDiagnostics?.relatedInformation === true;
+  progressSupport = params.capabilities?.window?.workDoneProgress === true;
   folders = params.workspaceFolders ? folderUris(params.workspaceFolders) : typeof params.rootUri === 'string' ? [params.rootUri] : [];
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
     applySettings((params.initializationOptions as { settings?: unknown }).settings);
@@ -82,10 +85,32 @@ async function loadSettings(): Promise<void> {
   applySettings(await connection.workspace.getConfiguration('freebsdConf'));
 }
 
-/** Resolves when the first scan has finished: tests await the scanFinished notification. */
+/**
+ * Scans the workspace folders, leaving out what the user's `files.exclude`
+ * hides, with progress in the editor's status bar when it can show it.
+ * Resolves when the scan has finished: tests await the scanFinished notification.
+ */
 async function scanWorkspace(): Promise<void> {
-  const status = await service.scan(folders);
+  const excluded = await filesExclude(folders);
+  const progress = progressSupport ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('FreeBSD conf', 0, 'scanning the workspace', false);
+  let status: WorkspaceStatus;
+  try {
+    status = await service.scan(folders, {
+      excluded: (uri) => excluded.get(uri),
+      progress: progress && { report: (message, percentage) => (percentage === undefined ? progress.report(message) : progress.report(percentage, message)) },
+    });
+  } finally {
+    progress?.done();
+  }
   void connection.sendNotification(ScanFinishedNotification, status);
+}
+
+/** Each folder's `files.exclude`, when the client answers configuration requests. */
+async function filesExclude(uris: readonly string[]): Promise<Map<string, Excluded>> {
+  if (!configurationSupport || uris.length === 0) return new Map();
+  const values: unknown[] = await connection.workspace.getConfiguration(uris.map((scopeUri) => ({ scopeUri, section: 'files.exclude' })));
+  return new Map(uris.map((uri, i) => [uri, excludedBy(values[i])]));
 }
 
 connection.onInitialized(

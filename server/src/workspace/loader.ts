@@ -1,9 +1,23 @@
 import type { Workspace } from './workspace';
 import type { ConfKind } from '../model/kinds';
-import { readConfFile, scanFolder, type ReadResult } from './scan';
+import { readConfFile, scanFolder, type Excluded, type ReadResult } from './scan';
 import { diskIncludeReader, loadPfIncludes } from './pf-includes';
 import { ReadRoots } from './read-roots';
 import { fsPathToUri, uriToFsPath } from './uri-path';
+
+/** Files read at the same time during a scan: enough to keep libuv's four threads busy. */
+const READS_AT_ONCE = 16;
+
+/** `work` on every item, at most `limit` at a time; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 /** What the loader tells its owner: the CLI prints it, the language server publishes it. */
 export interface LoaderHooks {
@@ -42,14 +56,17 @@ export class WorkspaceLoader {
    * their pf.conf include. `keep(uri)` names the files whose text is already
    * in the index and must not be replaced (open editor buffers).
    */
-  async loadFolder(dir: string, maxFiles: number, keep: (uri: string) => boolean = () => false): Promise<FolderLoad> {
-    const { files, skipped, truncated } = await scanFolder(dir, maxFiles);
+  async loadFolder(dir: string, maxFiles: number, keep: (uri: string) => boolean = () => false, excluded?: Excluded): Promise<FolderLoad> {
+    const { files, skipped, truncated } = await scanFolder(dir, maxFiles, excluded);
     for (const entry of skipped) this.hooks.skipped(fsPathToUri(entry.path), entry.reason);
+    // Read several files at once (the thread pool works on them while this
+    // thread decodes), then index them in the walk's sorted order, so the
+    // workspace order does not depend on which read finished first.
+    const todo = files.filter((f) => !keep(fsPathToUri(f.path)));
+    const results = await inParallel(todo, READS_AT_ONCE, (f) => readConfFile(f.path, this.roots, !f.linked));
     let read = 0;
-    for (const file of files) {
-      const uri = fsPathToUri(file.path);
-      if (keep(uri)) continue;
-      const result = await this.loadFile(file.path, file.kind);
+    for (const [i, file] of todo.entries()) {
+      const result = await this.index(file.path, file.kind, results[i]);
       if (result.ok) read += 1 + result.included;
     }
     return { files: read, truncated, found: files.length + skipped.length + truncated > 0 };
@@ -62,8 +79,12 @@ export class WorkspaceLoader {
    * a file gone from the disk simply leaves the index).
    */
   async loadFile(path: string, kind: ConfKind): Promise<ReadResult & { included: number }> {
+    return this.index(path, kind, await readConfFile(path, this.roots));
+  }
+
+  /** Puts what was read into the index, or reports why it was not. */
+  private async index(path: string, kind: ConfKind, result: ReadResult): Promise<ReadResult & { included: number }> {
     const uri = fsPathToUri(path);
-    const result = await readConfFile(path, this.roots);
     if (!result.ok) {
       if (result.problem !== 'missing') {
         this.workspace.remove(uri);

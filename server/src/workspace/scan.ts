@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { kindOfPath, type ConfKind } from '../model/kinds';
 import type { Finding } from '../checks/types';
 import type { ReadRoots } from './read-roots';
@@ -24,19 +25,32 @@ export type ReadResult =
  * Invalid UTF-8 is decoded with U+FFFD so the rest of the file is still
  * checked (file/encoding reports it).
  */
-export async function readConfFile(file: string, roots: ReadRoots): Promise<ReadResult> {
-  const where = await roots.contain(file);
-  if (!where.inside) return { ok: false, problem: where.missing ? 'missing' : 'outside', reason: where.reason };
-  try {
+export async function readConfFile(file: string, roots: ReadRoots, walked = false): Promise<ReadResult> {
+  let target = file;
+  if (!walked) {
+    const where = await roots.contain(file);
+    if (!where.inside) return { ok: false, problem: where.missing ? 'missing' : 'outside', reason: where.reason };
     // The resolved path is what was vetted, so that is what is opened.
-    const stat = await fs.promises.stat(where.real);
+    target = where.real;
+  }
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    // Non-blocking, so a FIFO swapped in meanwhile cannot hang the open; a
+    // walked file is opened without following a link swapped in for it.
+    handle = await fs.promises.open(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (walked ? fs.constants.O_NOFOLLOW : 0));
+    const stat = await handle.stat();
     if (!stat.isFile()) return { ok: false, problem: 'unsuitable', reason: `not a regular file (${fileType(stat)})` };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'unsuitable', reason: `larger than 5 MB (${stat.size} bytes)` };
-    const bytes = await fs.promises.readFile(where.real);
+    const bytes = await handle.readFile();
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, problem: 'unsuitable', reason: 'binary file (contains NUL bytes)' };
     return { ok: true, text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes) };
   } catch (error) {
-    return { ok: false, problem: 'missing', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    const code = (error as NodeJS.ErrnoException).code;
+    // O_NOFOLLOW on a link (one appeared after the walk): refused, as any link leading out would be.
+    if (walked && code === 'ELOOP') return { ok: false, problem: 'outside', reason: 'a symbolic link appeared while the folder was read' };
+    return { ok: false, problem: 'missing', reason: code ?? String(error) };
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -53,6 +67,13 @@ function fileType(stat: fs.Stats | fs.Dirent): string {
 export interface ScannedFile {
   path: string;
   kind: ConfKind;
+  /**
+   * False for a regular file the walk reached through real folders only (it
+   * follows no link to a folder), so it lies inside the walked folder by
+   * construction and needs no realpath; true for a symbolic link, which
+   * readConfFile resolves and vets.
+   */
+  linked: boolean;
 }
 
 export interface ScanResult {
@@ -62,6 +83,23 @@ export interface ScanResult {
   skipped: { path: string; reason: string }[];
   /** Config files left out because there were more than `maxFiles`. */
   truncated: number;
+}
+
+/** Whether a path, relative to the scanned folder with `/` separators, is left out (VS Code's `files.exclude`). */
+export type Excluded = (relative: string) => boolean;
+
+/**
+ * An Excluded from glob patterns as VS Code's `files.exclude` holds them
+ * (`{"**\/.git": true, "**\/build": false}`), matched with picomatch, the
+ * matcher most glob tools use. Entries set to anything but `true` (false, or
+ * a `when` clause that needs sibling files) are left alone.
+ */
+export function excludedBy(patterns: unknown): Excluded {
+  if (typeof patterns !== 'object' || patterns === null) return () => false;
+  const globs = Object.entries(patterns as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+  if (globs.length === 0) return () => false;
+  const match = picomatch(globs, { dot: true });
+  return (relative) => match(relative);
 }
 
 /** Folders that hold tooling, not machines. */
@@ -78,9 +116,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
  * silence. (A glob library would do the matching, but tinyglobby/fdir drop
  * FIFOs and sockets without a word.)
  */
-export async function scanFolder(dir: string, maxFiles: number): Promise<ScanResult> {
+export async function scanFolder(dir: string, maxFiles: number, excluded: Excluded = () => false): Promise<ScanResult> {
   const files: ScannedFile[] = [];
   const skipped: ScanResult['skipped'] = [];
+  const top = path.normalize(dir);
   const walk = async (folder: string): Promise<void> => {
     let entries: fs.Dirent[];
     try {
@@ -90,18 +129,19 @@ export async function scanFolder(dir: string, maxFiles: number): Promise<ScanRes
     }
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
+      if (excluded(path.relative(top, full).split(path.sep).join('/'))) continue;
       const kind = kindOfPath(full);
       if (entry.isDirectory()) {
         if (kind && !isServiceFolder(full)) skipped.push({ path: full, reason: 'not a regular file (a directory)' });
         if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(full);
       } else if (kind && (entry.isFile() || entry.isSymbolicLink())) {
-        files.push({ path: full, kind });
+        files.push({ path: full, kind, linked: entry.isSymbolicLink() });
       } else if (kind) {
         skipped.push({ path: full, reason: `not a regular file (${fileType(entry)})` });
       }
     }
   };
-  await walk(path.normalize(dir));
+  await walk(top);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const truncated = Math.max(0, files.length - maxFiles);

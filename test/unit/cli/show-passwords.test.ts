@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../../helpers/workspace';
 import { MASKED_PASSWORD as M } from '../../../server/src/model/mask';
 
-/** The CLI compiled next to this test (out/server/src/cli.js), so the test checks this tree's code, not a stale bundle. */
-const CLI = path.join(__dirname, '..', '..', '..', 'server', 'src', 'cli.js');
+/** The CLI compiled next to this test (out/server/src/cli/main.js), so the test checks this tree's code, not a stale bundle. */
+const CLI = path.join(__dirname, '..', '..', '..', 'server', 'src', 'cli', 'main.js');
 const FIXTURE = 'test/fixtures/carp-passwords';
 const FW1 = `${FIXTURE}/fw1/etc/rc.conf`;
 const PASSES = ['uplink-vhid1', 'lan-vhid2', 'dmz-carp-key-far-too-long-2024', 'dmz-vhid4'];

@@ -77,6 +77,14 @@ describe('read roots and the scan', () => {
     assert.equal((await readConfFile(path.join(root, 'fw1/etc/rc.conf'), ReadRoots.none)).ok, false, 'no roots: nothing is read');
   });
 
+  test('a walked file is opened without a realpath, but never through a link that appeared since the walk, and never blocks on a FIFO', async () => {
+    const roots = await ReadRoots.of([root]);
+    assert.deepEqual(await readConfFile(path.join(root, 'fw1/etc/rc.conf'), roots, true), { ok: true, text: 'hostname="fw1"\n' });
+    // sysctl.conf is a link to outside/secret: taken for a walked regular file, O_NOFOLLOW refuses it.
+    assert.deepEqual(await readConfFile(path.join(root, 'fw1/etc/sysctl.conf'), roots, true), { ok: false, problem: 'outside', reason: 'a symbolic link appeared while the folder was read' });
+    assert.deepEqual(await readConfFile(path.join(root, 'fw4/etc/rc.conf'), roots, true), { ok: false, problem: 'unsuitable', reason: 'not a regular file (a FIFO)' });
+  });
+
   test('a root given as a sibling with a common prefix is not a parent (root vs root2)', async () => {
     fs.mkdirSync(path.join(base, 'root2'), { recursive: true });
     fs.writeFileSync(path.join(base, 'root2/rc.conf'), 'x="1"\n');
