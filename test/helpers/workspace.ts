@@ -11,6 +11,8 @@ import { checkDocument, findingsFor } from '../../server/src/checks/registry';
 import type { Finding } from '../../server/src/checks/types';
 import type { Code } from '../../server/src/checks/codes';
 import type { FixProposal } from '../../server/src/fixes/types';
+import type { Manifest } from '../../server/src/model/manifest';
+import type { WorkspaceView } from '../../server/src/model/workspace-view';
 
 /** Repository root: the nearest folder above this file with our package.json, else the cwd (tests run from the root). */
 export const REPO_ROOT = ((): string => {
@@ -107,6 +109,32 @@ export function reportedOf(t: TestWorkspace, rel: string, code: Code, count?: nu
   const list = findingsForFile(t, rel).filter((f) => f.code === code);
   if (count !== undefined) assert.equal(list.length, count, `${code} in ${rel}: ${JSON.stringify(list.map((f) => f.message))}`);
   return list;
+}
+
+/** A freebsd-conf.json as its loader would give it, from the parts a test needs. */
+export function manifestOf(parts: Partial<Omit<Manifest, 'uri'>>): Manifest {
+  return { uri: 'file:///ws/freebsd-conf.json', nodes: new Map(), clusters: [], builtinCarp: new Set(), reservedVhids: [], ...parts };
+}
+
+/** The workspace seen through a view that also has a manifest (the manifest loader is not part of these tests). */
+export function withManifest(t: TestWorkspace, manifest: Manifest): WorkspaceView {
+  return new Proxy(t.ws, {
+    get(target, prop) {
+      if (prop === 'manifest') return () => manifest;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Like reportedOf, through a view with a manifest. Give it a workspace of its
+ * own: registry checkCluster caches findings per cluster object.
+ */
+export function reportedWithManifest(t: TestWorkspace, manifest: Manifest, rel: string, code: Code): Finding[] {
+  const doc = t.ws.get(t.uri(rel));
+  if (!doc) throw new Error(`no such file in the test workspace: ${rel}`);
+  return findingsFor(doc, withManifest(t, manifest)).filter((f) => f.code === code);
 }
 
 /** The findings of one code in one file, asserting how many there are. */

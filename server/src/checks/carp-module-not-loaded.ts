@@ -6,6 +6,7 @@ import { carpItems } from '../model/node-addresses';
 import type { IfItem } from '../model/rc-interfaces';
 import { placeOf } from './cluster-common';
 import { loadCarpFix } from '../fixes/carp-module-not-loaded';
+import { pathInNode } from '../fixes/node-file-edits';
 
 /**
  * A node with vhid aliases on which nothing loads carp.ko: no
@@ -46,8 +47,12 @@ export const carpModuleNotLoaded: Check = {
       if (place) related.push({ ...place, message: `vhid ${item.entry.carp.vhid?.number ?? '?'} also fails here` });
     }
     const legacy = config.loader.get('if_carp_load') ? ' (if_carp_load loads nothing since FreeBSD 10: the module is carp.ko)' : '';
+    const set = config.loader.get('carp_load');
+    const loader = set
+      ? `carp_load="${set.setting.value}" (${pathInNode(node, set.doc.uri)}:${set.doc.lines.positionAt(set.setting.start).line + 1}) loads nothing, only "YES" does,`
+      : 'no carp_load="YES" in loader.conf';
     const message =
-      `Nothing loads carp.ko on ${config.name}: no carp_load="YES" in loader.conf and no carp in kld_list${legacy}. ` +
+      `Nothing loads carp.ko on ${config.name}: ${loader} and no carp in kld_list${legacy}. ` +
       'Every ifconfig line with a vhid then fails with "Protocol not supported" (EPROTONOSUPPORT), so none of its VIPs comes up. ' +
       'Add carp_load="YES" to loader.conf (or declare the node under builtinCarp in freebsd-conf.json if its kernel has device carp).';
     return [findingAt(doc, 'carp/module-not-loaded', vhid.keyword.start, (vhid.value ?? vhid.keyword).end, message, { related, fixes: [loadCarpFix(config)] })];

@@ -1,7 +1,8 @@
 import type { ClusterCheck, Finding, RelatedLocation } from './types';
-import { findingAtPlace, memberLabel, vhidPlace } from './cluster-common';
+import { findingAtPlace, placeOf } from './cluster-common';
 import { clusterNodes, nodePlace, preemptIntent, preemptLine, type ClusterNode } from './cluster-nodes';
 import { listText } from './net-common';
+import { vipAddresses, type NodeAddress } from '../model/node-addresses';
 import { enablePreemptEverywhereFix } from '../fixes/carp-preempt';
 
 /**
@@ -16,9 +17,11 @@ import { enablePreemptEverywhereFix } from '../fixes/carp-preempt';
  * preempt on for exactly this. (Some nodes on and some off is
  * carp/preempt-mismatch.)
  *
- * Every vhid of the cluster's nodes counts, shared or not: which interfaces
- * a node puts vhids on says how the cluster is meant to fail over. Compared
- * as each node means it (cluster-nodes.ts preemptIntent()).
+ * A node's vhids count when another node of the cluster has the same vhid
+ * and address (a vhid nobody else has never fails over), read as written
+ * (model/node-addresses.ts: lines behind an empty alias and legacy carpN
+ * lines included, so fixing those never makes this finding appear), and
+ * preempt as each node means it (cluster-nodes.ts preemptIntent()).
  *
  * Reported on every node, on its first vhid line; the fix turns preempt on
  * in every node at once, so the cluster never disagrees halfway.
@@ -28,11 +31,13 @@ export const carpPreemptOffMultiVhid: ClusterCheck = {
   run({ cluster, workspace }) {
     const nodes = clusterNodes(cluster);
     if (nodes.length < 2 || nodes.some((n) => preemptIntent(n.config).on)) return [];
-    const spread = nodes.find((n) => interfacesOf(n).size >= 2);
+    const shared = sharedVips(nodes);
+    const spread = nodes.find((n) => byInterface(shared.get(n) ?? []).size >= 2);
     if (!spread) return [];
+    const interfaces = [...byInterface(shared.get(spread) ?? [])];
+    const example = interfaces.map(([ifName, vhids]) => `${ifName}: vhid ${vhids.join(', ')}`);
+    const [firstIf, firstVhids] = interfaces[0];
     const fix = enablePreemptEverywhereFix(nodes.map((n) => n.config));
-    const example = [...interfacesOf(spread)].map(([ifName, vhids]) => `${ifName}: vhid ${vhids.join(', ')}`);
-    const [firstIf, firstVhids] = [...interfacesOf(spread)][0];
     const findings: Finding[] = [];
     for (const n of nodes) {
       const place = nodePlace(workspace, n);
@@ -40,9 +45,9 @@ export const carpPreemptOffMultiVhid: ClusterCheck = {
       const related: RelatedLocation[] = [];
       const own = preemptLine(workspace, n.config);
       if (own) related.push({ ...own, message: `${n.name} sets preempt here` });
-      for (const m of n.members) {
-        const p = vhidPlace(workspace, m);
-        if (p && !(p.uri === place.uri && p.range.start.line === place.range.start.line)) related.push({ ...p, message: `${memberLabel(m)} fails over on its own` });
+      for (const a of shared.get(n) ?? []) {
+        const p = placeOf(workspace, a.item, a.item.entry.carp.vhid?.keyword);
+        if (p && !(p.uri === place.uri && p.range.start.line === place.range.start.line)) related.push({ ...p, message: `${n.name}'s vhid ${a.vhid} on ${a.ifName} fails over on its own` });
       }
       const message =
         `Preemption is off on every node of this cluster (${listText(nodes.map((o) => o.name))}), and its vhids sit on several interfaces (${spread.name}: ${example.join('; ')}). ` +
@@ -54,13 +59,23 @@ export const carpPreemptOffMultiVhid: ClusterCheck = {
   },
 };
 
-/** A node's parent interfaces with the vhids on each, in group order. */
-function interfacesOf(n: ClusterNode): Map<string, number[]> {
+/** Each node's VIPs that another node of the cluster also has (same vhid, same address). */
+function sharedVips(nodes: readonly ClusterNode[]): Map<ClusterNode, NodeAddress[]> {
+  const vips = new Map(nodes.map((n) => [n, vipAddresses(n.config)] as const));
+  const holders = new Map<string, Set<ClusterNode>>();
+  for (const [n, list] of vips) for (const a of list) holders.set(`${a.vhid}|${a.address}`, (holders.get(`${a.vhid}|${a.address}`) ?? new Set()).add(n));
+  const out = new Map<ClusterNode, NodeAddress[]>();
+  for (const [n, list] of vips) out.set(n, list.filter((a) => (holders.get(`${a.vhid}|${a.address}`)?.size ?? 0) >= 2));
+  return out;
+}
+
+/** Parent interfaces with the vhids on each, in the order written. */
+function byInterface(vips: readonly NodeAddress[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const m of n.members) {
-    const list = out.get(m.ifName) ?? [];
-    if (!list.includes(m.vhid.vhid)) list.push(m.vhid.vhid);
-    out.set(m.ifName, list);
+  for (const a of vips) {
+    const list = out.get(a.ifName) ?? [];
+    if (a.vhid !== undefined && !list.includes(a.vhid)) list.push(a.vhid);
+    out.set(a.ifName, list);
   }
   return out;
 }
