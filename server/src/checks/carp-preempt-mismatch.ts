@@ -34,7 +34,7 @@ export const carpPreemptMismatch: ClusterCheck = {
       const isOn = on.includes(n);
       const others = isOn ? off : on;
       const message =
-        `Preemption is ${isOn ? 'on' : 'off'} on ${n.name} (${preemptText(n.config)}) but ${isOn ? 'off' : 'on'} on ${listText(others.map((o) => `${o.name} (${preemptText(o.config)})`))}. ` +
+        `Preemption is ${isOn ? 'on' : 'off'} for ${n.name} (${preemptText(n.config)}) but ${isOn ? 'off' : 'on'} for ${listText(others.map((o) => `${o.name} (${preemptText(o.config)})`))}. ` +
         'A BACKUP takes over from a slower (demoted) MASTER only with its own preempt on, so which node ends up MASTER after a failure depends on which node failed: ' +
         "when a MASTER's NIC fails, a BACKUP without preempt takes over that NIC's vhids only and leaves the others on the demoted node. " +
         'Set net.inet.carp.preempt=1 in sysctl.conf on every node of the cluster (carp(4)).';
