@@ -1,6 +1,6 @@
 import type { ClusterCheck, Finding, RelatedLocation } from './types';
 import type { WorkspaceView } from '../model/workspace-view';
-import { elect, type VhidGroup, type VhidMember } from '../model/cluster';
+import { elect, MAX_SKEW, type VhidGroup, type VhidMember } from '../model/cluster';
 import { manifestClusterOf, manifestNames } from '../model/manifest-lookup';
 import { findingAtPlace, placeOf, vhidPlace, type Place } from './cluster-common';
 import { electingGroups } from './cluster-nodes';
@@ -67,9 +67,10 @@ export const carpSplitMaster: ClusterCheck = {
   },
 };
 
-/** `advskew 100` or `advskew 0 + demotion 50`, with advbase when it is not 1. */
+/** `advskew 100`, `advskew 150 + demotion 80` or `... capped at 240`, with advbase when it is not 1. */
 function skewText(m: VhidMember): string {
-  const demoted = m.skew !== m.advskew ? ` (${m.skew} with demotion)` : '';
+  const demotion = m.config.demotion;
+  const demoted = demotion !== 0 ? ` + demotion ${demotion}${m.skew === MAX_SKEW ? `, capped at ${MAX_SKEW}` : ''}` : '';
   return `${m.advbase !== 1 ? `advbase ${m.advbase} ` : ''}advskew ${m.advskew}${demoted}`;
 }
 
