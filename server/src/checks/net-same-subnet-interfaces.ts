@@ -11,7 +11,9 @@ import { listText } from './net-common';
  * `igb1 192.168.1.11/24`). The kernel accepts it, but only the first address
  * of a subnet gets its prefix route (sys/netinet/in.c in_addprefix() finds
  * the route already there and leaves it), so traffic for the whole subnet
- * leaves through one interface: asymmetric ARP and routing. A CARP vhid
+ * leaves through one interface: asymmetric ARP and routing (IPv6 the same:
+ * sys/netinet6/nd6_rtr.c nd6_prefix_onlink() skips a prefix another
+ * interface already has on-link). A CARP vhid
  * belongs to one parent interface, so a VIP in that subnet has no
  * unambiguous parent (model/carp-node.ts findParentInterface()). Subnets
  * are compared exactly (network and length); host routes, link-local
@@ -43,7 +45,7 @@ export const netSameSubnetInterfaces: Check = {
         }
         const message =
           `${listText(names)} are ${names.length === 2 ? 'both' : 'all'} in ${network} on ${config.name}. The kernel gives a subnet one prefix route, through the interface configured first ` +
-          '(in_addprefix), so traffic for the subnet leaves through that one only (asymmetric ARP and routing), and a CARP VIP in it has no unambiguous parent interface. ' +
+          `(${s.ip.kind() === 'ipv6' ? 'nd6_prefix_onlink()' : 'in_addprefix()'}), so traffic for the subnet leaves through that one only (asymmetric ARP and routing), and a CARP VIP in it has no unambiguous parent interface. ` +
           'Use one interface (or a lagg) per subnet.';
         findings.push(findingAt(doc, 'net/same-subnet-interfaces', s.address.word.start, s.address.word.end, message, { related }));
       }
