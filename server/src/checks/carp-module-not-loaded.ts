@@ -31,8 +31,9 @@ export const carpModuleNotLoaded: Check = {
     if (doc.kind !== 'rc') return [];
     const node = workspace.nodeOf(doc.uri);
     const config = nodeConfig(node);
+    if (config.carpLoad) return [];
     const carp = carpItems(config);
-    if (carp.length === 0 || config.carpLoad || hasBuiltinCarp(workspace.manifest?.(), node.root, config.name)) return [];
+    if (carp.length === 0 || hasBuiltinCarp(workspace.manifest?.(), node.root, config.name)) return [];
     // The node's first vhid command in load order (rc.conf before rc.conf.local, then by position).
     const order = node.byKind.rc.map((d) => d.uri);
     const at = (i: IfItem): number => i.entry.carp.vhid?.keyword.start ?? 0;

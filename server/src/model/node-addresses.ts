@@ -41,6 +41,24 @@ export function isHostUnique(ip: IpAddress): boolean {
   return !SHARED_BY_DESIGN.has(ip.range());
 }
 
+/*
+ * Several checks read a node's addresses for every file they check; a
+ * NodeConfig lives until one of the node's files changes (nodeConfig()), so
+ * what is derived from it is kept with it.
+ */
+const realCache = new WeakMap<NodeConfig, NodeAddress[]>();
+const vipCache = new WeakMap<NodeConfig, NodeAddress[]>();
+const carpCache = new WeakMap<NodeConfig, CarpItem[]>();
+
+function cached<T>(cache: WeakMap<NodeConfig, T>, config: NodeConfig, read: (c: NodeConfig) => T): T {
+  let value = cache.get(config);
+  if (value === undefined) {
+    value = read(config);
+    cache.set(config, value);
+  }
+  return value;
+}
+
 /** Loopback interfaces: an anycast address on lo1 of several nodes is a design, not a conflict. */
 function isLoopbackInterface(name: string): boolean {
   return /^lo\d+$/.test(name);
@@ -64,7 +82,11 @@ function written(item: IfItem): boolean {
  * conditional assignment (inside if/case) may not run and are left out, as
  * are legacy carpN interfaces (they never exist since FreeBSD 10).
  */
-export function realAddresses(config: NodeConfig): NodeAddress[] {
+export function realAddresses(config: NodeConfig): readonly NodeAddress[] {
+  return cached(realCache, config, readRealAddresses);
+}
+
+function readRealAddresses(config: NodeConfig): NodeAddress[] {
   const out: NodeAddress[] = [];
   for (const iface of config.interfaces.interfaces.values()) {
     if (isLegacyCarpName(iface.key) || isLoopbackInterface(iface.name)) continue;
@@ -90,7 +112,11 @@ export interface CarpItem {
  * but their fix (carp/legacy-carp-interface) moves them, unchanged, to the
  * parent interface.
  */
-export function carpItems(config: NodeConfig): CarpItem[] {
+export function carpItems(config: NodeConfig): readonly CarpItem[] {
+  return cached(carpCache, config, readCarpItems);
+}
+
+function readCarpItems(config: NodeConfig): CarpItem[] {
   const out: CarpItem[] = [];
   for (const iface of config.interfaces.interfaces.values()) {
     for (const item of iface.items) {
@@ -102,7 +128,11 @@ export function carpItems(config: NodeConfig): CarpItem[] {
 }
 
 /** The CARP VIPs of a node: the address of each of its CARP commands (carpItems). */
-export function vipAddresses(config: NodeConfig): NodeAddress[] {
+export function vipAddresses(config: NodeConfig): readonly NodeAddress[] {
+  return cached(vipCache, config, readVipAddresses);
+}
+
+function readVipAddresses(config: NodeConfig): NodeAddress[] {
   const out: NodeAddress[] = [];
   for (const { iface, item, vhid } of carpItems(config)) {
     const a = item.entry.address;
