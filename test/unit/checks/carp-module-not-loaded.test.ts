@@ -78,6 +78,7 @@ describe('carp/module-not-loaded', () => {
     assert.ok(fix);
     assert.equal(fix.title, 'Add carp_load="YES" to loader.conf (new file)');
     assert.equal(textAfterFix(w, fix, 'fw9/loader.conf'), 'carp_load="YES"\n');
+    assertFixResolves(w, f, fix);
     reportedOf(w, 'srv/etc/rc.conf', CODE, 0);
   });
 });
