@@ -5,7 +5,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { CONF_GLOBS, LANGUAGE_IDS } from '../../server/src/protocol';
+import { CONF_GLOBS, LANGUAGE_IDS, MANIFEST_GLOB } from '../../server/src/protocol';
 
 /** Client id: also the prefix of the `freebsdConf.trace.server` setting the library reads. */
 const CLIENT_ID = 'freebsdConf';
@@ -38,10 +38,15 @@ export function clientFactory(context: vscode.ExtensionContext): () => LanguageC
   context.subscriptions.push(...watchers, outputChannel);
 
   // Untitled documents are included so a pasted config is checked before it is saved.
-  const documentSelector = Object.values(LANGUAGE_IDS).flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+  const documentSelector = [
+    ...Object.values(LANGUAGE_IDS).flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    // The workspace manifest is JSON (VS Code's JSON support validates it against
+    // the schema); its buffer is sent too, so names and severities follow edits.
+    { scheme: 'file', pattern: MANIFEST_GLOB },
+  ];
 
   const clientOptions: LanguageClientOptions = {
     documentSelector,

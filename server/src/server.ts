@@ -22,6 +22,7 @@ import { SettingsWarnings } from './settings-validation';
 import { docsUrl } from './docs-url';
 import { registerFeatures } from './lsp/feature-handlers';
 import { excludedBy, type Excluded } from './workspace/scan';
+import { registerTopology } from './lsp/topology-handlers';
 
 // `--stdio`, `--node-ipc` and `--socket` are read by createConnection itself.
 const connection = createConnection(ProposedFeatures.all);
@@ -44,6 +45,7 @@ const service = new AnalysisService({
   log: (message) => connection.console.log(message),
   docsUrl: docsUrl(),
   relatedSupport: () => relatedSupport,
+  changed: (after) => topologyUpdates.changed(after === 'scan'),
 });
 
 /** The `uri` strings of a list of folder objects, whatever the client sent. */
@@ -151,6 +153,7 @@ connection.onDidChangeWatchedFiles(
 registerFeatures(connection, service, () => editSupport, lifecycle);
 
 connection.onRequest(WorkspaceStatusRequest, lifecycle.request(() => service.status()));
+const topologyUpdates = registerTopology(connection, service, lifecycle);
 
 documents.listen(connection);
 connection.listen();

@@ -26,7 +26,7 @@ const SYNTAX: Record<string, string> = {
   CommaExpected: 'expected ","',
   CloseBraceExpected: 'expected "}"',
   CloseBracketExpected: 'expected "]"',
-  EndOfFileExpected: 'expected the end of the file after the settings object',
+  EndOfFileExpected: 'expected the end of the file after the closing "}"',
   InvalidCommentToken: 'invalid comment',
   UnexpectedEndOfComment: 'unterminated comment',
   UnexpectedEndOfString: 'unterminated string',
@@ -45,9 +45,7 @@ export function checkSettingsText(input: string): SettingsText {
   if (errors.length > 0 || !tree) {
     // Only the first: the parser recovers and goes on, but what it finds next
     // mostly follows from the first error (as with JSON.parse, fix and rerun).
-    const e = errors[0] ?? { error: 4 /* ValueExpected */, offset: 0, length: 0 };
-    const what = SYNTAX[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error);
-    return { ok: false, problems: [{ offset: e.offset, length: e.length, message: `invalid JSON: ${what}${e.offset >= text.length ? ' before the end of the file' : ''}` }] };
+    return { ok: false, problems: [syntaxProblem(errors[0], text)] };
   }
   if (tree.type !== 'object') return { ok: false, problems: [{ offset: tree.offset, length: tree.length, message: `the settings must be a JSON object ({"severity": {…}}), not ${tree.type === 'array' ? 'an array' : `a ${tree.type}`}` }] };
   const problems: TextProblem[] = duplicateKeys(tree);
@@ -62,8 +60,15 @@ export function checkSettingsText(input: string): SettingsText {
   return { ok: true, value };
 }
 
+/** jsonc-parser's error as a problem in the user's words (also for freebsd-conf.json). */
+export function syntaxProblem(error: ParseError | undefined, text: string): TextProblem {
+  const e = error ?? { error: 4 /* ValueExpected */, offset: 0, length: 0 };
+  const what = SYNTAX[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error);
+  return { offset: e.offset, length: e.length, message: `invalid JSON: ${what}${e.offset >= text.length ? ' before the end of the file' : ''}` };
+}
+
 /** A key given twice in one object: JSON keeps the last silently, which hides the first from whoever reads the file. */
-function duplicateKeys(node: Node): TextProblem[] {
+export function duplicateKeys(node: Node): TextProblem[] {
   const problems: TextProblem[] = [];
   if (node.type === 'object') {
     const seen = new Set<string>();

@@ -84,6 +84,18 @@ export function parseSettings(raw: unknown): Settings {
   return { severity, maxFiles, showPasswords, trace };
 }
 
+/**
+ * The settings for a file that a freebsd-conf.json covers: the manifest's
+ * severities apply to the codes the settings leave unset. The settings win,
+ * as eslint's command-line flags win over its configuration files: the
+ * manifest is the repository's shared choice, and a user's own setting (or
+ * a CI job's --settings file) is the more specific, deliberate one.
+ */
+export function withManifestSeverity(settings: Settings, manifest: Settings['severity'] | undefined): Settings {
+  if (!manifest || Object.keys(manifest).length === 0) return settings;
+  return { ...settings, severity: { ...manifest, ...settings.severity } };
+}
+
 /** The severity a code is reported with, or undefined when the user turned it off. */
 export function effectiveSeverity(code: Code, settings: Settings): SeverityName | undefined {
   const override = settings.severity[code];

@@ -19,7 +19,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { ScanFinishedNotification, type WorkspaceStatus } from '../../server/src/protocol';
+import { ScanFinishedNotification, TopologyChangedNotification, type TopologyChanged, type WorkspaceStatus } from '../../server/src/protocol';
 import { REPO_ROOT } from './workspace';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'server', 'out', 'server.js');
@@ -39,6 +39,8 @@ export class TestClient {
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   status: WorkspaceStatus | undefined;
+  /** Every freebsdConf/topologyChanged received, in order. */
+  readonly topologyChanges: TopologyChanged[] = [];
 
   private constructor(readonly connection: ProtocolConnection, private readonly child: ChildProcess) {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -47,6 +49,10 @@ export class TestClient {
     });
     connection.onNotification(ScanFinishedNotification, (s) => {
       this.status = s;
+      this.wake();
+    });
+    connection.onNotification(TopologyChangedNotification, (c) => {
+      this.topologyChanges.push(c);
       this.wake();
     });
     connection.listen();

@@ -8,6 +8,7 @@ import { kindOfPath, type ConfKind } from '../../server/src/model/kinds';
 import { ReadRoots } from '../../server/src/workspace/read-roots';
 import { WorkspaceLoader } from '../../server/src/workspace/loader';
 import { checkDocument, findingsFor } from '../../server/src/checks/registry';
+import { MANIFEST_FILE } from '../../server/src/model/manifest';
 import type { Finding } from '../../server/src/checks/types';
 import type { Code } from '../../server/src/checks/codes';
 import type { FixProposal } from '../../server/src/fixes/types';
@@ -32,23 +33,32 @@ export interface TestWorkspace {
 
 const FAKE_ROOT = 'file:///ws';
 
-export function workspaceFromFiles(files: Record<string, string>, root = FAKE_ROOT): TestWorkspace {
+/**
+ * A workspace from relative paths. A `freebsd-conf.json` among them is set
+ * as the workspace's manifest first, so the files it lists may have any
+ * name (their kind is the one listed). `readWhole` marks the root as read
+ * whole, as a scan does.
+ */
+export function workspaceFromFiles(files: Record<string, string>, root = FAKE_ROOT, options: { readWhole?: boolean } = {}): TestWorkspace {
   const ws = new Workspace();
+  for (const [rel, text] of Object.entries(files)) if (rel.split('/').pop() === MANIFEST_FILE) ws.setManifest(`${root}/${rel}`, text);
   for (const [rel, text] of Object.entries(files)) {
-    const kind = kindOfPath(rel);
+    if (rel.split('/').pop() === MANIFEST_FILE) continue;
+    const kind = ws.listedKind(`${root}/${rel}`) ?? kindOfPath(rel);
     if (!kind) throw new Error(`not a config file name: ${rel}`);
     ws.set(`${root}/${rel}`, kind, text);
   }
+  if (options.readWhole) ws.markReadWhole(root, true);
   return { ws, uri: (rel) => `${root}/${rel}`, rel: (uri) => uri.slice(root.length + 1) };
 }
 
-/** Loads test/fixtures/<name> (every config file under it) into a workspace. */
-export function loadFixture(name: string): TestWorkspace & { dir: string } {
-  return loadFolder(path.join(FIXTURES, name));
+/** Loads test/fixtures/<name> (every config file under it) into a workspace; `readWhole` marks it read whole, as a scan does. */
+export function loadFixture(name: string, options: { readWhole?: boolean } = {}): TestWorkspace & { dir: string } {
+  return loadFolder(path.join(FIXTURES, name), options);
 }
 
 /** Loads every config file under a folder (a fixture, examples/) into a workspace rooted at the folder's URI. */
-export function loadFolder(dir: string): TestWorkspace & { dir: string } {
+export function loadFolder(dir: string, options: { readWhole?: boolean } = {}): TestWorkspace & { dir: string } {
   const files: Record<string, string> = {};
   const walk = (d: string): void => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -59,7 +69,7 @@ export function loadFolder(dir: string): TestWorkspace & { dir: string } {
   };
   walk(dir);
   const root = pathToFileURL(dir).href;
-  return { ...workspaceFromFiles(files, root), dir };
+  return { ...workspaceFromFiles(files, root, options), dir };
 }
 
 /**
@@ -86,6 +96,16 @@ export function allFindings(t: TestWorkspace): Finding[] {
   return [...t.ws.documents()].flatMap((d) => findings(t, t.rel(d.uri)));
 }
 
+/** Everything reported in the workspace, as the editor publishes it and the CLI prints it: file and cross-node checks on every file, and the manifests' problems. */
+export function allFindingsFor(t: TestWorkspace): Finding[] {
+  const fail = (check: { code: string }, error: unknown): never => {
+    throw new Error(`check ${check.code} threw: ${String(error)}`);
+  };
+  const out = [...t.ws.documents()].flatMap((d) => findingsFor(d, t.ws, fail));
+  for (const uri of t.ws.manifestUris()) for (const f of t.ws.manifestFindings(uri)) out.push(f);
+  return out;
+}
+
 /**
  * Everything reported on one file, cross-node findings included: what the
  * editor publishes and the CLI prints (registry findingsFor). `findings`
@@ -97,11 +117,6 @@ export function findingsForFile(t: TestWorkspace, rel: string): Finding[] {
   return findingsFor(doc, t.ws, (check, error) => {
     throw new Error(`check ${check.code} threw: ${String(error)}`);
   });
-}
-
-/** Everything reported anywhere in the workspace, cross-node findings included. */
-export function allFindingsFor(t: TestWorkspace): Finding[] {
-  return [...t.ws.documents()].flatMap((d) => findingsForFile(t, t.rel(d.uri)));
 }
 
 /** The findings of one code reported on one file, cross-node checks included, asserting how many there are. */
@@ -165,6 +180,9 @@ export function applyFix(t: TestWorkspace, fix: FixProposal): TestWorkspace {
     texts.set(change.uri, TextDocument.applyEdits(doc, change.edits));
   }
   const ws = new Workspace();
+  // The manifests and what was read whole come along: they decide node names, placement and file/not-in-a-node.
+  for (const uri of t.ws.manifestUris()) ws.setManifest(uri, t.ws.manifestText(uri)!);
+  for (const folder of t.ws.wholeFolders()) ws.markReadWhole(folder, true);
   for (const [uri, text] of texts) {
     const kind = kinds.get(uri) ?? kindOfPath(uri);
     if (kind) ws.set(uri, kind, text);

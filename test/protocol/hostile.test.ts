@@ -125,7 +125,7 @@ function advertisedRequests(uri: string): [string, unknown][] {
   // Every capability that names a provider is covered above: a new one must be added here too.
   const providers = Object.keys(caps).filter((k) => k.endsWith('Provider'));
   assert.deepEqual([...new Set(methods.map(([c]) => c))].sort(), providers.sort(), 'a provider the test does not exercise');
-  return [...advertised, ['freebsdConf/workspaceStatus', undefined], ['shutdown', undefined]];
+  return [...advertised, ['freebsdConf/workspaceStatus', undefined], ['freebsdConf/topology', { failed: ['fw1'] }], ['shutdown', undefined]];
 }
 
 describe('after shutdown', () => {

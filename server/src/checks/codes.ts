@@ -64,6 +64,12 @@ export const CODES = {
   'pf/legacy-carp-interface': { severity: 'error', summary: 'A rule on a carpN interface, which does not exist since FreeBSD 10.' },
   'pf/shadowed-rule': { severity: 'warning', summary: 'A rule that can never match because an earlier quick rule always matches first.' },
   'pf/analysis-limit': { severity: 'information', summary: 'Part of the file was not analysed: it exceeds a cap this analyser puts on hostile input. Not a pfctl error.' },
+
+  // freebsd-conf.json, the workspace manifest, and the folders it places
+  'manifest/invalid': { severity: 'error', summary: 'A part of freebsd-conf.json that cannot be used: bad JSON, a wrong type, a value out of range, a conflict between entries.' },
+  'manifest/unknown-key': { severity: 'warning', summary: 'A key in freebsd-conf.json that nothing reads.' },
+  'manifest/unknown-node': { severity: 'warning', summary: 'A node name, folder or file in freebsd-conf.json that matches nothing in the workspace.' },
+  'file/not-in-a-node': { severity: 'information', summary: 'Config files in a folder without etc/rc.conf or rc.conf that freebsd-conf.json does not name: checked apart from their machine.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

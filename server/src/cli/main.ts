@@ -1,74 +1,69 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Workspace } from '../workspace/workspace';
-import { skippedFinding } from '../workspace/scan';
-import { kindOfPath, type ConfKind } from '../model/kinds';
-import { findingsFor } from '../checks/registry';
-import type { Finding } from '../checks/types';
+import type { ConfKind } from '../model/kinds';
 import { DEFAULT_SETTINGS } from '../settings';
-import { displayPath, toReport } from './report';
-import { count, formatText, summary } from './format-text';
-import { formatSarif } from './format-sarif';
-import { embeddedRuleHelp } from './rule-help';
 import { readSettingsFile } from './settings-file';
-import { productHomepage, productVersion } from '../docs-url';
-import { WorkspaceLoader } from '../workspace/loader';
-import { ReadRoots } from '../workspace/read-roots';
-import { releasePfTrees } from '../model/pf-ruleset';
+import { productVersion } from '../docs-url';
+import { KINDS } from './load-paths';
+import { runCheck } from './check';
+import { runTopology, TOPOLOGY_FORMATS, type TopologyFormat } from './topology';
+import { CHECK_USAGE, TOPOLOGY_USAGE, USAGE } from './usage';
 
-const USAGE = `usage: freebsd-conf check [--format text|json|sarif] [--max-warnings N] [--kind rc|loader|sysctl|pf] [--settings FILE] [--show-passwords] [PATH...]
+class UsageError extends Error {
+  constructor(message: string, readonly usage = USAGE) {
+    super(message);
+  }
+}
 
-Checks FreeBSD rc.conf, loader.conf, sysctl.conf and pf.conf files. Directories
-are scanned for those files; files are checked as given. PATH defaults to ".".
-
-  --format        text (default): file:line:col severity code message
-                  json: {"diagnostics": [...]}; sarif: SARIF 2.1.0
-  --max-warnings  exit 1 when there are more warnings than N (-1: no limit, the default)
-  --kind          file type for files whose name does not tell it (a name
-                  that tells, such as rc.conf, keeps its own kind)
-  --settings      JSON file with freebsdConf settings (e.g. {"severity": {"rc/syntax": "off"}});
-                  any mistake in it is reported with its line, and nothing is checked
-  --show-passwords  show CARP passwords in messages as written; they are masked
-                  by default ("showPasswords": true in the settings file does the
-                  same). Quick-fixes, whose edits hold the real pass, are never printed
-
-exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage, invalid
-settings, or a PATH that could not be checked (missing, unreadable, or a
-directory without any of the four files); the other PATHs are still checked`;
-
-class UsageError extends Error {}
-
-const KINDS: readonly ConfKind[] = ['rc', 'loader', 'sysctl', 'pf'];
+/** The options each command takes (parseArgs reads them all, so they may come before the command). */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  check: ['format', 'max-warnings', 'kind', 'settings', 'show-passwords'],
+  topology: ['format', 'fail', 'kind', 'show-passwords'],
+};
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: joinNegativeMaxWarnings(argv),
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'text' },
+      format: { type: 'string' },
       'max-warnings': { type: 'string' },
       kind: { type: 'string' },
       settings: { type: 'string' },
+      fail: { type: 'string', multiple: true },
       'show-passwords': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
   });
+  const [command, ...paths] = positionals;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${command === 'check' ? CHECK_USAGE : command === 'topology' ? TOPOLOGY_USAGE : USAGE}\n`);
     return 0;
   }
   if (values.version) {
     process.stdout.write(`${productVersion()}\n`);
     return 0;
   }
-  const [command, ...paths] = positionals;
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`);
-  const maxWarnings = parseMaxWarnings(values['max-warnings']);
-  if (values.kind !== undefined && !KINDS.includes(values.kind as ConfKind)) throw new UsageError(`unknown kind "${values.kind}"`);
+  const allowed = command === undefined ? undefined : COMMAND_OPTIONS[command];
+  if (!allowed) throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const usage = command === 'check' ? CHECK_USAGE : TOPOLOGY_USAGE;
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && !allowed.includes(name)) throw new UsageError(`${command} has no option --${name}`, usage);
+  }
+  if (values.kind !== undefined && !KINDS.includes(values.kind as ConfKind)) throw new UsageError(`unknown kind "${values.kind}"`, usage);
+  const kind = values.kind as ConfKind | undefined;
+  const given = paths.length > 0 ? paths : ['.'];
+  const cwd = process.cwd();
+
+  if (command === 'topology') {
+    const format = values.format ?? 'text';
+    if (!TOPOLOGY_FORMATS.includes(format as TopologyFormat)) throw new UsageError(`unknown format "${format}"`, usage);
+    return runTopology({ format: format as TopologyFormat, fail: values.fail ?? [], kind, showPasswords: values['show-passwords'] === true, paths: given, cwd });
+  }
+
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`, usage);
+  const maxWarnings = parseMaxWarnings(values['max-warnings'], usage);
   let fromFile = DEFAULT_SETTINGS;
   if (values.settings !== undefined) {
     const read = readSettingsFile(values.settings);
@@ -81,87 +76,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Either the flag or the settings file asking is enough.
   const settings = values['show-passwords'] ? { ...fromFile, showPasswords: true } : fromFile;
-
-  const cwd = process.cwd();
-  const ws = new Workspace();
-  const skipped: Finding[] = [];
-  // PATHs that could not be checked: said after the results, and the exit status is 2.
-  const pathErrors: string[] = [];
-  let fileCount = 0;
-  // Only the paths given may be read: an include or a link that leads elsewhere is refused.
-  const given = paths.length > 0 ? paths : ['.'];
-  const { roots, refused } = await ReadRoots.forCommandLine(given, cwd);
-  for (const r of refused) pathErrors.push(`${r.path}: ${r.reason}`);
-  const loader = new WorkspaceLoader(
-    ws,
-    {
-      skipped: (uri, reason) => {
-        process.stderr.write(`freebsd-conf: skipped ${displayPath(uri, cwd)}: ${reason}\n`);
-        skipped.push(skippedFinding(uri, reason));
-      },
-    },
-    roots,
-  );
-  // A bug in the analysis of one file is reported for that file; the others are still checked, and the run cannot pass.
-  let internalErrors = 0;
-  const internalError = (what: string, error: unknown): void => {
-    internalErrors++;
-    process.stderr.write(`freebsd-conf: internal error ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
-  };
-  for (const p of given) {
-    if (refused.some((r) => r.path === p)) continue;
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      pathErrors.push(`${p}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`}`);
-      continue;
-    }
-    try {
-      if (stat.isDirectory()) {
-        const load = await loader.loadFolder(p, settings.maxFiles - fileCount);
-        fileCount += load.files;
-        if (!load.found) pathErrors.push(`no rc.conf, loader.conf, sysctl.conf or pf.conf found under ${p}`);
-        if (load.truncated > 0) process.stderr.write(`freebsd-conf: ${p}: ${load.truncated} more config files not checked (over the maxFiles setting, ${settings.maxFiles})\n`);
-        continue;
-      }
-      // A name that tells the kind wins over --kind, so a list of mixed files (as pre-commit passes) keeps each its own kind.
-      const kind = kindOfPath(p) ?? (values.kind as ConfKind | undefined) ?? guessKind(p);
-      if (!kind) {
-        pathErrors.push(`cannot tell what kind of file ${p} is; name it rc.conf, loader.conf, sysctl.conf or pf.conf, or pass --kind`);
-        continue;
-      }
-      const read = await loader.loadFile(path.resolve(p), kind);
-      if (read.ok) fileCount += 1 + read.included;
-      else if (read.problem === 'missing') pathErrors.push(`${p}: cannot read (${read.reason})`);
-    } catch (error) {
-      internalError(`reading ${p}`, error);
-    }
-  }
-
-  const findings = [...skipped];
-  for (const doc of ws.documents()) {
-    // One finding at a time: a file can have any number of them (spreading 130,000 into push() overflows the stack).
-    for (const f of findingsFor(doc, ws, (check, error) => internalError(`in ${check.code} on ${displayPath(doc.uri, cwd)}`, error))) findings.push(f);
-    // Checked: back to the compact parse, so checking a large tree of configs
-    // never holds every pf.conf's syntax tree at once.
-    if (doc.kind === 'pf') releasePfTrees(doc);
-  }
-  const items = toReport(findings, settings, cwd);
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ diagnostics: items }, null, 2)}\n`);
-  else if (format === 'sarif') process.stdout.write(`${formatSarif(items, { version: productVersion(), homepage: productHomepage(), help: embeddedRuleHelp(), errors: pathErrors })}\n`);
-  else if (items.length > 0) process.stdout.write(`${formatText(items)}\n`);
-  // "0 files checked" beside "no … found" or "no such file" says nothing more.
-  if (fileCount > 0 || items.length > 0 || pathErrors.length === 0) process.stderr.write(`${summary(items, fileCount)}\n`);
-
-  const errors = items.filter((i) => i.severity === 'error').length;
-  const warnings = items.filter((i) => i.severity === 'warning').length;
-  if (warnings > maxWarnings) process.stderr.write(`freebsd-conf: ${count(warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows\n`);
-  process.stderr.write(pathErrors.map((e) => `freebsd-conf: ${e}\n`).join(''));
-  if (internalErrors > 0) process.stderr.write(`freebsd-conf: ${count(internalErrors, 'internal error')}: the check is incomplete\n`);
-  if (pathErrors.length > 0 || internalErrors > 0) return 2;
-  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+  return runCheck({ format, maxWarnings, kind, settings, paths: given, cwd });
 }
 
 /**
@@ -178,17 +93,11 @@ function joinNegativeMaxWarnings(argv: string[]): string[] {
 }
 
 /** As eslint: -1 (or no flag) means no limit; any other negative or fractional number is a mistake. */
-function parseMaxWarnings(raw: string | undefined): number {
+function parseMaxWarnings(raw: string | undefined, usage: string): number {
   if (raw === undefined) return Infinity;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more), or -1 for no limit; got "${raw}"`);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more), or -1 for no limit; got "${raw}"`, usage);
   return n === -1 ? Infinity : n;
-}
-
-/** A loose guess for explicitly named files such as `rc.conf.fw1` or `fw1-loader.conf`. */
-function guessKind(p: string): ConfKind | undefined {
-  const base = path.basename(p);
-  return KINDS.find((k) => base.includes(`${k}.conf`) || base.startsWith(`${k}.`));
 }
 
 main(process.argv.slice(2)).then(
@@ -196,8 +105,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`freebsd-conf: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`);
+    const usage = error instanceof UsageError ? error.usage : (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? USAGE : undefined;
+    process.stderr.write(`freebsd-conf: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${usage}\n` : ''}`);
     process.exitCode = 2;
   },
 );

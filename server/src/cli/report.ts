@@ -36,14 +36,17 @@ function location(uri: string, range: Finding['range'], cwd: string) {
 }
 
 /**
- * Applies severity settings (dropping codes set to off), picks each message
+ * Applies severity settings (dropping codes set to off), per file when a
+ * function gives them (a freebsd-conf.json sets its folder's), picks each message
  * with CARP passwords masked unless `showPasswords` is set, and sorts by file
  * and position. Quick-fixes are left out on purpose: their edits must hold
  * the real pass to work, and CI logs are no place for it.
  */
-export function toReport(findings: readonly Finding[], settings: Settings, cwd: string): ReportItem[] {
+export function toReport(findings: readonly Finding[], settingsFor: Settings | ((uri: string) => Settings), cwd: string): ReportItem[] {
   const items: ReportItem[] = [];
   for (const f of findings) {
+    // Per file: the freebsd-conf.json covering it may set severities.
+    const settings = typeof settingsFor === 'function' ? settingsFor(f.uri) : settingsFor;
     const severity = effectiveSeverity(f.code, settings);
     if (!severity) continue;
     items.push({

@@ -4,7 +4,7 @@ import { skippedFinding, MAX_FILE_BYTES } from '../workspace/scan';
 import { kindOfLanguageId, kindOfPath, type ConfKind } from '../model/kinds';
 import { clusterOf, findingsFor } from '../checks/registry';
 import type { ParsedDocument } from '../model/document';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, withManifestSeverity, type Settings } from '../settings';
 import type { WorkspaceStatus } from '../protocol';
 import { toDiagnostics } from './convert';
 import { WorkspaceLoader } from '../workspace/loader';
@@ -12,6 +12,7 @@ import { releasePfTrees } from '../model/pf-ruleset';
 import { ReadRoots } from '../workspace/read-roots';
 import { uriToFsPath } from '../workspace/uri-path';
 import type { Excluded } from '../workspace/scan';
+import { ManifestSync } from '../workspace/manifest-sync';
 
 export interface ServiceHooks {
   publish(uri: string, diagnostics: Diagnostic[]): void;
@@ -19,6 +20,8 @@ export interface ServiceHooks {
   docsUrl: string;
   /** Whether the client shows relatedInformation (read at publish time: known only after initialize). */
   relatedSupport: () => boolean;
+  /** The index changed (`scan`: a workspace scan finished), after its diagnostics were published: the topology notifier looks. */
+  changed?(after: 'scan' | 'edit'): void;
 }
 
 /** How far a workspace scan has come, for the editor's progress display. */
@@ -58,6 +61,18 @@ export class AnalysisService {
   private scanned = false;
   private readonly loader = new WorkspaceLoader(this.workspace, { skipped: (uri, reason) => this.skip(uri, reason), read: (uri) => this.skipped.delete(uri) });
 
+  /** freebsd-conf.json at the root of each workspace folder: read, watched, edited, published. */
+  private readonly manifests = new ManifestSync(this.workspace, this.loader, {
+    publish: (uri, findings) => this.hooks.publish(uri, toDiagnostics(findings, this.settingsFor(uri), this.hooks.docsUrl, this.hooks.relatedSupport())),
+    recheckAll: () => this.publishAll(),
+    forget: (uri) => {
+      this.forget(uri);
+      this.hooks.publish(uri, []);
+    },
+    isOpen: (uri) => this.open.has(uri),
+    log: (message) => this.hooks.log(message),
+  });
+
   constructor(private readonly hooks: ServiceHooks) {}
 
   /** Scans the workspace folders, indexes every config file and publishes all diagnostics. */
@@ -73,6 +88,7 @@ export class AnalysisService {
     // The workspace folders are the only places on disk the analysis reads.
     this.loader.roots = await ReadRoots.of(folders.map((f) => f.path));
     this.workspace.forgetRefusals();
+    this.manifests.setFolders(folders.map((f) => f.path));
     for (const [i, folder] of folders.entries()) {
       options.progress?.report(`reading ${folders.length > 1 ? `folder ${i + 1} of ${folders.length}` : 'the workspace'}`);
       const { files, truncated } = await this.loader.loadFolder(folder.path, budget, (uri) => this.open.has(uri), options.excluded?.(folder.uri));
@@ -83,6 +99,7 @@ export class AnalysisService {
     if (this.overCap > 0) this.hooks.log(`${this.overCap} config files not analysed: over freebsdConf.maxFiles (${this.settings.maxFiles}).`);
     await this.publishAllInSlices(options.progress);
     this.scanned = true;
+    this.hooks.changed?.('scan');
     return this.status();
   }
 
@@ -94,12 +111,14 @@ export class AnalysisService {
       this.forget(doc.uri);
       this.hooks.publish(doc.uri, []);
     }
+    this.manifests.removeFolder(folderUri);
     for (const uri of [...this.skipped.keys()]) {
       if (uri.startsWith(prefix)) {
         this.skipped.delete(uri);
         this.hooks.publish(uri, []);
       }
     }
+    this.hooks.changed?.('edit');
   }
 
   status(): WorkspaceStatus {
@@ -109,7 +128,13 @@ export class AnalysisService {
 
   /** An editor buffer opened or changed. */
   openOrChange(uri: string, languageId: string | undefined, text: string): void {
-    const kind = (languageId && kindOfLanguageId(languageId)) || kindOfPath(uri);
+    if (this.manifests.isManifest(uri)) {
+      this.open.add(uri);
+      this.manifests.edited(uri, text);
+      return;
+    }
+    // A file freebsd-conf.json lists has the kind listed, whatever its name or language.
+    const kind = this.workspace.listedKind(uri) ?? ((languageId && kindOfLanguageId(languageId)) || kindOfPath(uri));
     if (!kind) return;
     this.open.add(uri);
     if (text.length > MAX_FILE_BYTES) {
@@ -131,6 +156,7 @@ export class AnalysisService {
   /** The buffer closed: the disk contents become the truth again. */
   async close(uri: string): Promise<void> {
     this.open.delete(uri);
+    if (this.manifests.isManifest(uri)) return this.manifests.reload(uri);
     // Included pf files have free-form names: the kind they were indexed with counts.
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
     const before = this.clusterRoots(uri);
@@ -144,6 +170,7 @@ export class AnalysisService {
   /** A watched file changed on disk (not through an open buffer). */
   async diskChanged(uri: string, deleted: boolean): Promise<void> {
     if (this.open.has(uri)) return;
+    if (this.manifests.isManifest(uri)) return this.manifests.reload(uri);
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
     if (!kind || !this.onDisk(uri)) return;
     const before = this.clusterRoots(uri);
@@ -159,6 +186,7 @@ export class AnalysisService {
   publishAll(): void {
     for (const doc of this.workspace.documents()) this.publishOne(doc);
     for (const [uri, reason] of this.skipped) this.publishSkipped(uri, reason);
+    this.manifests.publishAll();
     this.releaseClosedTrees(this.workspace.documents());
   }
 
@@ -182,6 +210,7 @@ export class AnalysisService {
       }
     }
     for (const [uri, reason] of this.skipped) this.publishSkipped(uri, reason);
+    this.manifests.publishAll();
   }
 
   /**
@@ -209,6 +238,7 @@ export class AnalysisService {
       for (const list of Object.values(node.byKind)) for (const doc of list) this.publishOne(doc);
     }
     if (!this.workspace.get(uri) && !this.skipped.has(uri)) this.hooks.publish(uri, []);
+    this.hooks.changed?.('edit');
   }
 
   /**
@@ -224,11 +254,16 @@ export class AnalysisService {
 
   private publishOne(doc: ParsedDocument): void {
     const findings = findingsFor(doc, this.workspace, (check, error) => this.hooks.log(`check ${check.code} failed on ${doc.uri}: ${String(error)}`));
-    this.hooks.publish(doc.uri, toDiagnostics(findings, this.settings, this.hooks.docsUrl, this.hooks.relatedSupport()));
+    this.hooks.publish(doc.uri, toDiagnostics(findings, this.settingsFor(doc.uri), this.hooks.docsUrl, this.hooks.relatedSupport()));
   }
 
   private publishSkipped(uri: string, reason: string): void {
-    this.hooks.publish(uri, toDiagnostics([skippedFinding(uri, reason)], this.settings, this.hooks.docsUrl));
+    this.hooks.publish(uri, toDiagnostics([skippedFinding(uri, reason)], this.settingsFor(uri), this.hooks.docsUrl));
+  }
+
+  /** The user's settings, with the severities of the freebsd-conf.json covering `uri` for the codes they leave unset. */
+  private settingsFor(uri: string): Settings {
+    return withManifestSeverity(this.settings, this.workspace.manifestSeverity(uri));
   }
 
   /**

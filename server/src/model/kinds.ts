@@ -1,3 +1,5 @@
+import { MANIFEST_GLOB } from './manifest';
+
 /** The four configuration file types the product understands. */
 export type ConfKind = 'rc' | 'loader' | 'sysctl' | 'pf';
 
@@ -35,7 +37,11 @@ export function kindOfPath(path: string): ConfKind | undefined {
   return undefined;
 }
 
-/** Glob patterns matching every file kindOfPath accepts (for scans and file watchers). */
+/**
+ * Glob patterns matching every file kindOfPath accepts, and the workspace
+ * manifest freebsd-conf.json: what the client watches on disk (the scan
+ * matches names with kindOfPath and reads the manifest at each root).
+ */
 export const CONF_GLOBS = [
   '**/rc.conf',
   '**/rc.conf.local',
@@ -49,4 +55,5 @@ export const CONF_GLOBS = [
   '**/sysctl.conf.local',
   '**/sysctl.kld.d/*.conf',
   '**/pf.conf',
+  MANIFEST_GLOB,
 ];

@@ -50,8 +50,9 @@ export class NodeConfig {
 
   constructor(readonly files: NodeFiles) {}
 
-  /** The node's name: its `hostname` up to the first dot, else its folder's name. */
+  /** The node's name: the one freebsd-conf.json gives it, else its `hostname` up to the first dot, else its folder's name. */
   get name(): string {
+    if (this.files.name !== undefined) return this.files.name;
     const host = this.rcValue('hostname');
     const short = host?.split('.')[0];
     if (short && /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(short)) return short;

@@ -11,6 +11,8 @@ export interface NodeFiles {
   /** True for an etc/ + boot/ layout, false for flat files in the folder. */
   rootLayout: boolean;
   byKind: Record<ConfKind, ParsedDocument[]>;
+  /** The name freebsd-conf.json gives the node (it overrides the hostname); absent when it names none. */
+  name?: string;
 }
 
 /**
@@ -52,6 +54,12 @@ export interface WorkspaceView {
    * node (checks/net-common.ts holdersOf).
    */
   addressHolders?(address: string): readonly AddressHolder[];
-  /** The workspace's freebsd-conf.json, when there is a valid one. */
+  /** What the workspace's freebsd-conf.json says (its usable parts), matched against the nodes; undefined when there is none. */
   manifest?(): Manifest | undefined;
+  /**
+   * True when `uri` lies in a folder whose config files were all read (a
+   * workspace folder, a directory on the command line), so a file missing
+   * from the index is missing on disk too; false for files checked one by one.
+   */
+  inWholeFolder?(uri: string): boolean;
 }

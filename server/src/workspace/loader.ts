@@ -1,4 +1,7 @@
+import * as path from 'node:path';
 import type { Workspace } from './workspace';
+import type { ManifestChange } from './manifest-index';
+import { MANIFEST_FILE } from '../model/manifest';
 import type { ConfKind } from '../model/kinds';
 import { readConfFile, scanFolder, type Excluded, type ReadResult } from './scan';
 import { diskIncludeReader, loadPfIncludes } from './pf-includes';
@@ -52,9 +55,10 @@ export class WorkspaceLoader {
   ) {}
 
   /**
-   * Reads every config file under `dir` (at most `maxFiles`), and the files
-   * their pf.conf include. `keep(uri)` names the files whose text is already
-   * in the index and must not be replaced (open editor buffers).
+   * Reads every config file under `dir` (at most `maxFiles`), the files
+   * their pf.conf include, the freebsd-conf.json at its root and the files
+   * that lists. `keep(uri)` names the files whose text is already in the
+   * index and must not be replaced (open editor buffers).
    */
   async loadFolder(dir: string, maxFiles: number, keep: (uri: string) => boolean = () => false, excluded?: Excluded): Promise<FolderLoad> {
     const { files, skipped, truncated } = await scanFolder(dir, maxFiles, excluded);
@@ -69,7 +73,36 @@ export class WorkspaceLoader {
       const result = await this.index(file.path, file.kind, results[i]);
       if (result.ok) read += 1 + result.included;
     }
-    return { files: read, truncated, found: files.length + skipped.length + truncated > 0 };
+    await this.loadManifest(dir, keep);
+    const listed = await this.loadListed(keep);
+    this.workspace.markReadWhole(fsPathToUri(path.resolve(dir)), truncated === 0);
+    return { files: read + listed, truncated, found: files.length + skipped.length + truncated + listed > 0 };
+  }
+
+  /** Reads `<dir>/freebsd-conf.json` into the index, or drops it from there when it is gone. */
+  async loadManifest(dir: string, keep: (uri: string) => boolean = () => false): Promise<ManifestChange | undefined> {
+    const file = path.join(path.resolve(dir), MANIFEST_FILE);
+    const uri = fsPathToUri(file);
+    if (keep(uri)) return undefined;
+    const result = await readConfFile(file, this.roots);
+    if (result.ok) {
+      this.hooks.read?.(uri);
+      return this.workspace.setManifest(uri, result.text);
+    }
+    if (result.problem !== 'missing') this.hooks.skipped(uri, result.reason);
+    return this.workspace.hasManifest(uri) ? this.workspace.removeManifest(uri) : undefined;
+  }
+
+  /** Reads the files the manifests list that the index does not hold yet, with the kind listed (their names need not tell it). */
+  async loadListed(keep: (uri: string) => boolean = () => false): Promise<number> {
+    let read = 0;
+    for (const [uri, kind] of this.workspace.listedFiles()) {
+      const file = uriToFsPath(uri);
+      if (file === undefined || this.workspace.get(uri) || keep(uri)) continue;
+      const result = await this.loadFile(file, kind);
+      if (result.ok) read += 1 + result.included;
+    }
+    return read;
   }
 
   /**

@@ -3,6 +3,10 @@ import { IncludeIndex } from './include-index';
 import { ClusterIndex } from './cluster-index';
 import { AddressIndex } from './address-index';
 import type { AddressHolder } from '../model/node-addresses';
+import { ManifestIndex, type ManifestChange } from './manifest-index';
+import type { Manifest } from '../model/manifest';
+import type { Finding } from '../checks/types';
+import type { Settings } from '../settings';
 import type { Cluster } from '../model/cluster';
 import type { ConfKind } from '../model/kinds';
 import { nodeRootOf, usesRootLayout } from '../model/node';
@@ -44,6 +48,8 @@ export class Workspace implements WorkspaceView {
   private readonly includes = new IncludeIndex(this);
   private readonly carpIndex = new ClusterIndex(this);
   private readonly addressIndex = new AddressIndex(this);
+  /** The freebsd-conf.json files: node names, files placed in nodes, folders read whole. */
+  private readonly manifests = new ManifestIndex(this);
   /** Files a config names that were not read because they resolve outside the read roots, with the reason. */
   private readonly refused = new Map<string, string>();
 
@@ -57,7 +63,7 @@ export class Workspace implements WorkspaceView {
     else this.logEdit(uri);
     this.docs.set(uri, doc);
     this.refused.delete(uri);
-    const root = nodeRootOf(uri);
+    const root = this.rootOf(uri);
     const set = this.members.get(root) ?? new Set<string>();
     set.add(uri);
     this.members.set(root, set);
@@ -69,7 +75,7 @@ export class Workspace implements WorkspaceView {
     if (!this.docs.delete(uri)) return false;
     this.generation++;
     this.filesGeneration = this.generation;
-    const root = nodeRootOf(uri);
+    const root = this.rootOf(uri);
     const set = this.members.get(root);
     set?.delete(uri);
     if (set && set.size === 0) this.members.delete(root);
@@ -150,7 +156,7 @@ export class Workspace implements WorkspaceView {
   }
 
   nodeOf(uri: string): NodeFiles {
-    return this.nodeAt(nodeRootOf(uri), uri);
+    return this.nodeAt(this.rootOf(uri), uri);
   }
 
   *nodes(): Iterable<NodeFiles> {
@@ -172,9 +178,103 @@ export class Workspace implements WorkspaceView {
       const doc = this.docs.get(uri);
       if (doc) byKind[doc.kind].push(doc);
     }
+    // Files a manifest lists are read in its order, after the node's own main file and before the .local ones.
+    const listed = this.manifests.placement.files;
+    const rank = (uri: string): number => (listed.has(uri) ? 2 : loadRank(uri));
+    const order = (uri: string): number => listed.get(uri)?.order ?? 0;
     for (const list of Object.values(byKind)) {
-      list.sort((a, b) => loadRank(a.uri) - loadRank(b.uri) || a.uri.localeCompare(b.uri));
+      list.sort((a, b) => rank(a.uri) - rank(b.uri) || order(a.uri) - order(b.uri) || a.uri.localeCompare(b.uri));
     }
-    return { root, rootLayout: usesRootLayout(uris), byKind };
+    const name = this.manifests.placement.names.get(root);
+    return { root, rootLayout: usesRootLayout(uris), byKind, ...(name === undefined ? {} : { name }) };
+  }
+
+  /** The node a file belongs to: the one a manifest lists it for, else the one its path tells. */
+  private rootOf(uri: string): string {
+    return this.manifests.placement.files.get(uri)?.root ?? nodeRootOf(uri);
+  }
+
+  /** The kind a manifest lists a file as (for files whose name does not tell). */
+  listedKind(uri: string): ConfKind | undefined {
+    return this.manifests.placement.files.get(uri)?.kind;
+  }
+
+  /** Files the manifests list, with their kind: the loader reads those the scan did not find. */
+  listedFiles(): [string, ConfKind][] {
+    return [...this.manifests.placement.files].map(([uri, f]) => [uri, f.kind]);
+  }
+
+  /**
+   * Sets the text of a freebsd-conf.json. When it moves files between nodes
+   * or renames one, the nodes are regrouped; when it says anything else
+   * new, every model derived from the workspace is rebuilt (the version
+   * moves as if files came and went), since names and intentions show in
+   * cross-node findings.
+   */
+  setManifest(uri: string, text: string): ManifestChange {
+    return this.afterManifest(this.manifests.set(uri, text));
+  }
+
+  removeManifest(uri: string): ManifestChange {
+    return this.afterManifest(this.manifests.remove(uri));
+  }
+
+  hasManifest(uri: string): boolean {
+    return this.manifests.has(uri);
+  }
+
+  manifestUris(): string[] {
+    return this.manifests.uris();
+  }
+
+  /** A manifest's text as last set (to copy the workspace, as tests applying a fix do). */
+  manifestText(uri: string): string | undefined {
+    return this.manifests.text(uri);
+  }
+
+  manifest(): Manifest | undefined {
+    return this.manifests.manifest();
+  }
+
+  /** The problems of one manifest file (parse, conflicts, names matching no node). */
+  manifestFindings(uri: string): Finding[] {
+    return this.manifests.findings(uri);
+  }
+
+  /** The severities the manifest covering `uri` sets (the settings override them; see lsp and cli). */
+  manifestSeverity(uri: string): Settings['severity'] | undefined {
+    return this.manifests.severityFor(uri);
+  }
+
+  /** Records that every config file under `folder` was read (a scan that was not cut short by maxFiles). */
+  markReadWhole(folder: string, whole: boolean): void {
+    if (whole) this.manifests.markWhole(folder);
+    else this.manifests.forgetWhole(folder);
+  }
+
+  inWholeFolder(uri: string): boolean {
+    return this.manifests.inWholeFolder(uri);
+  }
+
+  wholeFolders(): string[] {
+    return this.manifests.wholeFolders();
+  }
+
+  private afterManifest(change: ManifestChange): ManifestChange {
+    if (change.placement) {
+      this.members.clear();
+      for (const uri of this.docs.keys()) {
+        const root = this.rootOf(uri);
+        const set = this.members.get(root) ?? new Set<string>();
+        set.add(uri);
+        this.members.set(root, set);
+      }
+    }
+    if (change.content) {
+      this.nodeCache.clear();
+      this.generation++;
+      this.filesGeneration = this.generation;
+    }
+    return change;
   }
 }
