@@ -17,6 +17,11 @@ import { pathInNode } from '../fixes/node-file-edits';
  * NULL), so no VIP of the node ever comes up. `if_carp_load` loads nothing
  * on FreeBSD 10 and later (loader/legacy-if-carp says so on its own line).
  *
+ * A node without any loader file is judged only when its folder was read
+ * whole (a workspace folder, a directory given to the CLI): among files
+ * passed one by one, as a pre-commit hook passes the staged ones, its
+ * loader.conf may simply not have been given.
+ *
  * Reported once per node, on its first vhid line in load order (loader.conf
  * may not exist), with its other vhid lines as related information: one
  * error per cause, wherever the vhid lines are. Legacy
@@ -32,6 +37,8 @@ export const carpModuleNotLoaded: Check = {
     const node = workspace.nodeOf(doc.uri);
     const config = nodeConfig(node);
     if (config.carpLoad) return [];
+    // Files checked one by one (a commit's staged files) may leave out a loader.conf that exists: without one in sight, say nothing.
+    if (node.byKind.loader.length === 0 && workspace.inWholeFolder && !workspace.inWholeFolder(doc.uri)) return [];
     const carp = carpItems(config);
     if (carp.length === 0 || hasBuiltinCarp(workspace.manifest?.(), node.root, config.name)) return [];
     // The node's first vhid command in load order (rc.conf before rc.conf.local, then by position).
@@ -55,7 +62,7 @@ export const carpModuleNotLoaded: Check = {
     const message =
       `Nothing loads carp.ko on ${config.name}: ${loader} and no carp in kld_list${legacy}. ` +
       'Every ifconfig line with a vhid then fails with "Protocol not supported" (EPROTONOSUPPORT), so none of its VIPs comes up. ' +
-      'Add carp_load="YES" to loader.conf (or declare the node under builtinCarp in freebsd-conf.json if its kernel has device carp).';
+      'Add carp_load="YES" to loader.conf (or, if its kernel has device carp built in, give the node "deviceCarp": true in freebsd-conf.json).';
     return [findingAt(doc, 'carp/module-not-loaded', vhid.keyword.start, (vhid.value ?? vhid.keyword).end, message, { related, fixes: [loadCarpFix(config)] })];
   },
 };

@@ -5,7 +5,7 @@ import { assertFixResolves, loadFixture, manifestOf, rangeOf, reportedOf, report
 const CODE = 'carp/module-not-loaded';
 
 describe('carp/module-not-loaded', () => {
-  const t = loadFixture('cluster-module');
+  const t = loadFixture('cluster-module', { readWhole: true });
 
   test('if_carp_load loads nothing: the error is on the vhid line, the fix appends carp_load to loader.conf', () => {
     const [f] = reportedOf(t, 'fw2/etc/rc.conf', CODE, 1);
@@ -60,19 +60,23 @@ describe('carp/module-not-loaded', () => {
   });
 
   test('a node the manifest declares with CARP built into its kernel needs no module', () => {
-    const own = loadFixture('cluster-module');
+    const own = loadFixture('cluster-module', { readWhole: true });
     assert.equal(reportedWithManifest(own, manifestOf({ builtinCarp: new Set(['fw3']) }), 'fw3/etc/rc.conf', CODE).length, 0);
-    const byFolder = loadFixture('cluster-module');
+    const byFolder = loadFixture('cluster-module', { readWhole: true });
     const m = manifestOf({ nodes: new Map([['edge-a', { root: byFolder.uri('fw3') }]]), builtinCarp: new Set(['edge-a']) });
     assert.equal(reportedWithManifest(byFolder, m, 'fw3/etc/rc.conf', CODE).length, 0);
     assert.equal(reportedWithManifest(byFolder, m, 'fw2/etc/rc.conf', CODE).length, 1);
   });
 
   test('flat layout: the new loader.conf goes next to rc.conf; a node without vhids needs nothing', () => {
-    const w = workspaceFromFiles({
-      'fw9/rc.conf': 'ifconfig_em0="inet 192.0.2.9/24"\nifconfig_em0_alias0="inet vhid 9 pass k alias 192.0.2.1/32"\n',
-      'srv/etc/rc.conf': 'ifconfig_em0="inet 192.0.2.20/24"\n',
-    });
+    const w = workspaceFromFiles(
+      {
+        'fw9/rc.conf': 'ifconfig_em0="inet 192.0.2.9/24"\nifconfig_em0_alias0="inet vhid 9 pass k alias 192.0.2.1/32"\n',
+        'srv/etc/rc.conf': 'ifconfig_em0="inet 192.0.2.20/24"\n',
+      },
+      undefined,
+      { readWhole: true },
+    );
     const [f] = reportedOf(w, 'fw9/rc.conf', CODE, 1);
     const fix = f.fixes?.[0];
     assert.ok(fix);
@@ -80,5 +84,11 @@ describe('carp/module-not-loaded', () => {
     assert.equal(textAfterFix(w, fix, 'fw9/loader.conf'), 'carp_load="YES"\n');
     assertFixResolves(w, f, fix);
     reportedOf(w, 'srv/etc/rc.conf', CODE, 0);
+  });
+
+  test('files checked one by one (a commit\'s staged files): a node with no loader file in sight is not judged, one whose loader.conf says if_carp_load is', () => {
+    const staged = loadFixture('cluster-module');
+    reportedOf(staged, 'fw3/etc/rc.conf', CODE, 0);
+    reportedOf(staged, 'fw2/etc/rc.conf', CODE, 1);
   });
 });
