@@ -91,4 +91,13 @@ describe('carp/module-not-loaded', () => {
     reportedOf(staged, 'fw3/etc/rc.conf', CODE, 0);
     reportedOf(staged, 'fw2/etc/rc.conf', CODE, 1);
   });
+
+  test('a real freebsd-conf.json: "deviceCarp": true on the node silences it, the same node without it is reported', () => {
+    const rc = 'hostname="edge3.example.net"\nifconfig_em0="inet 192.0.2.3/24"\nifconfig_em0_alias0="inet vhid 3 pass k alias 192.0.2.1/32"\n';
+    const built = workspaceFromFiles({ 'freebsd-conf.json': '{ "nodes": { "edge3": { "folder": "fw3", "deviceCarp": true } } }', 'fw3/etc/rc.conf': rc }, undefined, { readWhole: true });
+    reportedOf(built, 'fw3/etc/rc.conf', CODE, 0);
+    const plain = workspaceFromFiles({ 'freebsd-conf.json': '{ "nodes": { "edge3": "fw3" } }', 'fw3/etc/rc.conf': rc }, undefined, { readWhole: true });
+    const [f] = reportedOf(plain, 'fw3/etc/rc.conf', CODE, 1);
+    assert.match(f.message, /^Nothing loads carp\.ko on edge3:/, 'the manifest name replaces the hostname');
+  });
 });
