@@ -62,7 +62,7 @@ export const carpModuleNotLoaded: Check = {
     const message =
       `Nothing loads carp.ko on ${config.name}: ${loader} and no carp in kld_list${legacy}. ` +
       'Every ifconfig line with a vhid then fails with "Protocol not supported" (EPROTONOSUPPORT), so none of its VIPs comes up. ' +
-      'Add carp_load="YES" to loader.conf (or, if its kernel has device carp built in, give the node "deviceCarp": true in freebsd-conf.json).';
+      'Add carp_load="YES" to loader.conf (or, if its kernel has device carp built in, give the node "deviceCarp": true in the freebsd-conf manifest).';
     return [findingAt(doc, 'carp/module-not-loaded', vhid.keyword.start, (vhid.value ?? vhid.keyword).end, message, { related, fixes: [loadCarpFix(config)] })];
   },
 };

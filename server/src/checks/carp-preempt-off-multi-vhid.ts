@@ -35,7 +35,7 @@ export const carpPreemptOffMultiVhid: ClusterCheck = {
     const spread = nodes.find((n) => byInterface(shared.get(n) ?? []).size >= 2);
     if (!spread) return [];
     const interfaces = [...byInterface(shared.get(spread) ?? [])];
-    const example = interfaces.map(([ifName, vhids]) => `${ifName}: vhid ${vhids.join(', ')}`);
+    const example = interfaces.map(([ifName, vhids]) => `${ifName}: ${vhidsText(vhids)}`);
     const [firstIf, firstVhids] = interfaces[0];
     const fix = enablePreemptEverywhereFix(nodes.map((n) => n.config));
     const findings: Finding[] = [];
@@ -51,7 +51,7 @@ export const carpPreemptOffMultiVhid: ClusterCheck = {
       }
       const message =
         `Preemption is off on every node of this cluster (${listText(nodes.map((o) => o.name))}), and its vhids sit on several interfaces (${spread.name}: ${example.join('; ')}). ` +
-        `When the MASTER's ${firstIf} fails, only vhid ${firstVhids.join(', ')} moves to the BACKUP: a BACKUP without preempt never takes over from a MASTER that still advertises, ` +
+        `When the MASTER's ${firstIf} fails, only ${vhidsText(firstVhids)} ${firstVhids.length === 1 ? 'moves' : 'move'} to the BACKUP: a BACKUP without preempt never takes over from a MASTER that still advertises, ` +
         'even demoted, so the other vhids stay and traffic enters through one node and leaves through the other. Set net.inet.carp.preempt=1 on every node (carp(4)).';
       findings.push(findingAtPlace('carp/preempt-off-multi-vhid', place, message, { related, fixes: [fix] }));
     }
@@ -67,6 +67,11 @@ function sharedVips(nodes: readonly ClusterNode[]): Map<ClusterNode, NodeAddress
   const out = new Map<ClusterNode, NodeAddress[]>();
   for (const [n, list] of vips) out.set(n, list.filter((a) => (holders.get(`${a.vhid}|${a.address}`)?.size ?? 0) >= 2));
   return out;
+}
+
+/** `vhid 1`, `vhids 10 and 12`. */
+function vhidsText(vhids: readonly number[]): string {
+  return vhids.length === 1 ? `vhid ${vhids[0]}` : `vhids ${listText(vhids.map(String))}`;
 }
 
 /** Parent interfaces with the vhids on each, in the order written. */
