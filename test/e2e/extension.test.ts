@@ -10,6 +10,8 @@ import {
 const FW1_RC = 'fw1/etc/rc.conf';
 const FW1_RC_EXPECTED = [
   { code: 'rc/duplicate-assignment', line: 10, text: 'defaultrouter="198.51.100.254"' },
+  // fw1's loader.conf has if_carp_load, which loads nothing: reported on fw1's first vhid line.
+  { code: 'carp/module-not-loaded', line: 14, text: 'ifconfig_em0_alias0="inet vhid 1 advskew 0 pass edgeVIPsecret alias 198.51.100.10/32"' },
   { code: 'rc/invalid-yes-no', line: 20, text: 'pflog_enable="enabled"' },
 ];
 const FW1_LOADER = 'fw1/boot/loader.conf';

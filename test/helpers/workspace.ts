@@ -12,6 +12,8 @@ import { MANIFEST_FILE } from '../../server/src/model/manifest';
 import type { Finding } from '../../server/src/checks/types';
 import type { Code } from '../../server/src/checks/codes';
 import type { FixProposal } from '../../server/src/fixes/types';
+import type { Manifest } from '../../server/src/model/manifest';
+import type { WorkspaceView } from '../../server/src/model/workspace-view';
 
 /** Repository root: the nearest folder above this file with our package.json, else the cwd (tests run from the root). */
 export const REPO_ROOT = ((): string => {
@@ -50,13 +52,13 @@ export function workspaceFromFiles(files: Record<string, string>, root = FAKE_RO
   return { ws, uri: (rel) => `${root}/${rel}`, rel: (uri) => uri.slice(root.length + 1) };
 }
 
-/** Loads test/fixtures/<name> (every config file under it) into a workspace. */
-export function loadFixture(name: string): TestWorkspace & { dir: string } {
-  return loadFolder(path.join(FIXTURES, name));
+/** Loads test/fixtures/<name> (every config file under it) into a workspace; `readWhole` marks it read whole, as a scan does. */
+export function loadFixture(name: string, options: { readWhole?: boolean } = {}): TestWorkspace & { dir: string } {
+  return loadFolder(path.join(FIXTURES, name), options);
 }
 
 /** Loads every config file under a folder (a fixture, examples/) into a workspace rooted at the folder's URI. */
-export function loadFolder(dir: string): TestWorkspace & { dir: string } {
+export function loadFolder(dir: string, options: { readWhole?: boolean } = {}): TestWorkspace & { dir: string } {
   const files: Record<string, string> = {};
   const walk = (d: string): void => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -67,7 +69,7 @@ export function loadFolder(dir: string): TestWorkspace & { dir: string } {
   };
   walk(dir);
   const root = pathToFileURL(dir).href;
-  return { ...workspaceFromFiles(files, root), dir };
+  return { ...workspaceFromFiles(files, root, options), dir };
 }
 
 /**
@@ -119,6 +121,32 @@ export function allFindingsFor(t: TestWorkspace): Finding[] {
 
 /** Every finding of the workspace (allFindingsFor; the older name several tests use). */
 export const allFindings = allFindingsFor;
+
+/** A freebsd-conf.json as its loader would give it, from the parts a test needs. */
+export function manifestOf(parts: Partial<Omit<Manifest, 'uri'>>): Manifest {
+  return { uri: 'file:///ws/freebsd-conf.json', nodes: new Map(), clusters: [], builtinCarp: new Set(), reservedVhids: [], ...parts };
+}
+
+/** The workspace seen through a view that also has a manifest (the manifest loader is not part of these tests). */
+export function withManifest(t: TestWorkspace, manifest: Manifest): WorkspaceView {
+  return new Proxy(t.ws, {
+    get(target, prop) {
+      if (prop === 'manifest') return () => manifest;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Like reportedOf, through a view with a manifest. Give it a workspace of its
+ * own: registry checkCluster caches findings per cluster object.
+ */
+export function reportedWithManifest(t: TestWorkspace, manifest: Manifest, rel: string, code: Code): Finding[] {
+  const doc = t.ws.get(t.uri(rel));
+  if (!doc) throw new Error(`no such file in the test workspace: ${rel}`);
+  return findingsFor(doc, withManifest(t, manifest)).filter((f) => f.code === code);
+}
 
 /** The findings of one code in one file, asserting how many there are. */
 export function findingsOf(t: TestWorkspace, rel: string, code: Code, count?: number): Finding[] {

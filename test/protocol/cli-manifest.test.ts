@@ -19,7 +19,8 @@ describe('freebsd-conf.json in the CLI (the built CLI)', () => {
     assert.match(r.stdout, /^test\/fixtures\/manifest-cluster\/sites\/ams\/beta\/etc\/rc\.conf:10:1 error rc\/duplicate-assignment /m, 'a warning the manifest makes an error');
     assert.doesNotMatch(r.stdout, /loader\/redundant-default/, 'a hint the manifest turns off');
     assert.doesNotMatch(r.stdout, /freebsd-conf\.json/);
-    assert.match(r.stderr, /^9 files checked: 1 error, 0 warnings, 0 information, 0 hints$/m, 'the three files listed under other names are checked too');
+    // Besides: lb1 and lb2 load no carp (2 errors), and the edge pair has preempt off on two interfaces (2 warnings).
+    assert.match(r.stderr, /^9 files checked: 3 errors, 2 warnings, 0 information, 0 hints$/m, 'the three files listed under other names are checked too');
   });
 
   test('its mistakes are printed at their line and column, and fail the run; the other files are still checked', () => {
@@ -45,7 +46,7 @@ describe('freebsd-conf.json in the CLI (the built CLI)', () => {
     const dir = copy(t, 'manifest-cluster');
     fs.writeFileSync(path.join(dir, 's.json'), '{"severity": {"rc/duplicate-assignment": "warning"}}');
     const r = run(['check', '--settings', 's.json', '.'], dir);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 1, r.stderr); // lb1 and lb2 load no carp: carp/module-not-loaded
     assert.match(r.stdout, /^sites\/ams\/beta\/etc\/rc\.conf:10:1 warning rc\/duplicate-assignment /m);
     assert.doesNotMatch(r.stdout, /loader\/redundant-default/, 'what the settings leave, the manifest still sets');
   });
@@ -65,8 +66,10 @@ describe('freebsd-conf.json in the CLI (the built CLI)', () => {
   test('a folder that is not a node is reported when scanned, not when its file is checked alone', (t) => {
     const dir = copy(t, 'manifest-unplaced');
     const scanned = run(['check', '.'], dir);
-    assert.equal(scanned.code, 0, scanned.stderr);
+    assert.equal(scanned.code, 1, scanned.stderr);
     assert.match(scanned.stdout, /^fw2-boot\/boot\/loader\.conf:2:1 information file\/not-in-a-node The folder fw2-boot holds config files but no etc\/rc\.conf or rc\.conf/m);
+    // Until the manifest places fw2-boot's loader.conf, fw2 has none: nothing loads carp there.
+    assert.match(scanned.stdout, /^fw2\/etc\/rc\.conf:3:27 error carp\/module-not-loaded /m);
     const alone = run(['check', 'fw2-boot/boot/loader.conf'], dir);
     assert.equal(alone.stdout, '');
     fs.writeFileSync(path.join(dir, 'freebsd-conf.json'), '{"nodes": {"fw2": {"folder": "fw2", "files": {"loader": "fw2-boot/boot/loader.conf"}}}}');

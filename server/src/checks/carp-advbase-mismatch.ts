@@ -1,7 +1,7 @@
 import type { ClusterCheck, Finding } from './types';
 import type { VhidMember } from '../model/cluster';
 import { findingAtPlace, memberLabel, relatedAt } from './cluster-common';
-import { comparableMembers, settingPlace, timingKnown } from './vhid-group-common';
+import { comparableMembers, masterElsewhere, settingPlace, timingKnown } from './vhid-group-common';
 import { advbaseMismatchFixes } from '../fixes/carp-advbase-mismatch';
 
 /**
@@ -34,7 +34,7 @@ export const carpAdvbaseMismatch: ClusterCheck = {
             return p ? [{ ...p, message: `${o.node}'s vhid ${o.vhid.vhid} on ${o.ifName}: ${advbase(o)}` }] : [];
           }),
         );
-        const fixes = advbaseMismatchFixes(workspace, m, members);
+        const fixes = advbaseMismatchFixes(workspace, m, members, masterElsewhere(cluster, group));
         findings.push(findingAtPlace('carp/advbase-mismatch', place, message, { related, ...(fixes.length > 0 ? { fixes } : {}) }));
       }
     }

@@ -1,7 +1,7 @@
 import type { ClusterCheck, Finding } from './types';
 import type { VhidMember } from '../model/cluster';
 import { findingAtPlace, memberLabel, relatedAt } from './cluster-common';
-import { comparableMembers, settingPlace, timingKnown } from './vhid-group-common';
+import { comparableMembers, masterElsewhere, settingPlace, timingKnown } from './vhid-group-common';
 import { advskewTieFix } from '../fixes/carp-advskew-tie';
 
 /**
@@ -34,7 +34,7 @@ export const carpAdvskewTie: ClusterCheck = {
             return p ? [{ ...p, message: `${o.node}'s vhid ${o.vhid.vhid} on ${o.ifName}: ${timing(o)}` }] : [];
           }),
         );
-        const fix = advskewTieFix(workspace, m, members, tied);
+        const fix = advskewTieFix(workspace, m, members, tied, masterElsewhere(cluster, group));
         findings.push(findingAtPlace('carp/advskew-tie', place, message, { related, ...(fix ? { fixes: [fix] } : {}) }));
       }
     }

@@ -10,6 +10,9 @@ import { pfCarpBlocked } from './pf-carp-blocked';
 import { pfPfsyncBlocked } from './pf-pfsync-blocked';
 import { pfsyncNotOnAllNodes } from './pfsync-not-on-all-nodes';
 import { pfsyncSyncpeerMismatch } from './pfsync-syncpeer-mismatch';
+import { carpPreemptMismatch } from './carp-preempt-mismatch';
+import { carpPreemptOffMultiVhid } from './carp-preempt-off-multi-vhid';
+import { carpSplitMaster } from './carp-split-master';
 
 /** The cross-node CARP checks, one file per code, run once per cluster. */
 export const clusterChecks: readonly ClusterCheck[] = [
@@ -26,4 +29,8 @@ export const clusterChecks: readonly ClusterCheck[] = [
   pfPfsyncBlocked,
   pfsyncNotOnAllNodes,
   pfsyncSyncpeerMismatch,
+  // Node and network checks across a cluster: preempt and the predicted MASTER.
+  carpPreemptMismatch,
+  carpPreemptOffMultiVhid,
+  carpSplitMaster,
 ];

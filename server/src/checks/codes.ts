@@ -52,6 +52,17 @@ export const CODES = {
   'sysctl/demotion-persisted': { severity: 'warning', summary: 'net.inet.carp.demotion in sysctl.conf demotes the node at every boot.' },
   'sysctl/value-out-of-range': { severity: 'error', summary: 'A CARP sysctl set outside its range.' },
 
+  // Node and network checks across a cluster (issue 12): what loads carp, preempt, the predicted MASTER, addresses and subnets.
+  'carp/module-not-loaded': { severity: 'error', summary: 'A node configures vhids but nothing loads carp.ko, so every vhid alias fails.' },
+  'carp/preempt-mismatch': { severity: 'warning', summary: 'net.inet.carp.preempt differs between the nodes of a cluster.' },
+  'carp/preempt-off-multi-vhid': { severity: 'warning', summary: 'Preemption is off on every node of a cluster whose vhids sit on several interfaces, so they fail over one by one.' },
+  'carp/split-master': { severity: 'warning', summary: 'The predicted MASTER differs between the vhids of one cluster.' },
+  'carp/vip-conflicts-host-address': { severity: 'error', summary: "A CARP VIP equal to a node's real address." },
+  'net/duplicate-address': { severity: 'error', summary: 'One real address on two nodes, or on two interfaces of one node.' },
+  'net/same-subnet-interfaces': { severity: 'warning', summary: 'Two interfaces of one node in the same subnet.' },
+  'carp/vip-outside-subnet': { severity: 'warning', summary: "A VIP outside every subnet of its parent interface's own addresses." },
+  'carp/unknown-parent-interface': { severity: 'warning', summary: 'A vhid alias on an interface the node neither configures nor creates.' },
+
   'pf/syntax': { severity: 'error', summary: 'A statement pfctl would reject.' },
   'pf/undefined-macro': { severity: 'error', summary: 'A $macro used without a definition before it.' },
   'pf/unused-macro': { severity: 'hint', summary: 'A macro that is never used.', unnecessary: true },

@@ -8,6 +8,7 @@ import { rcChecks } from './rc-checks';
 import { loaderChecks } from './loader-checks';
 import { sysctlChecks } from './sysctl-checks';
 import { carpChecks } from './carp-checks';
+import { netChecks } from './net-checks';
 import { pfChecks } from './pf-checks';
 import { clusterChecks } from './cluster-checks';
 import { clusterAround, vhidMembers, type Cluster, type VhidMember } from '../model/cluster';
@@ -18,7 +19,7 @@ import { nodesLoading } from '../model/pf-node-ruleset';
  * Every check, in the order their findings are listed. Adding a check means
  * writing checks/<code>.ts and listing it here; nothing else changes.
  */
-export const CHECKS: readonly Check[] = [...fileChecks, ...rcChecks, ...loaderChecks, ...sysctlChecks, ...carpChecks, ...pfChecks];
+export const CHECKS: readonly Check[] = [...fileChecks, ...rcChecks, ...loaderChecks, ...sysctlChecks, ...carpChecks, ...netChecks, ...pfChecks];
 
 /** Every cross-node check, run once per CARP cluster. */
 export const CLUSTER_CHECKS: readonly ClusterCheck[] = clusterChecks;

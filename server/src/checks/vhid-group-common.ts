@@ -1,5 +1,5 @@
 import type { Cluster, VhidGroup, VhidMember } from '../model/cluster';
-import { vhidMembers } from '../model/cluster';
+import { elect, vhidMembers } from '../model/cluster';
 import { nodeConfig } from '../model/node-config';
 import { isLegacyCarpName } from '../model/rc-interfaces';
 import type { WorkspaceView } from '../model/workspace-view';
@@ -144,4 +144,21 @@ export function rootsAroundCluster(workspace: WorkspaceView, cluster: Cluster): 
   const roots = new Set(cluster.roots);
   for (const group of cluster.groups) for (const s of groupSegments(group)) for (const m of membersOnSegment(workspace, s)) roots.add(m.root);
   return [...roots];
+}
+
+/**
+ * The node that is the predicted MASTER of every other group of the cluster
+ * whose MASTER is clear (two members or more, no tie), when one node is: the
+ * node the admin evidently means as MASTER. A fix that raises that node's
+ * advskew on `group` would split the cluster's addresses (carp/split-master),
+ * so fixes leave it alone and move the other node instead.
+ */
+export function masterElsewhere(cluster: Cluster, group: VhidGroup): string | undefined {
+  const masters = new Set<string>();
+  for (const g of cluster.groups) {
+    if (g === group || new Set(g.members.map((m) => m.root)).size < 2) continue;
+    const e = elect(g);
+    if (e.master && e.tiedWith.length === 0) masters.add(e.master.root);
+  }
+  return masters.size === 1 ? [...masters][0] : undefined;
 }

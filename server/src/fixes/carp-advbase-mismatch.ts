@@ -11,9 +11,10 @@ import type { FileEdit, FixProposal } from './types';
  * that differed only by its advbase would tie once aligned (advbase 2
  * advskew 0 against advbase 1 advskew 0): its advskew is then raised to
  * the next free value too, and the title says so (the changed node ends
- * up BACKUP of the node it tied with).
+ * up BACKUP of the node it tied with). No such fix is offered when the node
+ * to raise is `keepMaster`, the MASTER of the cluster's other vhids.
  */
-export function advbaseMismatchFixes(workspace: WorkspaceView, self: VhidMember, members: readonly VhidMember[]): FixProposal[] {
+export function advbaseMismatchFixes(workspace: WorkspaceView, self: VhidMember, members: readonly VhidMember[], keepMaster?: string): FixProposal[] {
   const fixes: FixProposal[] = [];
   const done = new Set<number>([self.advbase]);
   for (const source of members) {
@@ -33,6 +34,11 @@ export function advbaseMismatchFixes(workspace: WorkspaceView, self: VhidMember,
       lists.push(advbase);
       let interval = intervalWith(m, value, m.advskew);
       if (taken.has(interval)) {
+        // Not the node that is MASTER of the cluster's other vhids: raising it would split the cluster (carp/split-master).
+        if (m.root === keepMaster) {
+          complete = false;
+          break;
+        }
         const advskew = nextFreeAdvskew(m, value, taken);
         const edits = advskew === undefined ? undefined : setVhidParamEdits(workspace, m.vhid, 'advskew', String(advskew));
         complete = advskew !== undefined && edits !== undefined;

@@ -34,11 +34,22 @@ function previousFreeAdvskew(m: VhidMember, takenIntervals: ReadonlySet<number>)
  * (245 and 250 both count as 240), raising changes nothing; then, if `m`
  * has the lowest written advskew of the tie (the one meant to rank first),
  * it is lowered to the closest free value instead, which keeps that order.
+ * When one node (`keepMaster`) is MASTER of the cluster's other vhids, it is
+ * the one lowered and the others are raised, so the fix does not split the
+ * cluster's addresses between nodes (carp/split-master).
  */
-export function advskewTieFix(workspace: WorkspaceView, m: VhidMember, members: readonly VhidMember[], tiedWith: readonly VhidMember[]): FixProposal | undefined {
+export function advskewTieFix(
+  workspace: WorkspaceView,
+  m: VhidMember,
+  members: readonly VhidMember[],
+  tiedWith: readonly VhidMember[],
+  keepMaster?: string,
+): FixProposal | undefined {
   const taken = new Set(members.filter((o) => o !== m).map((o) => o.interval));
-  const up = nextFreeAdvskew(m, m.advbase, taken);
-  const down = up === undefined && tiedWith.every((o) => o.advskew >= m.advskew) ? previousFreeAdvskew(m, taken) : undefined;
+  // The MASTER of the cluster's other vhids moves down to win this one too; any other node only moves up.
+  const up = m.root === keepMaster ? undefined : nextFreeAdvskew(m, m.advbase, taken);
+  const mayLower = keepMaster === undefined ? up === undefined && tiedWith.every((o) => o.advskew >= m.advskew) : m.root === keepMaster;
+  const down = mayLower ? previousFreeAdvskew(m, taken) : undefined;
   const value = up ?? down;
   if (value === undefined) return undefined;
   const changes = setVhidParamEdits(workspace, m.vhid, 'advskew', String(value));

@@ -232,7 +232,10 @@ export class AnalysisService {
   private around(uri: string): Around {
     const doc = this.workspace.get(uri);
     const clusters = doc ? clustersAround(this.workspace, doc) : [];
-    const roots = [...new Set([this.workspace.nodeOf(uri).root, ...clusters.flatMap((c) => rootsAroundCluster(this.workspace, c))])];
+    // The nodes sharing one of its addresses too (a real address on either side): net/duplicate-address and
+    // carp/vip-conflicts-host-address compare across the whole workspace, clusters or not.
+    const peers = doc ? this.workspace.addressPeersOf(uri) : [];
+    const roots = [...new Set([this.workspace.nodeOf(uri).root, ...clusters.flatMap((c) => rootsAroundCluster(this.workspace, c)), ...peers])];
     const rulesets = roots.flatMap((root) => (nodeRuleset(this.workspace, this.workspace.nodeAt(root))?.unit.files ?? []).map((f) => f.uri));
     return { roots, rulesets };
   }

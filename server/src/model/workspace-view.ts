@@ -2,6 +2,7 @@ import type { ParsedDocument, PfDocument } from './document';
 import type { Cluster, VhidMember } from './cluster';
 import type { Manifest } from './manifest';
 import type { ConfKind } from './kinds';
+import type { AddressHolder } from './node-addresses';
 
 /** The files of one machine, each kind in FreeBSD's load order. */
 export interface NodeFiles {
@@ -52,6 +53,13 @@ export interface WorkspaceView {
    * numbers must be unique per segment, not only per cluster.
    */
   vhidsOnSegment?(segment: string): readonly VhidMember[];
+  /**
+   * Every node and interface holding an IP address (canonical text), real
+   * addresses and CARP VIPs alike, across the whole workspace, from the
+   * workspace's address index. A view without it gets them by walking every
+   * node (checks/net-common.ts holdersOf).
+   */
+  addressHolders?(address: string): readonly AddressHolder[];
   /** What the workspace's freebsd-conf.json says (its usable parts), matched against the nodes; undefined when there is none. */
   manifest?(): Manifest | undefined;
   /**

@@ -1,6 +1,8 @@
 import { parseDocument, type ParsedDocument, type PfDocument } from '../model/document';
 import { IncludeIndex } from './include-index';
 import { ClusterIndex } from './cluster-index';
+import { AddressIndex } from './address-index';
+import type { AddressHolder } from '../model/node-addresses';
 import { ManifestIndex, type ManifestChange } from './manifest-index';
 import type { Manifest } from '../model/manifest';
 import type { Finding } from '../checks/types';
@@ -45,6 +47,7 @@ export class Workspace implements WorkspaceView {
   private editLogFrom = 0;
   private readonly includes = new IncludeIndex(this);
   private readonly carpIndex = new ClusterIndex(this);
+  private readonly addressIndex = new AddressIndex(this);
   /** The freebsd-conf.json files: node names, files placed in nodes, folders read whole. */
   private readonly manifests = new ManifestIndex(this);
   /** Files a config names that were not read because they resolve outside the read roots, with the reason. */
@@ -132,6 +135,15 @@ export class Workspace implements WorkspaceView {
 
   vhidsOnSegment(segment: string): VhidMember[] {
     return this.carpIndex.membersOnSegment(segment);
+  }
+
+  addressHolders(address: string): readonly AddressHolder[] {
+    return this.addressIndex.holders(address);
+  }
+
+  /** Roots of the other nodes sharing an address with the node of `uri` (a real one on at least one side): their findings depend on it. */
+  addressPeersOf(uri: string): string[] {
+    return this.addressIndex.peersOf(uri);
   }
 
   private logEdit(uri: string): void {

@@ -34,9 +34,9 @@ describe('carp/advbase-mismatch (cluster-timing fixture)', () => {
     assert.deepEqual(uplink.fixes?.map((x) => x.title), ["Use fw1's advbase 1 on this vhid, raising this node's advskew to 1 to avoid a tie"]);
     assert.match(textAfterFix(t, uplink.fixes![0], 'fw2/etc/rc.conf'), /^ifconfig_igb0_alias0="inet vhid 1 advskew 1 advbase 1 pass uplink-key alias 198\.51\.100\.10\/32"$/m);
     assertFixResolves(t, uplink, uplink.fixes![0]);
+    // On fw1, MASTER of the cluster's other vhids, fw2's advbase would tie and a raised advskew would hand vhid 1 to fw2 (carp/split-master): no fix.
     const [fromFw1] = reportedOf(t, 'fw1/etc/rc.conf', CODE);
-    assert.match(textAfterFix(t, fromFw1.fixes![0], 'fw1/etc/rc.conf'), /^ifconfig_igb0_alias0="inet vhid 1 advbase 2 advskew 1 pass uplink-key alias 198\.51\.100\.10\/32"$/m);
-    assertFixResolves(t, fromFw1, fromFw1.fixes![0]);
+    assert.equal(fromFw1.fixes, undefined);
   });
 });
 

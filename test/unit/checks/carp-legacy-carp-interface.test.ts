@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { nodeConfig } from '../../../server/src/model/node-config';
-import { allFindings, assertFixResolves, findingsOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
+import { assertFixResolves, findings, findingsOf, loadFixture, rangeOf, textAfterFix, workspaceFromFiles } from '../../helpers/workspace';
 
 const CODE = 'carp/legacy-carp-interface';
 
@@ -120,7 +120,9 @@ describe('carp/legacy-carp-interface', () => {
 
   test('the handbook modern configuration gives no CARP finding', () => {
     const h = loadFixture('carp-handbook');
-    assert.deepEqual(allFindings(h).filter((f) => f.code.startsWith('carp/')), []);
+    // The per-node checks: the fixture's two nodes are not a consistent pair (the cross-node checks have fixtures of their own).
+    const perNode = [...h.ws.documents()].flatMap((d) => findings(h, h.rel(d.uri)));
+    assert.deepEqual(perNode.filter((f) => f.code.startsWith('carp/')), []);
     // Not vacuous: the model does read the handbook's vhids (the shell-computed em1 alias makes em1 uncertain).
     const vhids = nodeConfig(h.ws.nodeOf(h.uri('fw1/etc/rc.conf'))).vhids;
     assert.deepEqual(vhids.map((v) => `${v.ifKey}#${v.vhid}${v.uncertain ? '?' : ''}`).sort(), ['em0#1', 'em0#3', 'em1#255?', 'sis0#1']);

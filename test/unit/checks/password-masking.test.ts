@@ -13,7 +13,7 @@ describe('CARP passwords in diagnostic messages (carp-passwords fixture)', () =>
 
   test('no message of any file shows a pass or its length; only revealedMessage does', () => {
     const all = allFindings(t);
-    assert.equal(all.length, 6, all.map((f) => f.message).join('\n'));
+    assert.equal(all.length, 8, all.map((f) => f.message).join('\n'));
     for (const f of all) {
       for (const secret of FIXTURE_PASSES) assert.ok(!f.message.includes(secret), f.message);
       assert.ok(!/\d+ (characters|bytes) long/.test(f.message), f.message);

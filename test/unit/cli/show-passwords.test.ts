@@ -16,7 +16,7 @@ const PASSES = ['uplink-vhid1', 'lan-vhid2', 'dmz-carp-key-far-too-long-2024', '
 function check(...args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, 'check', ...args, FIXTURE], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60000 });
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stderr, /^2 files checked: 3 errors, 3 warnings/m);
+  assert.match(r.stderr, /^4 files checked: 3 errors, 5 warnings/m);
   return r.stdout;
 }
 

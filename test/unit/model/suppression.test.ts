@@ -34,6 +34,7 @@ describe('inline suppression', () => {
   test('a directive above a multi-line statement covers all of its lines', () => {
     const t = workspaceFromFiles({
       'fw1/etc/rc.conf': '# freebsd-conf-disable-next-line carp/missing-pass\nifconfig_em0_alias0="inet \\\n  vhid 1 alias 192.0.2.1/32"\nifconfig_em0="inet 192.0.2.2/24"\n',
+      'fw1/boot/loader.conf': 'carp_load="YES"\n',
     });
     assert.deepEqual(codesIn(t, 'fw1/etc/rc.conf'), []);
   });

@@ -17,9 +17,14 @@ describe('freebsd-conf.json in the workspace (manifest-cluster, loaded as the se
     assert.deepEqual(t.ws.manifestUris(), [manifestUri]);
     assert.deepEqual(t.ws.manifestFindings(manifestUri), []);
     assert.deepEqual(allFindingsFor(t).map((f) => `${t.rel(f.uri)} ${f.code}`).sort(), [
+      'lb1/etc/rc.conf carp/module-not-loaded', // lb1 and lb2 have vhids and no loader.conf (the manifest declares no deviceCarp for them)
+      'lb2/etc/rc.conf carp/module-not-loaded',
       'sites/ams/alpha/boot/loader.conf loader/redundant-default', // the manifest turns it off (below)
+      'sites/ams/alpha/etc/rc.conf carp/preempt-off-multi-vhid', // the edge pair has vhids on em0 and em1 and preempt on neither node
+      'sites/ams/beta/etc/rc.conf carp/preempt-off-multi-vhid',
       'sites/ams/beta/etc/rc.conf rc/duplicate-assignment', // the manifest makes it an error
     ]);
+    // lb1 wins vhid 21 and lb2 vhid 22, which the manifest says is meant (activeActive): no carp/split-master.
   });
 
   test('a name given to a folder replaces the hostname, in the model and in cross-node messages', () => {
