@@ -1,4 +1,4 @@
-import type { Workspace } from './workspace';
+import { NodeIndex } from './node-index';
 import { nodeConfig } from '../model/node-config';
 import { addressHolders, type AddressHolder } from '../model/node-addresses';
 
@@ -8,14 +8,11 @@ import { addressHolders, type AddressHolder } from '../model/node-addresses';
  * address can still collide with another node's. Kept up to date like the
  * cluster index: an edit re-reads the addresses of the edited node only.
  */
-export class AddressIndex {
-  private version = -1;
+export class AddressIndex extends NodeIndex {
   /** Node root → its addresses, as last derived. */
   private byRoot = new Map<string, AddressHolder[]>();
   /** Canonical address → every holder of it. */
   private byAddress = new Map<string, AddressHolder[]>();
-
-  constructor(private readonly workspace: Workspace) {}
 
   /** Every node (and interface) holding `address`, real and CARP alike. */
   holders(address: string): readonly AddressHolder[] {
@@ -41,23 +38,13 @@ export class AddressIndex {
     return [...peers];
   }
 
-  private update(): void {
-    const now = this.workspace.version();
-    if (now === this.version) return;
-    const edited = this.version < 0 || this.workspace.filesChangedSince(this.version) ? undefined : this.workspace.editedSince(this.version);
-    if (edited === undefined) this.rebuild();
-    else for (const root of new Set(edited.map((uri) => this.workspace.nodeOf(uri).root))) this.refresh(root);
-    this.version = now;
-  }
-
-  private rebuild(): void {
+  protected clear(): void {
     this.byRoot.clear();
     this.byAddress.clear();
-    for (const node of this.workspace.nodes()) this.refresh(node.root);
   }
 
   /** Re-reads one node's addresses and moves its entries. */
-  private refresh(root: string): void {
+  protected refresh(root: string): void {
     for (const old of this.byRoot.get(root) ?? []) {
       const list = this.byAddress.get(old.address)?.filter((h) => h.root !== root);
       if (list && list.length > 0) this.byAddress.set(old.address, list);

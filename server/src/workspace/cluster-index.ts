@@ -1,4 +1,4 @@
-import type { Workspace } from './workspace';
+import { NodeIndex } from './node-index';
 import { nodeConfig } from '../model/node-config';
 import { connectedCluster, memberKeys, vhidMembers, type Cluster, type VhidMember } from '../model/cluster';
 
@@ -9,8 +9,7 @@ import { connectedCluster, memberKeys, vhidMembers, type Cluster, type VhidMembe
  * nodes linked to the one asked about. At 1,000 nodes in pairs a keystroke
  * touches two nodes' worth of data.
  */
-export class ClusterIndex {
-  private version = -1;
+export class ClusterIndex extends NodeIndex {
   /** Node root → its vhid members, as last derived. */
   private members = new Map<string, VhidMember[]>();
   /** `vhid|address` → the roots of the nodes that carry it. */
@@ -19,8 +18,6 @@ export class ClusterIndex {
   private bySegment = new Map<string, Set<string>>();
   /** Clusters assembled since the last change, by node root. */
   private clusters = new Map<string, Cluster | undefined>();
-
-  constructor(private readonly workspace: Workspace) {}
 
   /** The cluster the node holding `uri` belongs to; undefined for a node without vhids. */
   clusterOf(uri: string): Cluster | undefined {
@@ -63,25 +60,19 @@ export class ClusterIndex {
     return out;
   }
 
-  private update(): void {
-    const now = this.workspace.version();
-    if (now === this.version) return;
-    const edited = this.version < 0 || this.workspace.filesChangedSince(this.version) ? undefined : this.workspace.editedSince(this.version);
-    if (edited === undefined) this.rebuild();
-    else for (const root of new Set(edited.map((uri) => this.workspace.nodeOf(uri).root))) this.refresh(root);
-    this.version = now;
-    this.clusters.clear();
-  }
-
-  private rebuild(): void {
+  protected clear(): void {
     this.members.clear();
     this.byKey.clear();
     this.bySegment.clear();
-    for (const node of this.workspace.nodes()) this.refresh(node.root);
+  }
+
+  /** Clusters assembled from the old state are stale. */
+  protected updated(): void {
+    this.clusters.clear();
   }
 
   /** Re-derives one node's vhids and moves its keys and segments. */
-  private refresh(root: string): void {
+  protected refresh(root: string): void {
     for (const m of this.members.get(root) ?? []) {
       for (const key of memberKeys(m)) removeFrom(this.byKey, key, root);
       if (m.vhid.segment !== undefined) removeFrom(this.bySegment, m.vhid.segment, root);
