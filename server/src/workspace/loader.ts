@@ -3,24 +3,10 @@ import type { Workspace } from './workspace';
 import type { ManifestChange } from './manifest-index';
 import { MANIFEST_FILE } from '../model/manifest';
 import type { ConfKind } from '../model/kinds';
-import { readConfFile, scanFolder, type Excluded, type ReadResult } from './scan';
+import { breather, readConfFile, readConfFileNow, scanFolder, type Excluded, type ReadResult } from './scan';
 import { diskIncludeReader, loadPfIncludes } from './pf-includes';
 import { ReadRoots } from './read-roots';
 import { fsPathToUri, uriToFsPath } from './uri-path';
-
-/** Files read at the same time during a scan: enough to keep libuv's four threads busy. */
-const READS_AT_ONCE = 16;
-
-/** `work` on every item, at most `limit` at a time; results in the items' order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** What the loader tells its owner: the CLI prints it, the language server publishes it. */
 export interface LoaderHooks {
@@ -63,14 +49,13 @@ export class WorkspaceLoader {
   async loadFolder(dir: string, maxFiles: number, keep: (uri: string) => boolean = () => false, excluded?: Excluded): Promise<FolderLoad> {
     const { files, skipped, truncated } = await scanFolder(dir, maxFiles, excluded);
     for (const entry of skipped) this.hooks.skipped(fsPathToUri(entry.path), entry.reason);
-    // Read several files at once (the thread pool works on them while this
-    // thread decodes), then index them in the walk's sorted order, so the
-    // workspace order does not depend on which read finished first.
-    const todo = files.filter((f) => !keep(fsPathToUri(f.path)));
-    const results = await inParallel(todo, READS_AT_ONCE, (f) => readConfFile(f.path, this.roots, !f.linked));
+    // Read in batches, letting edits in between (see breather); the walk's sorted order is the workspace order.
+    const breathe = breather();
     let read = 0;
-    for (const [i, file] of todo.entries()) {
-      const result = await this.index(file.path, file.kind, results[i]);
+    for (const file of files) {
+      if (keep(fsPathToUri(file.path))) continue;
+      await breathe();
+      const result = await this.index(file.path, file.kind, readConfFileNow(file.path, this.roots, !file.linked));
       if (result.ok) read += 1 + result.included;
     }
     await this.loadManifest(dir, keep);

@@ -75,9 +75,14 @@ export class ReadRoots {
 
   /** Resolves `file` (following links) and says whether it may be read. */
   async contain(file: string): Promise<Containment> {
+    return this.containNow(file);
+  }
+
+  /** contain(), synchronously (see readConfFileNow). */
+  containNow(file: string): Containment {
     let real: string;
     try {
-      real = await fs.promises.realpath(file);
+      real = fs.realpathSync.native(file);
     } catch (error) {
       return { inside: false, reason: (error as NodeJS.ErrnoException).code ?? String(error), missing: true };
     }

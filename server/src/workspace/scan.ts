@@ -26,22 +26,33 @@ export type ReadResult =
  * checked (file/encoding reports it).
  */
 export async function readConfFile(file: string, roots: ReadRoots, walked = false): Promise<ReadResult> {
+  return readConfFileNow(file, roots, walked);
+}
+
+/**
+ * readConfFile, synchronously. Reading a config file takes microseconds;
+ * through the thread pool, one promise per open, stat, read and close, a
+ * 1,000-node scan spent most of its time waiting (a CPU profile of the CLI:
+ * 2.8 of 8.5 s idle). Callers that read many files yield to the event loop
+ * between batches instead (see Breather).
+ */
+export function readConfFileNow(file: string, roots: ReadRoots, walked = false): ReadResult {
   let target = file;
   if (!walked) {
-    const where = await roots.contain(file);
+    const where = roots.containNow(file);
     if (!where.inside) return { ok: false, problem: where.missing ? 'missing' : 'outside', reason: where.reason };
     // The resolved path is what was vetted, so that is what is opened.
     target = where.real;
   }
-  let handle: fs.promises.FileHandle | undefined;
+  let fd: number | undefined;
   try {
     // Non-blocking, so a FIFO swapped in meanwhile cannot hang the open; a
     // walked file is opened without following a link swapped in for it.
-    handle = await fs.promises.open(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (walked ? fs.constants.O_NOFOLLOW : 0));
-    const stat = await handle.stat();
+    fd = fs.openSync(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (walked ? fs.constants.O_NOFOLLOW : 0));
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { ok: false, problem: 'unsuitable', reason: `not a regular file (${fileType(stat)})` };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'unsuitable', reason: `larger than 5 MB (${stat.size} bytes)` };
-    const bytes = await handle.readFile();
+    const bytes = fs.readFileSync(fd);
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, problem: 'unsuitable', reason: 'binary file (contains NUL bytes)' };
     return { ok: true, text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes) };
   } catch (error) {
@@ -50,8 +61,18 @@ export async function readConfFile(file: string, roots: ReadRoots, walked = fals
     if (walked && code === 'ELOOP') return { ok: false, problem: 'outside', reason: 'a symbolic link appeared while the folder was read' };
     return { ok: false, problem: 'missing', reason: code ?? String(error) };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/**
+ * Lets the event loop run every `every` calls: work done in synchronous
+ * steps (reading files, walking folders) stays out of the way of edits that
+ * arrive meanwhile, at the cost of one setImmediate per batch.
+ */
+export function breather(every = 64): () => Promise<void> {
+  let count = 0;
+  return () => (++count % every === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve());
 }
 
 /** What kind of file system object a path is, for "not a regular file" messages. */
@@ -120,10 +141,12 @@ export async function scanFolder(dir: string, maxFiles: number, excluded: Exclud
   const files: ScannedFile[] = [];
   const skipped: ScanResult['skipped'] = [];
   const top = path.normalize(dir);
+  const breathe = breather();
   const walk = async (folder: string): Promise<void> => {
     let entries: fs.Dirent[];
     try {
-      entries = await fs.promises.readdir(folder, { withFileTypes: true });
+      await breathe();
+      entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch {
       return; // unreadable or vanished meanwhile: nothing under it can be checked
     }
