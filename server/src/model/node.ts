@@ -10,6 +10,19 @@ import type { NodeFiles } from './workspace-view';
  * and a flat `<root>/rc.conf` all belong to the node `<root>`.
  */
 export function nodeRootOf(uri: string): string {
+  // Asked for on every lookup of every check; a workspace has a bounded set of files.
+  const known = roots.get(uri);
+  if (known !== undefined) return known;
+  const root = computeNodeRoot(uri);
+  if (roots.size >= MAX_REMEMBERED) roots.clear();
+  roots.set(uri, root);
+  return root;
+}
+
+const MAX_REMEMBERED = 100_000;
+const roots = new Map<string, string>();
+
+function computeNodeRoot(uri: string): string {
   const parts = uri.split('/');
   parts.pop(); // the file name
   const strip = (names: string[]): boolean => {
