@@ -104,6 +104,18 @@ export function canonicalAddress(ip: IpAddress): string {
  */
 export function networkOf(ip: IpAddress, prefix: number): string {
   const cidr = `${ip.toString()}/${prefix}`;
+  const known = networks.get(cidr);
+  if (known !== undefined) return known;
+  const network = computeNetwork(ip, cidr, prefix);
+  // Every check asks again for the same few subnets; bounded so a hostile workspace cannot grow it without end.
+  if (networks.size >= 100_000) networks.clear();
+  networks.set(cidr, network);
+  return network;
+}
+
+const networks = new Map<string, string>();
+
+function computeNetwork(ip: IpAddress, cidr: string, prefix: number): string {
   const network = ip.kind() === 'ipv6' ? ipaddr.IPv6.networkAddressFromCIDR(cidr) : ipaddr.IPv4.networkAddressFromCIDR(cidr);
   return `${canonicalAddress(network)}/${prefix}`;
 }

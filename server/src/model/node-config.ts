@@ -47,11 +47,17 @@ export class NodeConfig {
   private sysctlMap?: Map<string, SysctlInForce>;
   private ifaces?: NodeInterfaces;
   private carp?: CarpVhid[];
+  private nodeName?: string;
 
   constructor(readonly files: NodeFiles) {}
 
   /** The node's name: the one freebsd-conf.json gives it, else its `hostname` up to the first dot, else its folder's name. */
   get name(): string {
+    this.nodeName ??= this.nameOf();
+    return this.nodeName;
+  }
+
+  private nameOf(): string {
     if (this.files.name !== undefined) return this.files.name;
     const host = this.rcValue('hostname');
     const short = host?.split('.')[0];
