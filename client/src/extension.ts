@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { clientFactory } from './client';
+import { ServerConnection } from './server-connection';
+import { SimulatedFailures } from './simulated-failures';
 
 let client: LanguageClient | undefined;
 let newClient: (() => LanguageClient) | undefined;
@@ -11,8 +13,19 @@ let newClient: (() => LanguageClient) | undefined;
  * reloading the window.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  newClient = clientFactory(context);
+  const connection = new ServerConnection();
+  const failures = new SimulatedFailures();
+  const build = clientFactory(context);
+  // Every client, the first and any a restart makes, is attached before it
+  // starts, so the views' events survive restarts.
+  newClient = () => {
+    const fresh = build();
+    connection.attach(fresh);
+    return fresh;
+  };
   context.subscriptions.push(
+    connection,
+    failures,
     vscode.commands.registerCommand('freebsdConf.restartServer', restartServer),
   );
   client = newClient();
