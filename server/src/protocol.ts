@@ -129,3 +129,16 @@ export interface TopologyChanged {
 export { LANGUAGE_IDS, CONF_GLOBS } from './model/kinds';
 /** freebsd-conf.json: the client sends its buffer too, so the server sees it as it is edited. */
 export { MANIFEST_GLOB } from './model/manifest';
+
+/**
+ * The client command a vhid's CodeLens runs: reveal that vhid group in the
+ * "CARP Clusters" view. The server names it in the lens; the client
+ * registers it. Its one argument is a RevealGroupArgs.
+ */
+export const REVEAL_GROUP_COMMAND = 'freebsdConf.revealGroup';
+
+/** A vhid group as TopologyGroup names it: its number and segment. */
+export interface RevealGroupArgs {
+  vhid: number;
+  segment: string | null;
+}
