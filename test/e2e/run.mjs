@@ -10,7 +10,11 @@
 // --extensionDevelopmentPath ... --extensionTestsPath ...` does on the desktop.
 // FREEBSD_CONF_E2E=electron uses @vscode/test-electron's runTests instead.
 //
-// usage: node test/e2e/run.mjs [--keep] [--verbose] [--timeout SEC]
+// usage: node test/e2e/run.mjs [--keep] [--verbose] [--timeout SEC] [--screenshots DIR]
+// --screenshots DIR: the UI run (npm run screenshots). Instead of the mocha suite,
+// the extension host runs out/test/e2e/screenshots.js on a copy of examples/;
+// each time it logs `@@snap NAME`, the harness saves the workbench as DIR/NAME.png
+// and answers by writing NAME.done into the folder named in $FREEBSD_CONF_SNAP_DIR.
 // It assumes `npm run build && npm run compile-tests` ran before (npm test does).
 // env: FREEBSD_CONF_E2E_HOST     host folder (default $HOME/.cache/vscode-e2e; installed by setup.sh when missing)
 //      FREEBSD_CONF_E2E_CHROMIUM browser binary (default /usr/lib/chromium/chromium)
@@ -31,12 +35,15 @@ const { values: opt } = parseArgs({
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '300' },
+    screenshots: { type: 'string' },
   },
 });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const testsEntry = path.join(root, 'out/test/e2e/index.js');
-const fixture = path.join(root, 'test/fixtures/e2e-cluster');
+const shotsDir = opt.screenshots === undefined ? undefined : path.resolve(opt.screenshots);
+const testsEntry = path.join(root, shotsDir ? 'out/test/e2e/screenshots.js' : 'out/test/e2e/index.js');
+// The UI run shows the bundled examples, as a user who opens them sees them.
+const fixture = path.join(root, shotsDir ? 'examples' : 'test/fixtures/e2e-cluster');
 const resultsDir = path.join(root, 'test-results');
 const hostDir = process.env.FREEBSD_CONF_E2E_HOST || path.join(os.homedir(), '.cache/vscode-e2e');
 const timeoutMs = Number(opt.timeout) * 1000;
@@ -51,7 +58,7 @@ function checkBuilt() {
   const missing = [
     ['client/out/extension.js', 'npm run build'],
     ['server/out/server.js', 'npm run build'],
-    ['out/test/e2e/index.js', 'npm run compile-tests'],
+    [path.relative(root, testsEntry), 'npm run compile-tests'],
   ].filter(([f]) => !fs.existsSync(path.join(root, f)));
   if (missing.length) {
     throw new SetupError(`missing ${missing.map(([f]) => f).join(', ')}; run ` +
@@ -236,6 +243,12 @@ async function runCodeServer() {
   };
   // An empty gallery turns off the marketplace (open-vsx.org, unreachable here).
   const env = { ...process.env, ...isolation, EXTENSIONS_GALLERY: '{}' };
+  const snapDir = path.join(tmp, 'snaps');
+  if (shotsDir) {
+    fs.mkdirSync(snapDir, { recursive: true });
+    fs.mkdirSync(shotsDir, { recursive: true });
+    env.FREEBSD_CONF_SNAP_DIR = snapDir;
+  }
 
   const { server, host } = await startWithRetries(entry, tmp, env);
   state.server = server;
@@ -266,6 +279,8 @@ async function runCodeServer() {
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   const noise = /^(Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin extensions cache|Ignoring fetching additional builtin extensions|\[Service Worker\]|ChatSessionStore:|Creation of workbench contribution )/;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const snap = shotsDir && typeof args[0] === 'string' ? /^@@snap ([\w-]+)$/.exec(args[0]) : null;
+    if (snap) return void takeSnap(page, snap[1], snapDir);
     if (!opt.verbose && typeof args[0] === 'string' && noise.test(args[0])) return;
     (console[type] || console.log)(...args);
   });
@@ -285,11 +300,32 @@ async function runCodeServer() {
   return code;
 }
 
+/**
+ * Saves the workbench as NAME.png in the --screenshots folder, then tells the
+ * extension host (which waits for NAME.done) that it may go on. A failed
+ * shot is reported and also answered, so the run ends with an error rather
+ * than waiting for the timeout.
+ */
+async function takeSnap(page, name, snapDir) {
+  const file = path.join(shotsDir, `${name}.png`);
+  try {
+    // Lets the last paint (CodeLens, webview layout) land.
+    await new Promise((r) => setTimeout(r, 400));
+    await page.screenshot({ path: file, timeout: 20_000 });
+    log(`screenshot ${path.relative(root, file)}`);
+    fs.writeFileSync(path.join(snapDir, `${name}.done`), 'ok');
+  } catch (error) {
+    console.error(`e2e: screenshot ${name} failed: ${error.message}`);
+    fs.writeFileSync(path.join(snapDir, `${name}.done`), `failed: ${error.message}`);
+  }
+}
+
 process.on('SIGINT', () => shutdown(130));
 process.on('SIGTERM', () => shutdown(143));
 
 try {
   checkBuilt();
+  if (shotsDir && process.env.FREEBSD_CONF_E2E === 'electron') throw new SetupError('--screenshots drives the web workbench: run it without FREEBSD_CONF_E2E=electron');
   const code = process.env.FREEBSD_CONF_E2E === 'electron' ? await runElectron() : await runCodeServer();
   await shutdown(code === 0 ? 0 : 1);
 } catch (error) {

@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { codeOf, hasDiagnostic, openFixture, waitForDiagnostics } from './helpers';
+
+/**
+ * The UI run behind `npm run screenshots` (test/e2e/run.mjs --screenshots):
+ * the extension host sets each scene up on a copy of examples/ the way a
+ * user would (open a file, run a command), then asks the harness for a
+ * picture of the workbench. The README's screenshots are these pictures.
+ */
+
+/** Asks the harness to save the workbench as NAME.png, and waits until it has. */
+async function snap(name: string): Promise<void> {
+  const dir = process.env.FREEBSD_CONF_SNAP_DIR;
+  if (!dir) throw new Error('FREEBSD_CONF_SNAP_DIR is not set: run this through test/e2e/run.mjs --screenshots DIR');
+  const done = path.join(dir, `${name}.done`);
+  console.log(`@@snap ${name}`);
+  const deadline = Date.now() + 60_000;
+  while (!fs.existsSync(done)) {
+    if (Date.now() > deadline) throw new Error(`the harness did not take screenshot ${name} within 60 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const answer = fs.readFileSync(done, 'utf8');
+  if (answer !== 'ok') throw new Error(`screenshot ${name}: ${answer}`);
+}
+
+/** Opens a file, puts `line` (0-based) at the top third of the editor and the cursor on it. */
+async function showAt(relativePath: string, line: number): Promise<vscode.TextEditor> {
+  const doc = await openFixture(relativePath);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const at = new vscode.Position(line, 0);
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+  return editor;
+}
+
+/** Scene: the demonstration pair's split brain, in the editor and the Problems panel. */
+async function diagnosticsScene(): Promise<void> {
+  const editor = await showAt('fw1/etc/rc.conf', 10);
+  await waitForDiagnostics(editor.document.uri, (ds) => hasDiagnostic(ds, 'carp/pass-mismatch', 10), 'carp/pass-mismatch on fw1');
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  // On the vhid the diagnostic marks: the hover shows the finding and the peer's side.
+  editor.selection = new vscode.Selection(10, 27, 10, 27);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await snap('vscode-diagnostics');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Scene: a pf rule on carp0, reported at the macro's use with its definition as related information. */
+async function pfScene(): Promise<void> {
+  const editor = await showAt('fw2/etc/pf.conf', 11);
+  await waitForDiagnostics(editor.document.uri, (ds) => ds.some((d) => codeOf(d) === 'pf/legacy-carp-interface'), 'pf/legacy-carp-interface on fw2');
+  editor.selection = new vscode.Selection(11, 0, 11, 0);
+  await vscode.commands.executeCommand('editor.action.marker.next');
+  await snap('vscode-pf');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The entry the workbench calls (extensionTestsPath); rejecting fails the run. */
+export async function run(): Promise<void> {
+  await diagnosticsScene();
+  await pfScene();
+}
