@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { CODES, DIAGNOSTIC_SOURCE, codeAnchor, isCode, type Code } from '../../server/src/protocol';
 
+/** VS Code's built-in Markdown extension, which owns `markdown.showPreview`. */
+const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
+
 /**
  * "Open the documentation for a diagnostic code": the code of our
  * diagnostic under the cursor, else one picked from every code. The
@@ -56,9 +59,14 @@ async function pickCode(): Promise<DocsTarget | undefined> {
 async function openDocs(context: vscode.ExtensionContext, code: Code, href: vscode.Uri | undefined): Promise<vscode.Uri> {
   const target = href?.scheme === 'file' && href.path.endsWith('/README.md') ? href : vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: codeAnchor(code) });
   const readme = target.with({ fragment: '' });
-  if ((await vscode.commands.getCommands(true)).includes('markdown.showPreview')) {
-    await vscode.commands.executeCommand('markdown.showPreview', target);
-    return target;
+  // The command is registered once the built-in extension activates, which running it does.
+  if (vscode.extensions.getExtension(MARKDOWN_EXTENSION)) {
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', target);
+      return target;
+    } catch {
+      // Disabled or broken: the text fallback below still gets the reader there.
+    }
   }
   const doc = await vscode.workspace.openTextDocument(readme);
   const heading = doc.getText().split('\n').findIndex((line) => /^#+ /.test(line) && line.includes(`\`${code}\``));

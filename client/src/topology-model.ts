@@ -33,7 +33,7 @@ export class TopologyModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TopologyState>();
   private readonly subscriptions: vscode.Disposable[];
 
-  /** Fires after every reload that applied an answer. */
+  /** Fires after every reload whose answer differs from the one before. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly connection: ServerConnection, private readonly failures: SimulatedFailures) {
@@ -67,6 +67,8 @@ export class TopologyModel implements vscode.Disposable {
       next = { kind: this.server === 'starting' ? 'starting' : 'stopped' };
     }
     if (ticket !== this.asked) return this.state;
+    // A scan is followed by a topologyChanged too: the same answer twice re-renders nothing.
+    if (JSON.stringify(next) === JSON.stringify(this.state)) return this.state;
     this.state = next;
     void vscode.commands.executeCommand('setContext', TOPOLOGY_STATE_KEY, next.kind);
     this.changed.fire(next);

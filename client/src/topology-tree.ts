@@ -22,6 +22,8 @@ const EXPAND_GROUPS_UP_TO = 12;
  */
 export class TopologyTreeProvider implements vscode.TreeDataProvider<TopologyElement>, vscode.Disposable {
   private elements: ClusterElement[] = [];
+  /** What the groups' items last showed of the problems, to re-render only when that changes. */
+  private shownProblems = '';
   private members: TopologyMember[] = [];
   private view: vscode.TreeView<TopologyElement> | undefined;
   private readonly changed = new vscode.EventEmitter<TopologyElement | undefined>();
@@ -36,8 +38,8 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TopologyEle
         this.apply(state);
         this.changed.fire(undefined);
       }),
-      // Same elements, new problem counts: only the items are built again.
-      vscode.languages.onDidChangeDiagnostics((event) => touchesMembers(event, this.members) && this.changed.fire(undefined)),
+      // Same elements, new problem counts: the items are built again, when a count or message changed.
+      vscode.languages.onDidChangeDiagnostics((event) => touchesMembers(event, this.members) && this.problemsChanged() && this.changed.fire(undefined)),
       this.changed,
     ];
   }
@@ -98,6 +100,14 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TopologyEle
   private apply(state: TopologyState): void {
     this.elements = state.kind === 'clusters' ? elementsOf(state.result) : [];
     this.members = state.kind === 'clusters' ? allMembers(state.result) : [];
+    this.problemsChanged();
+  }
+
+  private problemsChanged(): boolean {
+    const shown = JSON.stringify(this.elements.flatMap((c) => c.groups.map((g) => problemsOnMembers(g.group.members).diagnostics.map((d) => [d.severity, d.message]))));
+    if (shown === this.shownProblems) return false;
+    this.shownProblems = shown;
+    return true;
   }
 
   private expandGroups(): boolean {
