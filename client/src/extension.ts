@@ -3,6 +3,9 @@ import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { clientFactory } from './client';
 import { ServerConnection } from './server-connection';
 import { SimulatedFailures } from './simulated-failures';
+import { registerCarpViews, type CarpViews } from './carp-views';
+import { registerWorkspaceCommands } from './workspace-commands';
+import { registerDocsCommand } from './docs-command';
 
 let client: LanguageClient | undefined;
 let newClient: (() => LanguageClient) | undefined;
@@ -10,23 +13,28 @@ let newClient: (() => LanguageClient) | undefined;
 /**
  * Starts the language server. The restart command is registered before the
  * start so that a server that failed to come up can be restarted without
- * reloading the window.
+ * reloading the window. Returns the CARP views, which the end-to-end tests
+ * read through the extension's `exports`.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<CarpViews> {
   const connection = new ServerConnection();
   const failures = new SimulatedFailures();
+  const views = registerCarpViews(context, connection, failures);
   const build = clientFactory(context);
   // Every client, the first and any a restart makes, is attached before it
   // starts, so the views' events survive restarts.
   newClient = () => {
     const fresh = build();
     connection.attach(fresh);
+    views.follow(fresh);
     return fresh;
   };
   context.subscriptions.push(
     connection,
     failures,
     vscode.commands.registerCommand('freebsdConf.restartServer', restartServer),
+    ...registerWorkspaceCommands(connection),
+    registerDocsCommand(context),
   );
   client = newClient();
   try {
@@ -35,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The client has already written the cause to the output channel and
     // shown an error notification; activation itself must still succeed.
   }
+  return views;
 }
 
 /** Stops the server cleanly so no orphaned server process outlives the window. */

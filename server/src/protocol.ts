@@ -142,3 +142,56 @@ export interface RevealGroupArgs {
   vhid: number;
   segment: string | null;
 }
+
+/**
+ * The `source` of every diagnostic the server publishes, so the client can
+ * tell ours from other extensions' (lsp/convert.ts publishes with it; a unit
+ * test keeps the two equal).
+ */
+export const DIAGNOSTIC_SOURCE = 'freebsd-conf';
+
+/**
+ * Every diagnostic code with its default severity and one-line summary, and
+ * the README anchor of its section: the "open the documentation" command
+ * lists them without a running server. Pure data (checks/codes.ts imports nothing).
+ */
+export { CODES, codeAnchor, isCode, type Code } from './checks/codes';
+
+/** What the "Check the whole workspace" command is answered: the scan's status and what it found. */
+export interface CheckWorkspaceResult {
+  status: WorkspaceStatus;
+  /** Our published diagnostics by severity, across every file, after the check. */
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+  /** Files with at least one error or warning. */
+  filesWithProblems: number;
+}
+
+/**
+ * Rescans every workspace folder from the disk (files added or deleted while
+ * the server was not watching included), re-checks every file and answers
+ * once the diagnostics are published. A check asked for while a scan runs
+ * waits for it, then scans again: two scans never run side by side.
+ */
+export const CheckWorkspaceRequest = new RequestType0<CheckWorkspaceResult, void>('freebsdConf/checkWorkspace');
+
+/** Asks for a freebsd-conf.json drafted from the nodes and clusters the server found. */
+export interface ManifestDraftParams {
+  /** The workspace folder the manifest is for (its root is where it goes); the server's first folder when absent. */
+  folder?: string;
+}
+
+export interface ManifestDraft {
+  /** The manifest's text (JSON with comments, as the server reads it). */
+  text: string;
+  /** The folder it is for, as the client sent it (or the server's first folder). */
+  folder: string;
+  /** Nodes and clusters it names. */
+  nodes: number;
+  clusters: number;
+}
+
+/** Answered null when the server has no workspace folder to write a manifest for. */
+export const ManifestDraftRequest = new RequestType<ManifestDraftParams | null | undefined, ManifestDraft | null, void>('freebsdConf/manifestDraft');

@@ -23,6 +23,7 @@ import { docsUrl } from './docs-url';
 import { registerFeatures } from './lsp/feature-handlers';
 import { excludedBy, type Excluded } from './workspace/scan';
 import { registerTopology } from './lsp/topology-handlers';
+import { DiagnosticTally, registerWorkspaceCommands } from './lsp/workspace-commands';
 
 // `--stdio`, `--node-ipc` and `--socket` are read by createConnection itself.
 const connection = createConnection(ProposedFeatures.all);
@@ -40,8 +41,12 @@ let progressSupport = false;
 process.on('uncaughtException', (error) => connection.console.error(`internal error: ${error.stack ?? String(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`internal error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
+const tally = new DiagnosticTally();
 const service = new AnalysisService({
-  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  publish: (uri, diagnostics) => {
+    tally.record(uri, diagnostics);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  },
   log: (message) => connection.console.log(message),
   docsUrl: docsUrl(),
   relatedSupport: () => relatedSupport,
@@ -88,11 +93,22 @@ async function loadSettings(): Promise<void> {
 }
 
 /**
+ * Scans the workspace folders, after any scan under way (two scans side by
+ * side would load the same folders twice), and resolves with its status.
+ */
+let lastScan: Promise<unknown> = Promise.resolve();
+function scanWorkspace(): Promise<WorkspaceStatus> {
+  const next = lastScan.catch(() => undefined).then(scanFolders);
+  lastScan = next;
+  return next;
+}
+
+/**
  * Scans the workspace folders, leaving out what the user's `files.exclude`
  * hides, with progress in the editor's status bar when it can show it.
  * Resolves when the scan has finished: tests await the scanFinished notification.
  */
-async function scanWorkspace(): Promise<void> {
+async function scanFolders(): Promise<WorkspaceStatus> {
   const excluded = await filesExclude(folders);
   const progress = progressSupport ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('FreeBSD conf', 0, 'scanning the workspace', false);
@@ -106,6 +122,7 @@ async function scanWorkspace(): Promise<void> {
     progress?.done();
   }
   void connection.sendNotification(ScanFinishedNotification, status);
+  return status;
 }
 
 /** Each folder's `files.exclude`, when the client answers configuration requests. */
@@ -154,6 +171,7 @@ registerFeatures(connection, service, () => editSupport, lifecycle);
 
 connection.onRequest(WorkspaceStatusRequest, lifecycle.request(() => service.status()));
 const topologyUpdates = registerTopology(connection, service, lifecycle);
+registerWorkspaceCommands(connection, { service, lifecycle, tally, rescan: scanWorkspace, folders: () => folders });
 
 documents.listen(connection);
 connection.listen();

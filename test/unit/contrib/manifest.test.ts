@@ -14,21 +14,28 @@ describe('extension manifest', () => {
     assert.equal(manifest.devDependencies['@types/vscode'], '1.100.0');
   });
 
+  // jsonc is VS Code's own language, which freebsd-conf.json (JSON with comments) is added to.
+  const ownLanguages = (manifest.contributes.languages as { id: string; configuration: string; filenames: string[] }[]).filter((l) => l.id !== 'jsonc');
+
   test('declares the four languages, each with a language configuration that parses', () => {
-    const ids = manifest.contributes.languages.map((l: { id: string }) => l.id).sort();
+    const ids = ownLanguages.map((l) => l.id).sort();
     assert.deepEqual(ids, Object.values(LANGUAGE_IDS).sort());
-    for (const lang of manifest.contributes.languages) {
+    for (const lang of ownLanguages) {
       const config = read(lang.configuration) as { comments: { lineComment: string } };
       assert.equal(config.comments.lineComment, '#');
     }
   });
 
   test('the manifest file names map to the same kinds the server recognises', () => {
-    for (const lang of manifest.contributes.languages as { id: string; filenames: string[] }[]) {
+    for (const lang of ownLanguages) {
       for (const name of lang.filenames.filter((n) => n !== 'vendor.conf')) {
         assert.equal(LANGUAGE_IDS[kindOfPath(`/x/${name}`)!], lang.id, name);
       }
     }
+  });
+
+  test('freebsd-conf.json opens as JSON with comments, as the server reads it (no "comments are not permitted" errors)', () => {
+    assert.deepEqual(manifest.contributes.languages.filter((l: { id: string }) => l.id === 'jsonc'), [{ id: 'jsonc', filenames: ['freebsd-conf.json'] }]);
   });
 
   test('activates on each language and on workspaces holding the config files', () => {
