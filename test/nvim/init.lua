@@ -21,14 +21,15 @@ vim.filetype.add({
 -- Neovim's own syntax files still colour them.
 local syntax = { ['rc-conf'] = 'sh', ['loader-conf'] = 'sh', ['sysctl-conf'] = 'sysctl', ['pf-conf'] = 'pf' }
 
--- The checks compare every node of the workspace, so the root is the folder
--- holding them all: the one with freebsd-conf.json, else the git repository, else the current directory.
+-- The checks compare every node of the workspace, so the root is the folder holding them all:
+-- the one with freebsd-conf.json, else the git repository's, else the current directory.
 local function root_of(buf)
   local dir = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ':p:h')
-  local manifest = vim.fn.findfile('freebsd-conf.json', dir .. ';')
-  if manifest ~= '' then return vim.fn.fnamemodify(manifest, ':p:h') end
-  local git = vim.fn.finddir('.git', dir .. ';')
-  if git ~= '' then return vim.fn.fnamemodify(git, ':p:h:h') end
+  for _, marker in ipairs({ 'freebsd-conf.json', '.git' }) do
+    local found = vim.fn.findfile(marker, dir .. ';') -- .git is a file in a worktree or submodule
+    if found == '' then found = vim.fn.finddir(marker, dir .. ';') end
+    if found ~= '' then return vim.fn.fnamemodify((vim.fn.fnamemodify(found, ':p'):gsub('/$', '')), ':h') end
+  end
   return vim.fn.getcwd()
 end
 
