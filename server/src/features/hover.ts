@@ -129,7 +129,6 @@ function passLine(pass: EvalWord, show: boolean): string {
   return `Password: ${code(pass.written)} (${size}). ${rule}${cut}`;
 }
 
-
 function defaultLine(doc: KnobDoc, file: string): string {
   if (doc.default === undefined) return `No default: \`${file}\` does not set it.`;
   return `Default: \`"${doc.default}"\` (from \`${file}\`).`;

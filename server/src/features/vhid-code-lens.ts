@@ -63,9 +63,9 @@ function roleOf(me: TopologyMember): string {
   return me.role === 'INACTIVE' ? `INACTIVE (${me.interface} is never created on FreeBSD 10 and later)` : me.role;
 }
 
-/** `advskew 100`, with advbase when it differs from the MASTER's and the demoted skew when demotion changes it. */
+/** `advskew 100`, with advbase when it differs from the MASTER's and what the kernel compares when demotion or the 240 cap changes it. */
 function skewText(m: TopologyMember, master: TopologyMember): string {
   const parts = m.advbase === master.advbase ? [] : [`advbase ${m.advbase}`];
-  parts.push(m.skew === m.advskew ? `advskew ${m.advskew}` : `advskew ${m.advskew}, ${m.skew} demoted`);
+  parts.push(m.skew === m.advskew ? `advskew ${m.advskew}` : `advskew ${m.advskew}, counts as ${m.skew}`);
   return parts.join(', ');
 }

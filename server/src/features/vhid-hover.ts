@@ -3,6 +3,7 @@ import type { RcDocument } from '../model/document';
 import type { WorkspaceView } from '../model/workspace-view';
 import type { TopologyGroup, TopologyMember } from '../protocol';
 import { secretsOf } from '../model/carp-pass';
+import { MAX_SKEW } from '../model/cluster';
 import { overlapsSpan } from '../model/mask';
 import { manLink } from './knob-docs';
 import { inlineCode as code } from './markdown-text';
@@ -51,13 +52,18 @@ function groupMarkdown(view: TopologyGroup, spot: VhidSpot, workspace: Workspace
 function memberLine(m: TopologyMember, spot: VhidSpot): string {
   const role = m.role === 'MASTER' ? '**MASTER**' : m.role;
   const tie = m.tie ? ' (tie)' : '';
-  const skew = m.skew === m.advskew ? `advskew ${m.advskew}` : `advskew ${m.advskew} (${m.skew} with the node's demotion)`;
+  const skew = m.skew === m.advskew ? `advskew ${m.advskew}` : `advskew ${m.advskew} (${skewNote(m)})`;
   const facts = [`advbase ${m.advbase}`, skew, `every ${m.interval.toFixed(3)} s`];
   const notes: string[] = [];
   if (m.root === spot.root && m.interface === spot.ifName) notes.push(spot.notInForce ? 'this node' : 'this line');
   if (m.role === 'INACTIVE') notes.push('a carpN interface of FreeBSD 9 and earlier: never created since 10.0');
   if (m.uncertain) notes.push('may differ: the interface has a value the shell computes at boot');
   return `- ${role}${tie} ${code(m.node)} on ${code(m.interface)}: ${facts.join(', ')}${notes.length > 0 ? ` — ${notes.join('; ')}` : ''}`;
+}
+
+/** Why the skew the kernel compares is not the advskew written: the node's demotion is added, and the sum is capped at 240. */
+function skewNote(m: TopologyMember): string {
+  return m.advskew >= MAX_SKEW && m.skew === MAX_SKEW ? `counts as ${MAX_SKEW}, the most CARP compares` : `counts as ${m.skew} with the node's demotion`;
 }
 
 /** What a reader must know about the election as a whole: a tie, a missing peer, no MASTER at all. */

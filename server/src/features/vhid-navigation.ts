@@ -69,6 +69,6 @@ function placeOf(workspace: WorkspaceView, item: IfItem, part: VhidPart): Locati
 }
 
 /** Node name order (then folder, then interface), as the checks list members in their messages. */
-export function inNodeOrder(members: readonly VhidMember[]): VhidMember[] {
+function inNodeOrder(members: readonly VhidMember[]): VhidMember[] {
   return [...members].sort((a, b) => a.node.localeCompare(b.node) || a.root.localeCompare(b.root) || a.ifName.localeCompare(b.ifName));
 }

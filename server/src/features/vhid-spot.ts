@@ -23,7 +23,7 @@ import { clusterTopology, workspaceClusters } from './topology';
 export type VhidPart = 'vhid' | 'address' | 'advbase' | 'advskew' | 'pass' | 'peer' | 'peer6';
 
 /** The settings among the parts: a keyword with one argument, the last one stated wins (model/carp-node.ts). */
-export type VhidSettingPart = Exclude<VhidPart, 'vhid' | 'address'>;
+type VhidSettingPart = Exclude<VhidPart, 'vhid' | 'address'>;
 
 const SETTING_PARTS: readonly VhidSettingPart[] = ['advbase', 'advskew', 'pass', 'peer', 'peer6'];
 
@@ -193,7 +193,7 @@ function withGroup(spot: VhidSpot, workspace: WorkspaceView): VhidSpot {
 }
 
 /** The word of a part in one command (for a setting, its keyword), or undefined when the command does not state it. */
-export function partWord(entry: IfconfigEntry, part: VhidPart): IfWord | undefined {
+function partWord(entry: IfconfigEntry, part: VhidPart): IfWord | undefined {
   if (part === 'address') return entry.address?.word;
   const p = entry.carp[part];
   return p ? (part === 'vhid' ? (p.value ?? p.keyword) : p.keyword) : undefined;
