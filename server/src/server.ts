@@ -1,4 +1,5 @@
 import {
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
@@ -35,6 +36,7 @@ let folderEventsSupport = false;
 let folders: string[] = [];
 let relatedSupport = false;
 let progressSupport = false;
+let codeLensRefreshSupport = false;
 
 // The last line of defence: a bug anywhere must cost one answer, never the
 // editor's diagnostics until a restart. Logged so it still gets fixed.
@@ -69,6 +71,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folderEventsSupport = ws?.workspaceFolders === true;
   relatedSupport = params.capabilities?.textDocument?.publishDiagnostics?.relatedInformation === true;
   progressSupport = params.capabilities?.window?.workDoneProgress === true;
+  codeLensRefreshSupport = ws?.codeLens?.refreshSupport === true;
   folders = params.workspaceFolders ? folderUris(params.workspaceFolders) : typeof params.rootUri === 'string' ? [params.rootUri] : [];
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
     applySettings((params.initializationOptions as { settings?: unknown }).settings);
@@ -147,8 +150,21 @@ connection.onDidChangeConfiguration(
     if (configurationSupport) await loadSettings();
     else applySettings((change?.settings as { freebsdConf?: unknown } | undefined)?.freebsdConf);
     service.publishAll();
+    // freebsdConf.codeLens.enable may have changed: lenses appear or go.
+    refreshCodeLenses();
   }),
 );
+
+/**
+ * Asks the client to ask again for the CodeLenses of every open file: a
+ * vhid's lens depends on other nodes' files, which the client does not know.
+ * Only a client that declared it can (workspace.codeLens.refreshSupport); a
+ * failed request costs nothing but stale titles, so it is only logged.
+ */
+function refreshCodeLenses(): void {
+  if (!codeLensRefreshSupport || lifecycle.isShutDown) return;
+  connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => connection.console.log(`codeLens refresh refused: ${error instanceof Error ? error.message : String(error)}`));
+}
 
 async function onFoldersChanged(event: WorkspaceFoldersChangeEvent | null | undefined): Promise<void> {
   const removed = folderUris(event?.removed);
@@ -170,7 +186,7 @@ connection.onDidChangeWatchedFiles(
 registerFeatures(connection, service, () => editSupport, lifecycle);
 
 connection.onRequest(WorkspaceStatusRequest, lifecycle.request(() => service.status()));
-const topologyUpdates = registerTopology(connection, service, lifecycle);
+const topologyUpdates = registerTopology(connection, service, lifecycle, refreshCodeLenses);
 registerWorkspaceCommands(connection, { service, lifecycle, tally, rescan: scanWorkspace, folders: () => folders });
 
 documents.listen(connection);

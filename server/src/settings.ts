@@ -18,6 +18,8 @@ export interface Settings {
   showPasswords: boolean;
   /** LSP message tracing between VS Code and the server. */
   trace: { server: 'off' | 'messages' | 'verbose' };
+  /** The CodeLens above each vhid alias line (its predicted role and the group's other members). */
+  codeLens: { enable: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFiles: 5000,
   showPasswords: false,
   trace: { server: 'off' },
+  codeLens: { enable: true },
 };
 
 /** JSON schema of each `freebsdConf.*` key, the source of the manifest's configuration section. */
@@ -60,6 +63,12 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
     default: DEFAULT_SETTINGS.trace.server,
     markdownDescription: 'Trace the communication between VS Code and the FreeBSD conf language server.',
   },
+  'freebsdConf.codeLens.enable': {
+    type: 'boolean',
+    default: DEFAULT_SETTINGS.codeLens.enable,
+    markdownDescription:
+      'Show a CodeLens above each CARP vhid alias line in rc.conf: the role the election predicts for the node (`MASTER · backups: fw2 (advskew 100)`, `BACKUP of fw1`); clicking it shows the group in the CARP Clusters view.',
+  },
 };
 
 /**
@@ -81,7 +90,9 @@ export function parseSettings(raw: unknown): Settings {
   const showPasswords = typeof obj.showPasswords === 'boolean' ? obj.showPasswords : DEFAULT_SETTINGS.showPasswords;
   const traceRaw = isRecord(obj.trace) ? obj.trace.server : undefined;
   const trace = { server: traceRaw === 'messages' || traceRaw === 'verbose' ? traceRaw : 'off' } as const;
-  return { severity, maxFiles, showPasswords, trace };
+  const lensRaw = isRecord(obj.codeLens) ? obj.codeLens.enable : undefined;
+  const codeLens = { enable: typeof lensRaw === 'boolean' ? lensRaw : DEFAULT_SETTINGS.codeLens.enable };
+  return { severity, maxFiles, showPasswords, trace, codeLens };
 }
 
 /**

@@ -120,6 +120,8 @@ function advertisedRequests(uri: string): [string, unknown][] {
     ['foldingRangeProvider', 'textDocument/foldingRange', doc],
     ['documentLinkProvider', 'textDocument/documentLink', doc],
     ['semanticTokensProvider', 'textDocument/semanticTokens/full', doc],
+    ['codeLensProvider', 'textDocument/codeLens', doc],
+    ['workspaceSymbolProvider', 'workspace/symbol', { query: '' }],
   ];
   const advertised = methods.filter(([cap]) => caps[cap] !== undefined).map(([, m, p]): [string, unknown] => [m, p]);
   // Every capability that names a provider is covered above: a new one must be added here too.

@@ -51,13 +51,13 @@ describe('validateSettings', () => {
 
   test('unknown keys at every level, with a suggestion or the list of known keys', () => {
     assert.deepEqual(cli({ showPassword: true }), ['unknown setting "showPassword"; did you mean "showPasswords"?']);
-    assert.deepEqual(cli({ colour: 'red' }), ['unknown setting "colour" (known: severity, maxFiles, showPasswords, trace)']);
+    assert.deepEqual(cli({ colour: 'red' }), ['unknown setting "colour" (known: severity, maxFiles, showPasswords, trace, codeLens)']);
     assert.deepEqual(cli({ trace: { servre: 'off' } }), ['unknown setting "servre" in trace; did you mean "server"?']);
     // names an object has by inheritance are not settings
     assert.deepEqual(cli(JSON.parse('{"constructor": 1, "severity": {"toString": "off"}, "__proto__": {}}')), [
-      'unknown setting "constructor" (known: severity, maxFiles, showPasswords, trace)',
+      'unknown setting "constructor" (known: severity, maxFiles, showPasswords, trace, codeLens)',
       'unknown diagnostic code "toString" in severity',
-      'unknown setting "__proto__" (known: severity, maxFiles, showPasswords, trace)',
+      'unknown setting "__proto__" (known: severity, maxFiles, showPasswords, trace, codeLens)',
     ]);
   });
 
@@ -66,7 +66,7 @@ describe('validateSettings', () => {
     assert.deepEqual(cli({ 'freebsdConf.trace.server': 'off' }), ['"freebsdConf.trace.server" is the VS Code name of this setting; in this file write {"trace": {"server": …}} without the "freebsdConf." prefix']);
     assert.deepEqual(cli({ freebsdConf: { severity: {} } }), ['write the settings at the top level of this file ({"severity": …}), without the enclosing "freebsdConf"']);
     // not a known setting under the prefix: an ordinary unknown key
-    assert.deepEqual(cli({ 'freebsdConf.colour': 1 }), ['unknown setting "freebsdConf.colour" (known: severity, maxFiles, showPasswords, trace)']);
+    assert.deepEqual(cli({ 'freebsdConf.colour': 1 }), ['unknown setting "freebsdConf.colour" (known: severity, maxFiles, showPasswords, trace, codeLens)']);
   });
 
   test('in the editor, messages use the freebsdConf. names users see in settings.json', () => {

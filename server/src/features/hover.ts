@@ -11,6 +11,8 @@ import { secretsOf } from '../model/carp-pass';
 import { loaderKnobDoc, manLink, rcKnobDoc, type KnobDoc, type ManPage } from './knob-docs';
 import { CARP_PASS_SIGNIFICANT, carpKeywordDoc, ifconfigForm } from './carp-keyword-docs';
 import { pfHover } from './pf';
+import { inlineCode as code } from './markdown-text';
+import { vhidGroupHover } from './vhid-hover';
 
 /** Options the user controls; passwords stay masked unless they asked to see them. */
 export interface HoverOptions {
@@ -65,6 +67,8 @@ function rcHover(doc: RcDocument, offset: number, workspace: WorkspaceView, opti
     const note = overrides(doc, a.name, workspace);
     return result(doc, a, knobMarkdown(a.name, rcKnobDoc(a.name), 'rc.conf', '/etc/defaults/rc.conf', note));
   }
+  const group = vhidGroupHover(doc, offset, workspace, options);
+  if (group) return group;
   const form = ifconfigForm(a.name);
   if (!form) return null;
   for (const entry of ifconfigCommands(evalIfconfigWords(a.value, a.valueOffsets, doc.text), form)) {
@@ -123,13 +127,6 @@ function passLine(pass: EvalWord, show: boolean): string {
   const size = bytes === pass.text.length ? `${bytes} bytes` : `${[...pass.text].length} characters, ${bytes} bytes in UTF-8`;
   const cut = bytes > CARP_PASS_SIGNIFICANT ? ` This one is longer: everything after byte ${CARP_PASS_SIGNIFICANT} is ignored.` : '';
   return `Password: ${code(pass.written)} (${size}). ${rule}${cut}`;
-}
-
-/** Inline markdown code that holds any text, backquotes included. */
-function code(text: string): string {
-  const fence = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
-  const pad = fence.length > 1 ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 function defaultLine(doc: KnobDoc, file: string): string {

@@ -37,6 +37,16 @@ export function topologySnapshot(workspace: WorkspaceView): { text: string; clus
   return { text: `[${parts.join(',')}]`, clusters: parts.length };
 }
 
+/**
+ * The topology payload of one cluster without failed nodes (its groups in
+ * the cluster's order), for features that show one node's part of it (a
+ * vhid's hover, its CodeLens): the same payload the topology request and
+ * the CARP view show, from the same cache, so they never disagree.
+ */
+export function clusterTopology(workspace: WorkspaceView, cluster: Cluster): TopologyCluster {
+  return remembered(workspace, cluster, new Set()).payload;
+}
+
 interface Remembered {
   members: readonly VhidMember[];
   failedKey: string;

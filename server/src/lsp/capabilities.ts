@@ -10,9 +10,13 @@ export function capabilities(): ServerCapabilities {
     hoverProvider: true,
     completionProvider: { triggerCharacters: ['_', '.', ' ', '"', '=', '$', '<'], resolveProvider: false },
     documentSymbolProvider: true,
-    // The pf.conf navigation features (the other formats have no names to navigate).
+    // pf.conf names (macros, tables, anchors) and, in rc.conf, a CARP vhid's group across nodes.
     definitionProvider: true,
     referencesProvider: true,
+    // Above each vhid alias line: its predicted role. Titles follow other nodes' files (workspace/codeLens/refresh).
+    codeLensProvider: { resolveProvider: false },
+    // Nodes, CARP clusters and vhid groups (Ctrl+T).
+    workspaceSymbolProvider: true,
     renameProvider: { prepareProvider: true },
     foldingRangeProvider: true,
     documentLinkProvider: { resolveProvider: false },

@@ -6,6 +6,9 @@ import { hover } from '../features/hover';
 import { complete } from '../features/completion';
 import { documentSymbols } from '../features/symbols';
 import { pfDefinition, pfDocumentLinks, pfFoldingRanges, pfPrepareRename, pfReferences, pfRename, pfSemanticTokens, pfSymbols } from '../features/pf';
+import { vhidDefinition, vhidReferences } from '../features/vhid-navigation';
+import { vhidCodeLenses } from '../features/vhid-code-lens';
+import { workspaceSymbols } from '../features/workspace-symbols';
 import type { ParsedDocument, PfDocument } from '../model/document';
 
 /**
@@ -40,14 +43,22 @@ export function registerFeatures(connection: Connection, service: AnalysisServic
     return d.kind === 'pf' ? pfSymbols(d, service.workspace) : documentSymbols(d, { showPasswords: service.settings.showPasswords, workspace: service.workspace });
   }));
 
+  // Navigation by document kind: names in pf.conf, a vhid's group in rc.conf.
   connection.onDefinition(lifecycle.request((p) => {
-    const d = pf(p.textDocument.uri);
-    return d ? pfDefinition(d, p.position, service.workspace) : [];
+    const d = doc(p.textDocument.uri);
+    if (d?.kind === 'pf') return pfDefinition(d, p.position, service.workspace);
+    return d?.kind === 'rc' ? vhidDefinition(d, p.position, service.workspace) : [];
   }));
   connection.onReferences(lifecycle.request((p) => {
-    const d = pf(p.textDocument.uri);
-    return d ? pfReferences(d, p.position, service.workspace, p.context.includeDeclaration) : [];
+    const d = doc(p.textDocument.uri);
+    if (d?.kind === 'pf') return pfReferences(d, p.position, service.workspace, p.context.includeDeclaration);
+    return d?.kind === 'rc' ? vhidReferences(d, p.position, service.workspace) : [];
   }));
+  connection.onCodeLens(lifecycle.request((p) => {
+    const d = doc(p.textDocument.uri);
+    return d && service.settings.codeLens.enable ? vhidCodeLenses(d, service.workspace) : [];
+  }));
+  connection.onWorkspaceSymbol(lifecycle.request((p) => workspaceSymbols(service.workspace, typeof p.query === 'string' ? p.query : '')));
   connection.onPrepareRename(lifecycle.request((p) => {
     const d = pf(p.textDocument.uri);
     return d ? pfPrepareRename(d, p.position, service.workspace) : null;

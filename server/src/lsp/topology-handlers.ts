@@ -11,8 +11,10 @@ export const TOPOLOGY_NOTIFY_INTERVAL_MS = 200;
 /**
  * Binds the topology request and returns what tells the client the
  * topology changed (the analysis service calls it after every change).
+ * `alsoOnChange` runs each time the client is told (the vhid CodeLenses,
+ * whose titles come from the same topology, are refreshed then).
  */
-export function registerTopology(connection: Connection, service: AnalysisService, lifecycle: Lifecycle): TopologyNotifier {
+export function registerTopology(connection: Connection, service: AnalysisService, lifecycle: Lifecycle, alsoOnChange: () => void = () => {}): TopologyNotifier {
   connection.onRequest(TopologyRequest, lifecycle.request((params) => topology(service.workspace, failedOf(params))));
   const workspace = service.workspace;
   return new TopologyNotifier(
@@ -21,7 +23,10 @@ export function registerTopology(connection: Connection, service: AnalysisServic
       mayHaveChanged: (since) => topologyMayHaveChanged(workspace, since),
       snapshot: () => topologySnapshot(workspace),
     },
-    (change) => void connection.sendNotification(TopologyChangedNotification, change),
+    (change) => {
+      alsoOnChange();
+      void connection.sendNotification(TopologyChangedNotification, change);
+    },
     {
       intervalMs: TOPOLOGY_NOTIFY_INTERVAL_MS,
       isShutDown: () => lifecycle.isShutDown,
