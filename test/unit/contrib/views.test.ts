@@ -32,7 +32,8 @@ describe('the CARP Clusters view, the status bar and the commands in package.jso
     assert.match(svg, /^<svg [^>]*width="24" height="24" viewBox="0 0 24 24"/);
     // Monochrome: the workbench recolours it; no colour but currentColor.
     assert.deepEqual([...new Set(svg.match(/(?:fill|stroke)="[^"]*"/g))].filter((a) => !/"(currentColor|none)"$/.test(a)), []);
-    assert.ok(fs.readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8').split('\n').includes('!media/**'), 'the icon ships in the .vsix');
+    // (test/unit/scripts checks the whole .vsix selection; this only that media/ is in it.)
+    assert.ok(fs.readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8').split('\n').some((l) => l.startsWith('!media/**')), 'the icon ships in the .vsix');
   });
 
   test('every command is in the "FreeBSD conf" category and registered by the client', () => {
