@@ -3,6 +3,7 @@ import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { clientFactory } from './client';
 import { ServerConnection } from './server-connection';
 import { SimulatedFailures } from './simulated-failures';
+import { registerTopologyPanel, type TopologyPanel } from './topology-panel';
 
 let client: LanguageClient | undefined;
 let newClient: (() => LanguageClient) | undefined;
@@ -12,7 +13,12 @@ let newClient: (() => LanguageClient) | undefined;
  * start so that a server that failed to come up can be restarted without
  * reloading the window.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the views' state, for the e2e tests. */
+export interface FreebsdConfApi {
+  topologyPanel: TopologyPanel;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<FreebsdConfApi> {
   const connection = new ServerConnection();
   const failures = new SimulatedFailures();
   const build = clientFactory(context);
@@ -28,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     failures,
     vscode.commands.registerCommand('freebsdConf.restartServer', restartServer),
   );
+  const topologyPanel = registerTopologyPanel(context, connection, failures);
   client = newClient();
   try {
     await client.start();
@@ -35,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The client has already written the cause to the output channel and
     // shown an error notification; activation itself must still succeed.
   }
+  return { topologyPanel };
 }
 
 /** Stops the server cleanly so no orphaned server process outlives the window. */
