@@ -168,3 +168,15 @@ function uniqueProblems(problems: readonly Problem[]): Problem[] {
 export function worstSeverity(problems: readonly Problem[]): ProblemSeverity | null {
   return problems.length === 0 ? null : problems.reduce((w, p) => (SEVERITY_ORDER[p.severity] < SEVERITY_ORDER[w] ? p.severity : w), problems[0].severity);
 }
+
+/** The group to highlight: a RevealGroupArgs, or a tree item carrying one as `group`; anything else highlights nothing. */
+export function revealArgs(arg: unknown): RevealGroupArgs | null {
+  const candidate = isRecord(arg) && isRecord(arg.group) ? arg.group : arg;
+  if (!isRecord(candidate) || typeof candidate.vhid !== 'number') return null;
+  const segment = candidate.segment;
+  return typeof segment === 'string' || segment === null ? { vhid: candidate.vhid, segment } : null;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -6,7 +6,7 @@ import type { SimulatedFailures } from './simulated-failures';
 import { topologyHtml } from './topology-html';
 import { EXPORT_FILES, imageBytes } from './topology-export';
 import {
-  DIAGNOSTIC_SOURCE, diagramModel, type DiagramModel, type ExportImageFormat, type ExportTextFormat, type HostMessage,
+  DIAGNOSTIC_SOURCE, diagramModel, isRecord, revealArgs, type DiagramModel, type ExportImageFormat, type ExportTextFormat, type HostMessage,
   type PlainDiagnostic, type ProblemSeverity, type RenderedView,
 } from './topology-model';
 
@@ -46,7 +46,8 @@ export class TopologyPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly connection: ServerConnection,
-    private readonly failures: SimulatedFailures,
+    /** The window's simulated failures, which the diagram toggles (public for the tests). */
+    readonly failures: SimulatedFailures,
   ) {
     this.subscriptions.push(
       this.didRender,
@@ -247,14 +248,6 @@ export function registerTopologyPanel(context: vscode.ExtensionContext, connecti
   return panel;
 }
 
-/** The group to highlight: a RevealGroupArgs, or a tree item carrying one as `group`; anything else highlights nothing. */
-export function revealArgs(arg: unknown): RevealGroupArgs | null {
-  const candidate = isRecord(arg) && isRecord(arg.group) ? arg.group : arg;
-  if (!isRecord(candidate) || typeof candidate.vhid !== 'number') return null;
-  const segment = candidate.segment;
-  return typeof segment === 'string' || segment === null ? { vhid: candidate.vhid, segment } : null;
-}
-
 const SEVERITIES: Record<vscode.DiagnosticSeverity, ProblemSeverity> = {
   [vscode.DiagnosticSeverity.Error]: 'error',
   [vscode.DiagnosticSeverity.Warning]: 'warning',
@@ -278,8 +271,4 @@ function plainDiagnostics(uri: string): PlainDiagnostic[] {
 /** A URI string as VS Code writes it, so the server's spelling and the editor's compare equal. */
 function normalUri(uri: string): string {
   return vscode.Uri.parse(uri).toString();
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

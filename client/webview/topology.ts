@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { DiagramModel, HostMessage, RenderedView, WebviewMessage } from '../src/topology-model';
 import type { RevealGroupArgs } from '../../server/src/protocol';
-import { buildGraph, isExpanded } from './graph';
+import { buildGraph, isExpanded, plural } from './graph';
 import { ClusterLayouts } from './layout';
 import { renderSvg } from './render';
 import { announcement, summary, type SummaryItem } from './summary';
@@ -95,7 +95,7 @@ async function drawOnce(): Promise<void> {
   drawn = m;
   ($('restore-all') as HTMLButtonElement).disabled = m.failed.length === 0;
   const nodes = m.clusters.reduce((n, c) => n + c.nodes.length, 0);
-  $('status').textContent = m.serverRunning ? `${m.clusters.length} clusters, ${nodes} nodes, ${m.failed.length} failed (simulated)` : 'The language server is not running.';
+  $('status').textContent = m.serverRunning ? `${plural(m.clusters.length, 'cluster')}, ${plural(nodes, 'node')}, ${m.failed.length} failed (simulated)` : 'The language server is not running.';
   vscode.postMessage({ type: 'rendered', view: renderedView(m.version, performance.now() - started) });
 }
 
