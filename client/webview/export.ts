@@ -17,12 +17,16 @@ export function standaloneSvg(live: SVGSVGElement, background: string): string {
   const copy = live.cloneNode(true) as SVGSVGElement;
   const from = [live, ...live.querySelectorAll('*')];
   const to = [copy, ...copy.querySelectorAll('*')];
+  const styles = new Map(from.map((element) => [element, getComputedStyle(element)]));
   from.forEach((element, i) => {
-    const style = getComputedStyle(element);
+    const style = styles.get(element) as CSSStyleDeclaration;
+    const parent = element === live ? undefined : styles.get(element.parentElement as Element);
     const target = to[i];
     for (const name of STYLED) {
       const value = style.getPropertyValue(name).trim();
-      if (value) target.setAttribute(name, name === 'stroke-dasharray' ? value.replace(/px/g, '') : value);
+      // Inherited values are written once, on the outermost element that has them (opacity is not inherited: only non-1 is written).
+      const redundant = name === 'opacity' ? value === '1' : parent?.getPropertyValue(name).trim() === value;
+      if (value && !redundant) target.setAttribute(name, name === 'stroke-dasharray' ? value.replace(/px/g, '') : value);
     }
     for (const attribute of [...target.attributes]) if (LIVE_ONLY.test(attribute.name)) target.removeAttribute(attribute.name);
   });
