@@ -6,6 +6,12 @@ import { SimulatedFailures } from './simulated-failures';
 import { registerCarpViews, type CarpViews } from './carp-views';
 import { registerWorkspaceCommands } from './workspace-commands';
 import { registerDocsCommand } from './docs-command';
+import { registerTopologyPanel, type TopologyPanel } from './topology-panel';
+
+/** What activate() returns, for the end-to-end tests: the CARP views and the diagram panel. */
+export interface FreebsdConfApi extends CarpViews {
+  topologyPanel: TopologyPanel;
+}
 
 let client: LanguageClient | undefined;
 let newClient: (() => LanguageClient) | undefined;
@@ -13,10 +19,10 @@ let newClient: (() => LanguageClient) | undefined;
 /**
  * Starts the language server. The restart command is registered before the
  * start so that a server that failed to come up can be restarted without
- * reloading the window. Returns the CARP views, which the end-to-end tests
- * read through the extension's `exports`.
+ * reloading the window. Returns the CARP views and the diagram panel, which
+ * the end-to-end tests read through the extension's `exports`.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<CarpViews> {
+export async function activate(context: vscode.ExtensionContext): Promise<FreebsdConfApi> {
   const connection = new ServerConnection();
   const failures = new SimulatedFailures();
   const views = registerCarpViews(context, connection, failures);
@@ -36,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CarpVi
     ...registerWorkspaceCommands(connection),
     registerDocsCommand(context),
   );
+  const topologyPanel = registerTopologyPanel(context, connection, failures);
   client = newClient();
   try {
     await client.start();
@@ -43,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CarpVi
     // The client has already written the cause to the output channel and
     // shown an error notification; activation itself must still succeed.
   }
-  return views;
+  return { ...views, topologyPanel };
 }
 
 /** Stops the server cleanly so no orphaned server process outlives the window. */

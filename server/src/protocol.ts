@@ -125,6 +125,22 @@ export interface TopologyChanged {
   clusters: number;
 }
 
+/** The diagram languages the topologyText request can write. */
+export const TOPOLOGY_TEXT_FORMATS = ['mermaid', 'dot'] as const;
+export type TopologyTextFormat = (typeof TOPOLOGY_TEXT_FORMATS)[number];
+
+export interface TopologyTextParams extends TopologyParams {
+  format: TopologyTextFormat;
+}
+
+/**
+ * Asks for the topology (with `failed` nodes taken down) as diagram source,
+ * written by the same formatter as `freebsd-conf topology --format`, so an
+ * export from the editor and one from CI are the same text. Never carries a
+ * password. An unknown format gets InvalidParams.
+ */
+export const TopologyTextRequest = new RequestType<TopologyTextParams, string, void>('freebsdConf/topologyText');
+
 /** Language ids and the file globs of the four file types, shared with the client's selectors and watchers. */
 export { LANGUAGE_IDS, CONF_GLOBS } from './model/kinds';
 /** freebsd-conf.json: the client sends its buffer too, so the server sees it as it is edited. */

@@ -11,8 +11,8 @@ import { loadPaths } from './load-paths';
 import { count } from './format-text';
 import { formatTopologyText, printable } from './topology-text';
 import { topologyJson } from './topology-json';
-import { formatMermaid } from './topology-mermaid';
-import { formatDot } from './topology-dot';
+import { formatMermaid } from '../features/topology-mermaid';
+import { formatDot } from '../features/topology-dot';
 
 export const TOPOLOGY_FORMATS = ['text', 'json', 'mermaid', 'dot'] as const;
 export type TopologyFormat = (typeof TOPOLOGY_FORMATS)[number];

@@ -4,8 +4,8 @@ import { loadFixture, workspaceFromFiles } from '../../helpers/workspace';
 import { parseMermaid, renderDot } from '../../helpers/diagrams';
 import { topology } from '../../../server/src/features/topology';
 import type { TopologyMember } from '../../../server/src/protocol';
-import { formatMermaid, mermaidText } from '../../../server/src/cli/topology-mermaid';
-import { dotText, formatDot } from '../../../server/src/cli/topology-dot';
+import { formatMermaid, mermaidText } from '../../../server/src/features/topology-mermaid';
+import { dotText, formatDot } from '../../../server/src/features/topology-dot';
 import { formatTopologyText, printable } from '../../../server/src/cli/topology-text';
 import { MASKED_PASSWORD } from '../../../server/src/model/mask';
 
