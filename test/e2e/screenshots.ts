@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, hasDiagnostic, openFixture, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, codeOf, hasDiagnostic, openFixture, waitForDiagnostics } from './helpers';
+import type { FreebsdConfApi } from '../../client/src/extension';
+import type { RenderedView } from '../../client/src/diagram-model';
+import { REVEAL_GROUP_COMMAND } from '../../server/src/protocol';
 
 /**
  * The UI run behind `npm run screenshots` (test/e2e/run.mjs --screenshots):
@@ -58,8 +61,67 @@ async function pfScene(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** Resolves once `ready` holds, checking now and on each `event`; rejects after 30 s. */
+function when<T>(event: vscode.Event<unknown>, current: () => T, ready: (value: T) => boolean, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const value = current();
+      if (!ready(value)) return false;
+      subscription.dispose();
+      clearTimeout(timer);
+      resolve(value);
+      return true;
+    };
+    const subscription = event(() => void check());
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, 30_000);
+    check();
+  });
+}
+
+async function api(): Promise<FreebsdConfApi> {
+  const ext = vscode.extensions.getExtension<FreebsdConfApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+/** Scene: the CARP Clusters view with every vhid group of the examples open, beside a node's vhid lines and their CodeLens. */
+async function treeScene(): Promise<void> {
+  const views = await api();
+  const editor = await showAt('gw1/etc/rc.conf', 0);
+  const state = await when(views.model.onDidChange, () => views.model.current, (s) => s.kind === 'clusters' && s.result.clusters.length >= 2, 'both clusters of examples/');
+  if (state.kind !== 'clusters') return;
+  // Reveals the last group: the view opens with every group of a small workspace expanded.
+  const last = state.result.clusters.at(-1)?.groups.at(-1);
+  if (last) await vscode.commands.executeCommand(REVEAL_GROUP_COMMAND, { vhid: last.vhid, segment: last.segment });
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+  if (!lenses?.length) throw new Error('no CodeLens on gw1/etc/rc.conf');
+  const first = lenses[0].range.start.line;
+  editor.revealRange(new vscode.Range(Math.max(0, first - 6), 0, first, 0), vscode.TextEditorRevealType.AtTop);
+  await snap('vscode-tree');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Scene: the diagram of the examples with fw1 failed: fw2 takes over its VIPs. */
+async function diagramScene(): Promise<void> {
+  const { topologyPanel: panel } = await api();
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('freebsdConf.showTopology');
+  const drawn = (v: RenderedView | undefined): boolean => !!v && v.masters.length > 0;
+  await when(panel.onDidRender, () => panel.lastRendered(), drawn, 'the diagram');
+  await vscode.commands.executeCommand('freebsdConf.simulateFailure', 'fw1');
+  await when(panel.onDidRender, () => panel.lastRendered(), (v) => drawn(v) && !!v?.failedNodes.includes('fw1'), 'the diagram with fw1 failed');
+  await snap('vscode-topology');
+  await vscode.commands.executeCommand('freebsdConf.restoreAllNodes');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 /** The entry the workbench calls (extensionTestsPath); rejecting fails the run. */
 export async function run(): Promise<void> {
   await diagnosticsScene();
   await pfScene();
+  await treeScene();
+  await diagramScene();
 }
