@@ -93,13 +93,16 @@ async function treeScene(): Promise<void> {
   const editor = await showAt('gw1/etc/rc.conf', 0);
   const state = await when(views.model.onDidChange, () => views.model.current, (s) => s.kind === 'clusters' && s.result.clusters.length >= 2, 'both clusters of examples/');
   if (state.kind !== 'clusters') return;
-  // Reveals the last group: the view opens with every group of a small workspace expanded.
-  const last = state.result.clusters.at(-1)?.groups.at(-1);
-  if (last) await vscode.commands.executeCommand(REVEAL_GROUP_COMMAND, { vhid: last.vhid, segment: last.segment });
+  // Reveals the first group: the view opens with every group of a small workspace expanded.
+  const first = state.result.clusters[0]?.groups[0];
+  if (first) await vscode.commands.executeCommand(REVEAL_GROUP_COMMAND, { vhid: first.vhid, segment: first.segment });
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
   if (!lenses?.length) throw new Error('no CodeLens on gw1/etc/rc.conf');
-  const first = lenses[0].range.start.line;
-  editor.revealRange(new vscode.Range(Math.max(0, first - 6), 0, first, 0), vscode.TextEditorRevealType.AtTop);
+  const lensLine = lenses[0].range.start.line;
+  editor.revealRange(new vscode.Range(Math.max(0, lensLine - 6), 0, lensLine, 0), vscode.TextEditorRevealType.AtTop);
+  // The editor asks for lenses a moment after it shows a file, and draws them after the answer;
+  // nothing tells the extension host when they are on screen.
+  await new Promise((r) => setTimeout(r, 4000));
   await snap('vscode-tree');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
