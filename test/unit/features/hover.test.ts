@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-types';
 import { loadFixture, workspaceFromFiles, type TestWorkspace } from '../../helpers/workspace';
+import { hoverRange as rangeOf, hoverText as text } from '../../helpers/hover';
 import { hover } from '../../../server/src/features/hover';
 import { MASKED_PASSWORD } from '../../../server/src/model/mask';
 
@@ -27,15 +28,6 @@ function hoverAt(t: TestWorkspace, rel: string, needle: string, delta = 0, showP
   return hover(doc, posOf(t, rel, needle, delta, nth), t.ws, { showPasswords });
 }
 
-function text(h: Hover | null): string {
-  assert.ok(h, 'expected a hover');
-  return (h.contents as MarkupContent).value;
-}
-
-function rangeOf(h: Hover | null): [number, number, number, number] {
-  assert.ok(h?.range);
-  return [h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character];
-}
 
 describe('hover on rc.conf knobs', () => {
   test('sshd_enable shows its default, our description and the rc.conf(5) link', () => {

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { loadFixture, workspaceFromFiles, type TestWorkspace } from '../../helpers/workspace';
+import { hoverRange as rangeOf, hoverText as text } from '../../helpers/hover';
 import { docOf, posOf } from '../../helpers/positions';
 import { hover } from '../../../server/src/features/hover';
 
@@ -19,15 +20,6 @@ function hoverAt(t: TestWorkspace, rel: string, needle: string, delta = 0, showP
   return hover(docOf(t, rel), posOf(t, rel, needle, delta), t.ws, { showPasswords });
 }
 
-function text(h: Hover | null): string {
-  assert.ok(h, 'expected a hover');
-  return (h.contents as MarkupContent).value;
-}
-
-function rangeOf(h: Hover | null): [number, number, number, number] {
-  assert.ok(h?.range);
-  return [h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character];
-}
 
 const VHID1 = [
   '**vhid 1** on `192.0.2.0/24` — CARP group of 3 nodes',
