@@ -17,12 +17,12 @@ import { AnalysisService } from './lsp/analysis-service';
 import { capabilities } from './lsp/capabilities';
 import type { EditSupport } from './lsp/code-actions';
 import { Lifecycle } from './lsp/lifecycle';
-import { ScanFinishedNotification, WorkspaceStatusRequest, type WorkspaceStatus } from './protocol';
+import { WorkspaceStatusRequest, type WorkspaceStatus } from './protocol';
 import { parseSettings } from './settings';
 import { SettingsWarnings } from './settings-validation';
 import { docsUrl } from './docs-url';
 import { registerFeatures } from './lsp/feature-handlers';
-import { excludedBy, type Excluded } from './workspace/scan';
+import { WorkspaceScanner } from './lsp/workspace-scanner';
 import { registerTopology } from './lsp/topology-handlers';
 import { DiagnosticTally, registerWorkspaceCommands } from './lsp/workspace-commands';
 
@@ -95,45 +95,12 @@ async function loadSettings(): Promise<void> {
   applySettings(await connection.workspace.getConfiguration('freebsdConf'));
 }
 
-/**
- * Scans the workspace folders, after any scan under way (two scans side by
- * side would load the same folders twice), and resolves with its status.
- */
-let lastScan: Promise<unknown> = Promise.resolve();
-function scanWorkspace(): Promise<WorkspaceStatus> {
-  const next = lastScan.catch(() => undefined).then(scanFolders);
-  lastScan = next;
-  return next;
-}
-
-/**
- * Scans the workspace folders, leaving out what the user's `files.exclude`
- * hides, with progress in the editor's status bar when it can show it.
- * Resolves when the scan has finished: tests await the scanFinished notification.
- */
-async function scanFolders(): Promise<WorkspaceStatus> {
-  const excluded = await filesExclude(folders);
-  const progress = progressSupport ? await connection.window.createWorkDoneProgress() : undefined;
-  progress?.begin('FreeBSD conf', 0, 'scanning the workspace', false);
-  let status: WorkspaceStatus;
-  try {
-    status = await service.scan(folders, {
-      excluded: (uri) => excluded.get(uri),
-      progress: progress && { report: (message, percentage) => (percentage === undefined ? progress.report(message) : progress.report(percentage, message)) },
-    });
-  } finally {
-    progress?.done();
-  }
-  void connection.sendNotification(ScanFinishedNotification, status);
-  return status;
-}
-
-/** Each folder's `files.exclude`, when the client answers configuration requests. */
-async function filesExclude(uris: readonly string[]): Promise<Map<string, Excluded>> {
-  if (!configurationSupport || uris.length === 0) return new Map();
-  const values: unknown[] = await connection.workspace.getConfiguration(uris.map((scopeUri) => ({ scopeUri, section: 'files.exclude' })));
-  return new Map(uris.map((uri, i) => [uri, excludedBy(values[i])]));
-}
+const scanner = new WorkspaceScanner(connection, service, {
+  folders: () => folders,
+  configurationSupport: () => configurationSupport,
+  progressSupport: () => progressSupport,
+});
+const scanWorkspace = (): Promise<WorkspaceStatus> => scanner.scan();
 
 connection.onInitialized(
   lifecycle.notification('initialized', async () => {
