@@ -2,8 +2,8 @@
 // .vscodeignore selects the files; this says what the selection must come to:
 // the three bundles, grammars, snippets, language configurations, schemas,
 // media/ (the icon, the webview bundle in media/dist/), the screenshots the
-// README shows, README, LICENSE, CHANGELOG and package.json; never sources,
-// tests, node_modules, tsc's out/ or source maps.
+// README shows, README, LICENSE, THIRD-PARTY-NOTICES.md, CHANGELOG and
+// package.json; never sources, tests, node_modules, tsc's out/ or source maps.
 //
 //   node scripts/vsix-contents.mjs [DIR] [--json]
 // lists what `vsce package` would take from DIR (default: .) as
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { listFiles } from '@vscode/vsce';
 
 /** The entries of the extension's folder in the .vsix. */
-export const TOP_LEVEL = ['CHANGELOG.md', 'LICENSE', 'README.md', 'client', 'docs', 'language-configuration', 'media', 'package.json', 'schemas', 'server', 'snippets', 'syntaxes'];
+export const TOP_LEVEL = ['CHANGELOG.md', 'LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.md', 'client', 'docs', 'language-configuration', 'media', 'package.json', 'schemas', 'server', 'snippets', 'syntaxes'];
 
 /** The folders that hold built files: exactly these files. */
 const BUNDLES = { client: ['client/out/extension.js'], server: ['server/out/cli.js', 'server/out/server.js'] };

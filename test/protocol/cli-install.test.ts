@@ -18,13 +18,13 @@ function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
 }
 
 describe('installing the CLI from its npm tarball', () => {
-  test('npm pack holds only the bundle, README, LICENSE and package.json; npm install -g of it gives a working freebsd-conf', (t) => {
+  test('npm pack holds only the bundle, README, LICENSE, THIRD-PARTY-NOTICES.md and package.json; npm install -g of it gives a working freebsd-conf', (t) => {
     const tmp = tempDir(t);
     // --ignore-scripts: prepack would rebuild server/out/ while other test files run it.
     const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO_ROOT);
     assert.equal(pack.status, 0, pack.stderr);
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
-    assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'package.json', 'server/out/cli.js']);
+    assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.md', 'package.json', 'server/out/cli.js']);
 
     // An empty cache and --offline: the install must need nothing from the registry.
     const prefix = path.join(tmp, 'prefix');

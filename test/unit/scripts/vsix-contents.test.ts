@@ -31,6 +31,7 @@ const CHECKOUT: Record<string, string> = {
   'package-lock.json': '{}',
   'README.md': '# freebsd-conf\n![diagnostics](docs/screenshots/a.png)\n<img src="./docs/screenshots/b.png" width="400">\n![remote](https://example.org/c.png)\n',
   LICENSE: 'BSD-2-Clause',
+  'THIRD-PARTY-NOTICES.md': '# Third-party notices\n',
   'CHANGELOG.md': '# Changelog\n',
   'client/src/extension.ts': '',
   'client/out/extension.js': '',
@@ -77,6 +78,7 @@ describe('.vsix contents (.vscodeignore, scripts/vsix-contents.mjs)', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'THIRD-PARTY-NOTICES.md',
       'client/out/extension.js',
       'docs/screenshots/a.png',
       'docs/screenshots/b.png',
@@ -112,6 +114,7 @@ describe('.vsix contents (.vscodeignore, scripts/vsix-contents.mjs)', () => {
       [],
     );
     assert.ok(files.includes('media/icon.png') && files.includes('CHANGELOG.md'), 'the icon and the changelog ship');
+    assert.ok(files.includes('THIRD-PARTY-NOTICES.md'), "the bundled packages' licences ship");
     const manifest = JSON.parse(real('package.json')) as { icon: string };
     assert.ok(files.includes(manifest.icon), `package.json's icon ${manifest.icon} ships`);
   });
