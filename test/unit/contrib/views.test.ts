@@ -15,11 +15,18 @@ const DECLARED_ELSEWHERE = new Set(['freebsdConf.showTopology']);
 /** Every command id the client's sources register. */
 function registeredInClient(): Set<string> {
   const dir = path.join(REPO_ROOT, 'client', 'src');
+  const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  // Command ids held in constants (`SHOW_TOPOLOGY_COMMAND`), in the client or the protocol module.
+  const constants = new Map<string, string>([['REVEAL_GROUP_COMMAND', REVEAL_GROUP_COMMAND]]);
+  for (const text of texts) for (const m of text.matchAll(/const ([A-Z_]+) = '([^']+)'/g)) constants.set(m[1], m[2]);
   const ids = new Set<string>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  for (const text of texts) {
     for (const m of text.matchAll(/registerCommand\(\s*'([^']+)'/g)) ids.add(m[1]);
-    if (text.includes('registerCommand(REVEAL_GROUP_COMMAND')) ids.add(REVEAL_GROUP_COMMAND);
+    for (const m of text.matchAll(/registerCommand\(\s*([A-Z_]+)\b/g)) {
+      const id = constants.get(m[1]);
+      assert.ok(id, `registerCommand(${m[1]}): no string constant ${m[1]} in client/src`);
+      ids.add(id);
+    }
   }
   return ids;
 }
