@@ -26,7 +26,7 @@ describe('freebsdConf/checkWorkspace and freebsdConf/manifestDraft, on the e2e p
     const scansBefore = client.topologyChanges.length;
     const result = await client.connection.sendRequest(CheckWorkspaceRequest);
     assert.equal(result.status.scanned, true);
-    assert.equal(result.status.nodes, 2);
+    assert.equal(result.status.nodes, 4, 'the edge pair fw1, fw2 and the DMZ pair fw3, fw4');
     const all = [...client.diagnostics.values()].flat();
     assert.equal(result.errors, all.filter((d) => d.severity === 1).length);
     assert.equal(result.warnings, all.filter((d) => d.severity === 2).length);
@@ -47,9 +47,10 @@ describe('freebsdConf/checkWorkspace and freebsdConf/manifestDraft, on the e2e p
     assert.ok(draft);
     const topology = await client.connection.sendRequest(TopologyRequest, {});
     assert.deepEqual(topology.clusters[0].groups.map((g) => g.master), [uri('fw1'), uri('fw1')]);
-    assert.match(draft.text, /"fw1": "fw1",\n {4}"fw2": "fw2"\n/);
+    assert.match(draft.text, /"fw1": "fw1",\n {4}"fw2": "fw2",\n {4}"fw3": "fw3",\n {4}"fw4": "fw4"\n/);
     assert.match(draft.text, /"fw": \{ "nodes": \["fw1", "fw2"\], "primary": "fw1" \}/);
-    assert.deepEqual([draft.nodes, draft.clusters, draft.folder], [2, 1, pathToFileURL(dir).href]);
+    assert.match(draft.text, /"fw2": \{ "nodes": \["fw3", "fw4"\], "primary": "fw3" \}/, 'the DMZ pair, named apart from the edge pair');
+    assert.deepEqual([draft.nodes, draft.clusters, draft.folder], [4, 2, pathToFileURL(dir).href]);
   });
 
   test('the draft written as freebsd-conf.json is read by the server without a diagnostic', async () => {

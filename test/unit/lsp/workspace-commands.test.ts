@@ -64,7 +64,7 @@ describe('workspace commands (server side)', () => {
     const s = await serverOn('e2e-cluster');
     const first = await s.request<CheckWorkspaceResult>(CheckWorkspaceRequest.method);
     assert.equal(first.status.scanned, true);
-    assert.equal(first.status.nodes, 2);
+    assert.equal(first.status.nodes, 4, 'the edge pair fw1, fw2 and the DMZ pair fw3, fw4');
     const errors = [...s.published.values()].flat().filter((d) => d.severity === DiagnosticSeverity.Error).length;
     assert.ok(errors > 0);
     assert.equal(first.errors, errors);
