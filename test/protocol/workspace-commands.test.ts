@@ -49,7 +49,7 @@ describe('freebsdConf/checkWorkspace and freebsdConf/manifestDraft, on the e2e p
     assert.deepEqual(topology.clusters[0].groups.map((g) => g.master), [uri('fw1'), uri('fw1')]);
     assert.match(draft.text, /"fw1": "fw1",\n {4}"fw2": "fw2",\n {4}"fw3": "fw3",\n {4}"fw4": "fw4"\n/);
     assert.match(draft.text, /"fw": \{ "nodes": \["fw1", "fw2"\], "primary": "fw1" \}/);
-    assert.match(draft.text, /"fw2": \{ "nodes": \["fw3", "fw4"\], "primary": "fw3" \}/, 'the DMZ pair, named apart from the edge pair');
+    assert.match(draft.text, /"fw-2": \{ "nodes": \["fw3", "fw4"\], "primary": "fw3" \}/, 'the DMZ pair, named apart from the edge pair and from the node fw2');
     assert.deepEqual([draft.nodes, draft.clusters, draft.folder], [4, 2, pathToFileURL(dir).href]);
   });
 

@@ -51,6 +51,8 @@ export function manifestDraft(workspace: DraftWorkspace, folder: string): Manife
   const clusters = topology(workspace).clusters;
   const clusterLines: Line[] = [];
   const clusterNames = new Set<string>();
+  // A derived cluster name never repeats a node's ("fw2" for the second fw pair would read as the node).
+  const nodeNames = new Set<string>([...names.values()].map((n) => n.toLowerCase()));
   for (const cluster of clusters) {
     const members = cluster.nodes.map((n) => names.get(n.root) ?? n.name);
     if (members.length < 2) {
@@ -58,7 +60,7 @@ export function manifestDraft(workspace: DraftWorkspace, folder: string): Manife
       continue;
     }
     const declared = existingCluster(existing, cluster);
-    const name = uniqueName(declared?.name ?? derivedName(members), clusterNames);
+    const name = declared?.name !== undefined ? uniqueName(declared.name, clusterNames) : uniqueName(derivedName(members), clusterNames, nodeNames);
     const entry: Record<string, unknown> = { nodes: members };
     if (declared?.activeActive) entry.activeActive = true;
     else {
@@ -169,9 +171,10 @@ function derivedName(members: readonly string[]): string {
   return stem === '' ? 'cluster' : stem;
 }
 
-function uniqueName(wanted: string, taken: Set<string>): string {
+/** `wanted`, or `wanted-2`, `wanted-3`…: the first not in `taken` (which it joins) nor in `avoid`. */
+function uniqueName(wanted: string, taken: Set<string>, avoid: ReadonlySet<string> = new Set()): string {
   let name = wanted;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted}${i}`;
+  for (let i = 2; taken.has(name.toLowerCase()) || avoid.has(name.toLowerCase()); i++) name = `${wanted}-${i}`;
   taken.add(name.toLowerCase());
   return name;
 }

@@ -30,6 +30,15 @@ const reported = (t: TestWorkspace, list: Finding[]): string[] =>
   list.filter((f) => !f.uri.endsWith('/freebsd-conf.json')).map((f) => `${t.rel(f.uri)}:${f.range.start.line} ${f.code} ${f.message}`).sort();
 
 describe('manifest draft', () => {
+  test('a second pair whose derived name is taken gets "-2", never another node\'s name', async () => {
+    const dir = makeTempDir('fc-draft-');
+    fs.cpSync(path.join(FIXTURES, 'e2e-cluster'), dir, { recursive: true });
+    const { text, clusters } = await draftOf(dir);
+    assert.equal(clusters, 2);
+    assert.match(text, /"fw": \{ "nodes": \["fw1", "fw2"\], "primary": "fw1" \}/);
+    assert.match(text, /"fw-2": \{ "nodes": \["fw3", "fw4"\], "primary": "fw3" \}/);
+  });
+
   test('a healthy pair: both nodes by folder, one cluster with the predicted MASTER as primary', async () => {
     const { text, nodes, clusters } = await draftOf(path.join(FIXTURES, 'topology-pair'));
     assert.equal(text, [
