@@ -52,7 +52,7 @@ suite('the Cluster Topology diagram', () => {
   test('the command is contributed and opens the webview panel, which draws fw1 as MASTER of vhid 1 with its problems', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     const contributed = (ext?.packageJSON?.contributes?.commands ?? []) as { command: string; title: string }[];
-    assert.ok(contributed.some((c) => c.command === SHOW && /topology diagram/.test(c.title)), `package.json contributes ${SHOW}`);
+    assert.ok(contributed.some((c) => c.command === SHOW && /topology diagram/i.test(c.title)), `package.json contributes ${SHOW}`);
     const fw1 = fixtureUri(FW1_RC);
     await waitForDiagnostics(fw1, (ds) => ds.some((d) => codeOf(d) === 'carp/module-not-loaded'), 'carp/module-not-loaded');
 
