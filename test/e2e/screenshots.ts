@@ -87,26 +87,24 @@ async function api(): Promise<FreebsdConfApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
-/** Scene: the CARP Clusters view with gw1's LAN group revealed, as its CodeLens does, beside gw1's vhid lines and their lenses. */
+/** Scene: the CARP Clusters view with gw1's groups revealed, as its CodeLenses do, beside gw1's vhid lines and their lenses. */
 async function treeScene(): Promise<void> {
   const views = await api();
   const editor = await showAt('gw1/etc/rc.conf', 0);
   const state = await when(views.model.onDidChange, () => views.model.current, (s) => s.kind === 'clusters' && s.result.clusters.length >= 2, 'both clusters of examples/');
   if (state.kind !== 'clusters') return;
-<<<<<<< HEAD
-  // Reveals the first group: the view opens with every group of a small workspace expanded.
-  const first = state.result.clusters[0]?.groups[0];
-  if (first) await vscode.commands.executeCommand(REVEAL_GROUP_COMMAND, { vhid: first.vhid, segment: first.segment });
-=======
-  // Reveals the last group, of the second cluster: with two clusters the groups open closed and the revealed one opens.
-  const last = state.result.clusters.at(-1)?.groups.at(-1);
-  if (last && !(await vscode.commands.executeCommand<boolean>(REVEAL_GROUP_COMMAND, { vhid: last.vhid, segment: last.segment }))) {
-    throw new Error(`revealGroup did not find vhid ${last.vhid} (${last.segment})`);
+  // Reveals the groups of the second cluster (gw1's, the file shown): with two clusters the groups
+  // start closed, and each revealed one opens.
+  for (const group of state.result.clusters.at(-1)?.groups ?? []) {
+    if (!(await vscode.commands.executeCommand<boolean>(REVEAL_GROUP_COMMAND, { vhid: group.vhid, segment: group.segment }))) {
+      throw new Error(`revealGroup did not find vhid ${group.vhid} (${group.segment})`);
+    }
   }
->>>>>>> h-reveal
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
   if (!lenses?.length) throw new Error('no CodeLens on gw1/etc/rc.conf');
   const lensLine = lenses[0].range.start.line;
+  // Back to the editor (the reveals moved the focus to the view): it draws its lenses when shown.
+  await vscode.window.showTextDocument(editor.document, { preview: false });
   editor.revealRange(new vscode.Range(Math.max(0, lensLine - 6), 0, lensLine, 0), vscode.TextEditorRevealType.AtTop);
   // The editor asks for lenses a moment after it shows a file, and draws them after the answer;
   // nothing tells the extension host when they are on screen.
