@@ -1,5 +1,4 @@
 import {
-  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
@@ -23,6 +22,7 @@ import { SettingsWarnings } from './settings-validation';
 import { docsUrl } from './docs-url';
 import { registerFeatures } from './lsp/feature-handlers';
 import { WorkspaceScanner } from './lsp/workspace-scanner';
+import { codeLensRefresher } from './lsp/code-lens-refresh';
 import { registerTopology } from './lsp/topology-handlers';
 import { DiagnosticTally, registerWorkspaceCommands } from './lsp/workspace-commands';
 
@@ -122,16 +122,7 @@ connection.onDidChangeConfiguration(
   }),
 );
 
-/**
- * Asks the client to ask again for the CodeLenses of every open file: a
- * vhid's lens depends on other nodes' files, which the client does not know.
- * Only a client that declared it can (workspace.codeLens.refreshSupport); a
- * failed request costs nothing but stale titles, so it is only logged.
- */
-function refreshCodeLenses(): void {
-  if (!codeLensRefreshSupport || lifecycle.isShutDown) return;
-  connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => connection.console.log(`codeLens refresh refused: ${error instanceof Error ? error.message : String(error)}`));
-}
+const refreshCodeLenses = codeLensRefresher(connection, lifecycle, () => codeLensRefreshSupport);
 
 async function onFoldersChanged(event: WorkspaceFoldersChangeEvent | null | undefined): Promise<void> {
   const removed = folderUris(event?.removed);
