@@ -109,3 +109,25 @@ export async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnost
 export function fingerprints(doc: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): string[] {
   return diagnostics.map((d) => `${codeOf(d)} @ ${doc.lineAt(d.range.start.line).text}`).sort();
 }
+
+/**
+ * Resolves once `check` holds, checking now and again on each of `events`;
+ * rejects after DIAGNOSTICS_TIMEOUT_MS with `describe()` (what there is
+ * instead), so a test waits for the views as fast as they change and never sleeps.
+ */
+export function whenTrue(events: readonly vscode.Event<unknown>[], check: () => boolean, what: string, describe: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const subscriptions = events.map((event) => event(poll));
+    const timer = setTimeout(() => finish(new Error(`timed out after ${DIAGNOSTICS_TIMEOUT_MS} ms waiting for ${what}; now:\n${describe()}`)), DIAGNOSTICS_TIMEOUT_MS);
+    function poll(): void {
+      if (check()) finish();
+    }
+    function finish(error?: Error): void {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      if (error) reject(error);
+      else resolve();
+    }
+    poll();
+  });
+}

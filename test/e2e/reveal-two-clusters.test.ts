@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CarpViews } from '../../client/src/carp-views';
 import type { ClusterElement, GroupElement } from '../../client/src/topology-tree-items';
 import { REVEAL_GROUP_COMMAND } from '../../server/src/protocol';
-import { DIAGNOSTICS_TIMEOUT_MS, EXTENSION_ID, fixtureUri, openFixture } from './helpers';
+import { EXTENSION_ID, fixtureUri, openFixture, whenTrue } from './helpers';
 
 // A second CARP cluster, written into the workspace copy while the suite runs
 // (the fixture itself stays as other suites expect it): fwx1 and fwx2 share
@@ -26,23 +26,9 @@ const clusters = (): ClusterElement[] => views.topologyTree.getChildren() as Clu
 const clusterCount = (): number => (views.model.current.kind === 'clusters' ? views.model.current.result.clusters.length : 0);
 const labels = (): string => clusters().map((c) => String(views.topologyTree.getTreeItem(c).label)).join(' | ');
 
-/** Resolves once `check` holds, re-checking whenever the model or the tree changes. */
-function until(check: () => boolean, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const subscriptions = [views.model.onDidChange(poll), views.topologyTree.onDidChangeTreeData(poll), views.treeView.onDidChangeSelection(poll)];
-    const timer = setTimeout(() => finish(new Error(`timed out after ${DIAGNOSTICS_TIMEOUT_MS} ms waiting for ${what}; clusters now: ${labels()}`)), DIAGNOSTICS_TIMEOUT_MS);
-    function poll(): void {
-      if (check()) finish();
-    }
-    function finish(error?: Error): void {
-      clearTimeout(timer);
-      for (const s of subscriptions) s.dispose();
-      if (error) reject(error);
-      else resolve();
-    }
-    poll();
-  });
-}
+/** Resolves once `check` holds, re-checking whenever the model, the tree or the selection changes. */
+const until = (check: () => boolean, what: string): Promise<void> =>
+  whenTrue([views.model.onDidChange, views.topologyTree.onDidChangeTreeData, views.treeView.onDidChangeSelection], check, what, () => `clusters: ${labels()}`);
 
 suite('revealing a vhid group of the second cluster of a workspace', () => {
   let before = 0;

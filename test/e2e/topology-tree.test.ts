@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CarpViews } from '../../client/src/carp-views';
 import type { GroupElement, MemberElement, TopologyElement } from '../../client/src/topology-tree-items';
 import { REVEAL_GROUP_COMMAND, type CheckWorkspaceResult } from '../../server/src/protocol';
-import { DIAGNOSTICS_TIMEOUT_MS, EXTENSION_ID, codeOf, describeDiagnostics, fixtureUri, openFixture, ourDiagnostics, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, codeOf, describeDiagnostics, fixtureUri, openFixture, ourDiagnostics, waitForDiagnostics, whenTrue } from './helpers';
 
 // test/fixtures/e2e-cluster: fw1 (advskew 0) and fw2 (advskew 100) share vhid 1
 // (198.51.100.10 on em0) and vhid 2 (10.0.0.1 on em1). fw1's loader.conf loads
@@ -27,22 +27,8 @@ const carpStatus = (edgeProblems: number, failed = ''): string =>
   `$(server-environment) CARP: 2 clusters · ${edgeProblems + DMZ_PROBLEMS} problems${failed}`;
 
 /** Resolves once `check` holds, re-checking whenever the views may have changed; fails with `describe()` after the timeout. */
-function until(check: () => boolean, what: string, describe: () => string = treeText): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const subscriptions = [views.model.onDidChange(poll), views.topologyTree.onDidChangeTreeData(poll), vscode.languages.onDidChangeDiagnostics(poll)];
-    const timer = setTimeout(() => finish(new Error(`timed out after ${DIAGNOSTICS_TIMEOUT_MS} ms waiting for ${what}; now:\n${describe()}`)), DIAGNOSTICS_TIMEOUT_MS);
-    function poll(): void {
-      if (check()) finish();
-    }
-    function finish(error?: Error): void {
-      clearTimeout(timer);
-      for (const s of subscriptions) s.dispose();
-      if (error) reject(error);
-      else resolve();
-    }
-    poll();
-  });
-}
+const until = (check: () => boolean, what: string, describe: () => string = treeText): Promise<void> =>
+  whenTrue([views.model.onDidChange, views.topologyTree.onDidChangeTreeData, vscode.languages.onDidChangeDiagnostics], check, what, describe);
 
 const tree = (): TopologyElement[] => views.topologyTree.getChildren();
 const EDGE_CLUSTER = 'fw1, fw2';
