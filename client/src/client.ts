@@ -34,8 +34,12 @@ export function clientFactory(context: vscode.ExtensionContext): () => LanguageC
   // One watcher per glob: the server re-reads files changed outside the editor
   // (git pull, the peer node's config) because cluster checks span files.
   const watchers = CONF_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  // A folder deleted as a whole (`rm -r fw3`) comes as one event for the folder,
+  // which no file glob matches: deletions of anything reach the server, which
+  // forgets the config files that were below a deleted folder.
+  const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
-  context.subscriptions.push(...watchers, outputChannel);
+  context.subscriptions.push(...watchers, deletions, outputChannel);
 
   // Untitled documents are included so a pasted config is checked before it is saved.
   const documentSelector = [
@@ -50,7 +54,7 @@ export function clientFactory(context: vscode.ExtensionContext): () => LanguageC
 
   const clientOptions: LanguageClientOptions = {
     documentSelector,
-    synchronize: { fileEvents: watchers },
+    synchronize: { fileEvents: [...watchers, deletions] },
     outputChannel,
   };
 

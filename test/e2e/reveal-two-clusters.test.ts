@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CarpViews } from '../../client/src/carp-views';
@@ -76,5 +77,14 @@ suite('revealing a vhid group of the second cluster of a workspace', () => {
   test('with more than one cluster, every vhid group starts closed', () => {
     const states = clusters().flatMap((c) => c.groups.map((g) => `${g.id}: ${views.topologyTree.getTreeItem(g).collapsibleState}`));
     assert.deepEqual(states.filter((s) => !s.endsWith(`: ${vscode.TreeItemCollapsibleState.Collapsed}`)), [], states.join('\n'));
+  });
+
+  // Last: it takes fwx2 away. VS Code's watcher reports a deleted folder as
+  // one event for the folder, which the client's delete-only watcher passes on.
+  test('a node folder deleted outside the editor (rm -r) leaves the model without a re-check', async () => {
+    const folder = fixtureUri('fwx2').fsPath;
+    assert.ok(fs.existsSync(folder), folder);
+    fs.rmSync(folder, { recursive: true });
+    await until(() => !clusters().some((c) => c.cluster.nodes.some((n) => n.name === 'fwx2')), 'fwx2 to leave the model');
   });
 });

@@ -87,4 +87,21 @@ describe('language server: a fix that edits the peer, and a peer changed on disk
     await client.waitForDiagnostics(fw1, noPassMismatch);
     await client.waitForDiagnostics(uri('fw2/etc/rc.conf'), (d) => d.length === 0);
   });
+
+  test("a peer's whole folder deleted on disk (the watcher reports the folder alone): its files are forgotten and the other node re-checked", async () => {
+    const fw1 = uri('fw1/etc/rc.conf');
+    const fw2 = uri('fw2/etc/rc.conf');
+    // Put fw2's rc.conf back (the test before deleted it) and let both nodes differ again.
+    fs.cpSync(path.join(FIXTURES, 'cluster-pass', 'fw2'), file('fw2'), { recursive: true });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fw2, type: FileChangeType.Created }] });
+    await client.waitForDiagnostics(fw1, passMismatchOn(11));
+    await client.waitForDiagnostics(fw2, (d) => d.some((x) => x.code === 'carp/pass-mismatch'));
+
+    // A folder event that is not the deletion of a folder changes nothing.
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('fw2'), type: FileChangeType.Changed }] });
+    fs.rmSync(file('fw2'), { recursive: true });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('fw2'), type: FileChangeType.Deleted }] });
+    await client.waitForDiagnostics(fw1, noPassMismatch);
+    await client.waitForDiagnostics(fw2, (d) => d.length === 0);
+  });
 });

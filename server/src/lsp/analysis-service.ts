@@ -181,6 +181,7 @@ export class AnalysisService {
     if (this.open.has(uri)) return;
     if (this.manifests.isManifest(uri)) return this.manifests.reload(uri);
     const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
+    if (!kind && deleted) return this.folderDeleted(uri);
     if (!kind || !this.onDisk(uri)) return;
     const before = this.around(uri);
     if (deleted) this.forget(uri);
@@ -311,6 +312,27 @@ export class AnalysisService {
     this.skipped.set(uri, reason);
     this.hooks.log(`skipped ${uri}: ${reason}`);
     this.publishSkipped(uri, reason);
+  }
+
+  /**
+   * A deleted path that names no config file may be a folder (`rm -r fw3`):
+   * the file watcher then reports the folder alone, not each file in it.
+   * Every file indexed (or skipped) below it that no editor holds open is
+   * read again: one that is gone is forgotten and its diagnostics cleared,
+   * and the nodes it was compared with are re-checked. (Reading rather than
+   * assuming keeps a folder that was put back meanwhile, as a git checkout does.)
+   */
+  private async folderDeleted(folderUri: string): Promise<void> {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    const below = [...this.workspace.documents()].map((d) => d.uri).concat([...this.skipped.keys()]);
+    for (const uri of new Set(below)) {
+      if (!uri.startsWith(prefix) || this.open.has(uri) || !this.onDisk(uri)) continue;
+      const kind = this.workspace.get(uri)?.kind ?? kindOfPath(uri);
+      if (!kind) continue;
+      const before = this.around(uri);
+      await this.loadFromDisk(uri, kind);
+      this.publishAround(uri, before);
+    }
   }
 
   private forget(uri: string): void {
