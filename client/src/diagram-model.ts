@@ -11,9 +11,6 @@ import type {
  * editor's diagnostics on each member's alias line.
  */
 
-/** The `source` of our diagnostics (server/src/lsp/convert.ts; the client may import only protocol.ts from the server). */
-export const DIAGNOSTIC_SOURCE = 'freebsd-conf';
-
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
 
 /** A diagnostic on a member's alias line. Messages come from the server, which masks passwords in them. */

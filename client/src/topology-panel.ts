@@ -1,12 +1,12 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import { TopologyTextRequest, type RevealGroupArgs, type TopologyResult } from '../../server/src/protocol';
+import { DIAGNOSTIC_SOURCE, TopologyTextRequest, type RevealGroupArgs, type TopologyResult } from '../../server/src/protocol';
 import type { ServerConnection } from './server-connection';
 import type { SimulatedFailures } from './simulated-failures';
 import { topologyHtml } from './topology-html';
 import { EXPORT_FILES, imageBytes } from './topology-export';
 import {
-  DIAGNOSTIC_SOURCE, diagramModel, isRecord, revealArgs, type DiagramModel, type ExportImageFormat, type ExportTextFormat, type HostMessage,
+  diagramModel, isRecord, revealArgs, type DiagramModel, type ExportImageFormat, type ExportTextFormat, type HostMessage,
   type PlainDiagnostic, type ProblemSeverity, type RenderedView,
 } from './diagram-model';
 
