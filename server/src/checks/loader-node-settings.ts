@@ -23,9 +23,14 @@ export function nodeLoaderSettings(workspace: WorkspaceView, doc: LoaderDocument
   return nodeConfig(workspace.nodeOf(doc.uri)).loaderSettings;
 }
 
-/** The node's other assignments of the same name as `setting` (the same file included). */
+/**
+ * The node's other assignments of the same name as `setting` (the same file
+ * included). Told apart by file and setting: two files of one text share
+ * their parse (workspace/shared-parses.ts), so a loader.conf.local copied
+ * from loader.conf holds the very same setting objects.
+ */
 export function otherAssignments(workspace: WorkspaceView, doc: LoaderDocument, setting: LoaderSetting): PlacedLoaderSetting[] {
-  return nodeLoaderSettings(workspace, doc).filter((p) => p.setting.name === setting.name && p.setting !== setting);
+  return nodeLoaderSettings(workspace, doc).filter((p) => p.setting.name === setting.name && !(p.setting === setting && p.doc.uri === doc.uri));
 }
 
 const DEFAULTS = new Map<string, string>(loaderKnobs.knobs.map((k) => [k.name, k.default]));

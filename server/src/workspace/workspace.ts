@@ -1,4 +1,5 @@
-import { parseDocument, type ParsedDocument, type PfDocument } from '../model/document';
+import type { ParsedDocument, PfDocument } from '../model/document';
+import { SharedParses } from './shared-parses';
 import { IncludeIndex } from './include-index';
 import { ClusterIndex } from './cluster-index';
 import { AddressIndex } from './address-index';
@@ -33,6 +34,8 @@ const EDIT_LOG_LENGTH = 256;
  */
 export class Workspace implements WorkspaceView {
   private readonly docs = new Map<string, ParsedDocument>();
+  /** One parse per text, shared by the files that hold it. */
+  private readonly parses = new SharedParses();
   /** node root → member URIs; changes only when files are added or removed. */
   private readonly members = new Map<string, Set<string>>();
   /** node root → built NodeFiles; dropped when one of its files changes. */
@@ -57,7 +60,8 @@ export class Workspace implements WorkspaceView {
   set(uri: string, kind: ConfKind, text: string): ParsedDocument {
     const existing = this.docs.get(uri);
     if (existing && existing.kind === kind && existing.text === text) return existing;
-    const doc = parseDocument(uri, kind, text);
+    const doc = this.parses.parse(uri, kind, text);
+    if (existing) this.parses.release(existing);
     this.generation++;
     if (!existing || existing.kind !== kind) this.filesGeneration = this.generation;
     else this.logEdit(uri);
@@ -72,7 +76,10 @@ export class Workspace implements WorkspaceView {
   }
 
   remove(uri: string): boolean {
-    if (!this.docs.delete(uri)) return false;
+    const doc = this.docs.get(uri);
+    if (!doc) return false;
+    this.docs.delete(uri);
+    this.parses.release(doc);
     this.generation++;
     this.filesGeneration = this.generation;
     const root = this.rootOf(uri);

@@ -44,6 +44,17 @@ describe('loader/redundant-default', () => {
     findingsOf(t, 'fw2/boot/loader.conf.local', 'loader/redundant-default', 0);
   });
 
+  test('loader.conf.local copied from loader.conf: each line has its twin in the other file, so neither is redundant', () => {
+    // Files of one text share their parse (workspace/shared-parses.ts): the two
+    // files hold the same setting objects, and must still count as two assignments.
+    const text = 'carp_load="YES"\nvesa_load="NO"\nverbose_loading="NO"\n';
+    const w = workspaceFromFiles({ 'a/boot/loader.conf': text, 'a/boot/loader.conf.local': text });
+    findingsOf(w, 'a/boot/loader.conf', 'loader/redundant-default', 0);
+    findingsOf(w, 'a/boot/loader.conf.local', 'loader/redundant-default', 0);
+    const single = workspaceFromFiles({ 'a/boot/loader.conf': text });
+    findingsOf(single, 'a/boot/loader.conf', 'loader/redundant-default', 2);
+  });
+
   test('not redundant: allow=0, YES for modules, exec, values that differ; defaults file skipped', () => {
     const w = workspaceFromFiles({
       'a/boot/loader.conf': 'net.inet.carp.allow=0\ncarp_load="YES"\nexec="echo Loading /boot/defaults/loader.conf"\nkernel="kernel.GENERIC"\nverbose_loading="YES"\n',
