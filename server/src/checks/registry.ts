@@ -1,6 +1,7 @@
 import type { Check, CheckContext, ClusterCheck, Finding } from './types';
 import { isSuppressed } from '../model/suppression';
 import type { ParsedDocument } from '../model/document';
+import { LANGUAGE_IDS, type ConfKind } from '../model/kinds';
 import type { WorkspaceView } from '../model/workspace-view';
 import { inRulesetContext, unitsFor } from '../model/pf-ruleset';
 import { fileChecks } from './file-checks';
@@ -21,6 +22,11 @@ import { nodesLoading } from '../model/pf-node-ruleset';
  */
 export const CHECKS: readonly Check[] = [...fileChecks, ...rcChecks, ...loaderChecks, ...sysctlChecks, ...carpChecks, ...netChecks, ...pfChecks];
 
+/** The checks of each file kind, in CHECKS order: checkDocument runs for every file of the workspace. */
+const CHECKS_BY_KIND: ReadonlyMap<ConfKind, readonly Check[]> = new Map(
+  (Object.keys(LANGUAGE_IDS) as ConfKind[]).map((kind) => [kind, CHECKS.filter((c) => c.kinds.includes(kind))]),
+);
+
 /** Every cross-node check, run once per CARP cluster. */
 export const CLUSTER_CHECKS: readonly ClusterCheck[] = clusterChecks;
 
@@ -38,8 +44,7 @@ export function checkDocument(doc: ParsedDocument, workspace: WorkspaceView, onE
   // pf files are checked within their ruleset (the files they include and those including them).
   const ctx: CheckContext = { doc: doc.kind === 'pf' ? inRulesetContext(doc, workspace) : doc, workspace };
   const findings: Finding[] = [];
-  for (const check of CHECKS) {
-    if (!check.kinds.includes(doc.kind)) continue;
+  for (const check of CHECKS_BY_KIND.get(doc.kind) ?? []) {
     try {
       for (const f of check.run(ctx)) {
         if (f.uri !== doc.uri) throw new Error(`reported on ${f.uri}, not on the file it checks`);

@@ -53,9 +53,10 @@ export class WorkspaceLoader {
     const breathe = breather();
     let read = 0;
     for (const file of files) {
-      if (keep(fsPathToUri(file.path))) continue;
+      const uri = fsPathToUri(file.path);
+      if (keep(uri)) continue;
       await breathe();
-      const result = await this.index(file.path, file.kind, readConfFileNow(file.path, this.roots, !file.linked));
+      const result = await this.index(file.path, file.kind, readConfFileNow(file.path, this.roots, !file.linked), uri);
       if (result.ok) read += 1 + result.included;
     }
     await this.loadManifest(dir, keep);
@@ -101,8 +102,7 @@ export class WorkspaceLoader {
   }
 
   /** Puts what was read into the index, or reports why it was not. */
-  private async index(path: string, kind: ConfKind, result: ReadResult): Promise<ReadResult & { included: number }> {
-    const uri = fsPathToUri(path);
+  private async index(path: string, kind: ConfKind, result: ReadResult, uri = fsPathToUri(path)): Promise<ReadResult & { included: number }> {
     if (!result.ok) {
       if (result.problem !== 'missing') {
         this.workspace.remove(uri);

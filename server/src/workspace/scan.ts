@@ -161,7 +161,8 @@ export async function scanFolder(dir: string, maxFiles: number, excluded: Exclud
   const skipped: ScanResult['skipped'] = [];
   const top = path.normalize(dir);
   const breathe = breather();
-  const walk = async (folder: string): Promise<void> => {
+  // `relative` is the folder's path below `top` with `/` separators (what `excluded` matches), built along the walk.
+  const walk = async (folder: string, relative: string): Promise<void> => {
     let entries: fs.Dirent[];
     try {
       await breathe();
@@ -171,11 +172,12 @@ export async function scanFolder(dir: string, maxFiles: number, excluded: Exclud
     }
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
-      if (excluded(path.relative(top, full).split(path.sep).join('/'))) continue;
+      const entryRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (excluded(entryRelative)) continue;
       const kind = kindOfPath(full);
       if (entry.isDirectory()) {
         if (kind && !isServiceFolder(full)) skipped.push({ path: full, reason: 'not a regular file (a directory)' });
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(full, entryRelative);
       } else if (kind && (entry.isFile() || entry.isSymbolicLink())) {
         files.push({ path: full, kind, linked: entry.isSymbolicLink() });
       } else if (kind) {
@@ -183,7 +185,7 @@ export async function scanFolder(dir: string, maxFiles: number, excluded: Exclud
       }
     }
   };
-  await walk(top);
+  await walk(top, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const truncated = Math.max(0, files.length - maxFiles);
