@@ -49,7 +49,8 @@ export function parseDocument(uri: string, kind: ConfKind, originalText: string)
   const lines = new LineIndex(text);
   const base = { uri, text, lines, hadBom };
   const doc = build(kind, base);
-  // A directive above a multi-line statement silences every line of it.
+  // A directive above a multi-line statement silences every line of it (most files have no directive: nothing to spread).
+  if (doc.suppressions.lines.size === 0) return doc;
   for (const span of statementSpans(doc)) {
     const codes = doc.suppressions.lines.get(span.first);
     if (!codes) continue;

@@ -254,15 +254,16 @@ export function parseIfconfigWords(words: readonly IfWord[], impliedFamily?: IfF
 }
 
 function resolvePrefix(word: IfWord, parsed: ParsedAddressWord, netmask: string | undefined, prefixlen: string | undefined): IfAddress {
-  const base = { ...parsed, word };
-  if (parsed.prefix !== undefined) return { ...base, prefix: parsed.prefix, prefixSource: 'cidr' };
-  if (parsed.family === 'inet' && netmask !== undefined) return { ...base, prefix: netmaskToPrefix(netmask), prefixSource: 'netmask' };
+  const { family, ip, isRange } = parsed;
+  // Object literals of one shape, not spreads of `parsed`: every address of every node passes here.
+  if (parsed.prefix !== undefined) return { family, ip, isRange, word, prefix: parsed.prefix, prefixSource: 'cidr' };
+  if (family === 'inet' && netmask !== undefined) return { family, ip, isRange, word, prefix: netmaskToPrefix(netmask), prefixSource: 'netmask' };
   if (prefixlen !== undefined) {
-    const max = parsed.family === 'inet' ? 32 : 128;
+    const max = family === 'inet' ? 32 : 128;
     const n = /^\d{1,3}$/.test(prefixlen) ? Number(prefixlen) : NaN;
-    return { ...base, prefix: n <= max ? n : undefined, prefixSource: 'prefixlen' };
+    return { family, ip, isRange, word, prefix: n <= max ? n : undefined, prefixSource: 'prefixlen' };
   }
-  return { ...base, prefix: parsed.ip ? defaultPrefix(parsed.ip) : undefined, prefixSource: 'default' };
+  return { family, ip, isRange, word, prefix: ip ? defaultPrefix(ip) : undefined, prefixSource: 'default' };
 }
 
 /** The family an entry configures: the keyword when written, else the address's. */

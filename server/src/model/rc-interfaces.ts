@@ -21,6 +21,8 @@ const FORM: Record<IfVarRole, IfValueForm> = { primary: 'primary', ipv6: 'primar
  * address of a named interface and are left out.
  */
 export function classifyIfVar(name: string): IfVarName | undefined {
+  // Most rc.conf variables are neither; asked for every assignment of every node.
+  if (!name.startsWith('ifconfig_') && !name.startsWith('ipv4_addrs_')) return undefined;
   let m = /^ifconfig_(\w+?)_alias(\d+)$/.exec(name);
   if (m) return { role: 'alias', ifKey: m[1], aliasNumber: Number(m[2]) };
   m = /^ifconfig_(\w+?)_(aliases|ipv6|descr|name)$/.exec(name);
@@ -122,8 +124,10 @@ export function listInterfaces(files: readonly RcSource[]): NodeInterfaces {
   // conditional one (inside if/case, after && or ||) may not, so it replaces nothing.
   const dead = new Set<RcAssignment>();
   const replaced = new Set<string>();
-  for (const f of [...files].reverse()) {
-    for (const a of [...f.assignments].reverse()) {
+  for (let i = files.length - 1; i >= 0; i--) {
+    const assignments = files[i].assignments;
+    for (let j = assignments.length - 1; j >= 0; j--) {
+      const a = assignments[j];
       if (replaced.has(a.name)) dead.add(a);
       else if (!a.conditional) replaced.add(a.name);
     }
@@ -143,7 +147,7 @@ export function listInterfaces(files: readonly RcSource[]): NodeInterfaces {
         }
         continue;
       }
-      const vlans = /^vlans_(\w+)$/.exec(a.name);
+      const vlans = a.name.startsWith('vlans_') ? /^vlans_(\w+)$/.exec(a.name) : null;
       if (vlans && effective && !/[$`]/.test(a.value)) {
         for (const w of a.value.split(/\s+/).filter(Boolean)) known.push(/^\d+$/.test(w) ? `${vlans[1]}.${w}` : w);
         continue;
