@@ -37,6 +37,26 @@ function processMs(args: string[], runs = 3): number {
   return median(times);
 }
 
+/**
+ * Two commands timed in turns, `runs` pairs: the median of each, and the
+ * median of the per-pair ratios a/b. Taken in turns so that a slow spell of
+ * a shared machine (which moves a run by a fifth here) weighs on both sides
+ * of a ratio alike, instead of on whichever ran during it.
+ */
+function pairedMs(a: string[], b: string[], runs = 5): { a: number; b: number; ratio: number } {
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ta = processMs(a, 1);
+    const tb = processMs(b, 1);
+    as.push(ta);
+    bs.push(tb);
+    ratios.push(ta / tb);
+  }
+  return { a: median(as), b: median(bs), ratio: median(ratios) };
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -139,7 +159,7 @@ async function main(): Promise<void> {
   const head = ['workspace', 'nodes', 'findings', 'core cold', 'CLI cold', 'bare walk', 'CLI/bare', 'server scan', 'edit p50', 'edit p95', 'peer p95', 'server peak'];
   const widths = [16, 6, 9, 10, 9, 10, 9, 12, 9, 9, 9, 11];
   const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' '));
-  console.log(`freebsd-conf cluster benchmark (node ${process.version}, ${os.cpus().length} cores); times in ms, medians of 3 processes; edits: 40 over LSP`);
+  console.log(`freebsd-conf cluster benchmark (node ${process.version}, ${os.cpus().length} cores); times in ms, medians of 3 processes (CLI and bare walk: 5 runs in turns, CLI/bare the median of their ratios); edits: 40 over LSP`);
   row(head);
   const byNodes = new Map<string, { core: number; cli: number; p95: number; peak: number }>();
   for (const spec of specs) {
@@ -147,10 +167,9 @@ async function main(): Promise<void> {
     try {
       writeCluster(dir, spec);
       const core = coreMs(dir);
-      const cli = processMs([CLI, 'check', '--format', 'json', dir]);
-      const bare = processMs([SELF, '--bare', dir]);
+      const { a: cli, b: bare, ratio } = pairedMs([CLI, 'check', '--format', 'json', dir], [SELF, '--bare', dir]);
       const l = await lsp(dir, 40);
-      row([spec.label, String(spec.nodes), String(core.findings), core.ms.toFixed(0), cli.toFixed(0), bare.toFixed(0), `${(cli / bare).toFixed(1)}x`, l.scanMs.toFixed(0), l.editP50.toFixed(1), l.editP95.toFixed(1), l.peerP95.toFixed(1), `${l.peakMb.toFixed(0)} MB`]);
+      row([spec.label, String(spec.nodes), String(core.findings), core.ms.toFixed(0), cli.toFixed(0), bare.toFixed(0), `${ratio.toFixed(1)}x`, l.scanMs.toFixed(0), l.editP50.toFixed(1), l.editP95.toFixed(1), l.peerP95.toFixed(1), `${l.peakMb.toFixed(0)} MB`]);
       if (spec.label === 'pairs') byNodes.set(String(spec.nodes), { core: core.ms, cli, p95: l.editP95, peak: l.peakMb });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -116,7 +116,7 @@ export function passKey(m: VhidMember): string {
 
 /** The key a pass as written gives the kernel (see passKey). */
 export function passKeyOf(text: string | undefined): string {
-  return [...new TextEncoder().encode(text ?? '').slice(0, PASS_BYTES_KEPT)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return Buffer.from(text ?? '', 'utf8').subarray(0, PASS_BYTES_KEPT).toString('hex');
 }
 
 /**
