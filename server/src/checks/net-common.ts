@@ -16,7 +16,7 @@ import { placeOf } from './cluster-common';
 export function holdersOf(workspace: WorkspaceView, address: string): readonly AddressHolder[] {
   if (workspace.addressHolders) return workspace.addressHolders(address);
   const out: AddressHolder[] = [];
-  for (const node of workspace.nodes()) for (const h of addressHolders(node.root, nodeConfig(node))) if (h.address === address) out.push(h);
+  for (const node of workspace.nodes()) for (const h of addressHolders(nodeConfig(node))) if (h.address === address) out.push(h);
   return out;
 }
 

@@ -156,7 +156,13 @@ export function parseIfconfigValue(value: string, valueOffsets: readonly number[
  * given.
  */
 export function ifconfigCommands(words: readonly IfWord[], form: IfValueForm): IfconfigEntry[] {
-  if (form === 'addrs') return words.map((w) => ({ ...parseIfconfigWords([w], 'inet'), hasAlias: true }));
+  if (form === 'addrs') {
+    return words.map((w) => {
+      const entry = parseIfconfigWords([w], 'inet');
+      entry.hasAlias = true;
+      return entry;
+    });
+  }
   if (form === 'multi' || form === 'aliases') {
     // network.subr prefixes a family-less _aliasN value with "inet" (and warns).
     return familyGroups(words, form === 'aliases').map((g) => parseIfconfigWords(g, 'inet'));
@@ -177,7 +183,9 @@ export function ifconfigCommands(words: readonly IfWord[], form: IfValueForm): I
     kept.push(words[i]);
   }
   if (kept.length === 0) return [];
-  return [{ ...parseIfconfigWords(kept), dhcp }];
+  const entry = parseIfconfigWords(kept);
+  entry.dhcp = dhcp;
+  return [entry];
 }
 
 /**

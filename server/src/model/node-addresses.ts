@@ -24,15 +24,14 @@ export interface NodeAddress {
   word: IfWord;
   /** The vhid for a CARP VIP; undefined for a real address. */
   vhid: number | undefined;
+  /** URI of the folder of the node holding it. */
+  root: string;
+  /** The name of the node holding it (hostname up to the first dot, else its folder). */
+  node: string;
 }
 
 /** A node's address together with the node holding it, as the workspace's address index lists it. */
-export interface AddressHolder extends NodeAddress {
-  /** URI of the node's folder. */
-  root: string;
-  /** The node's name (hostname up to the first dot, else its folder). */
-  node: string;
-}
+export type AddressHolder = NodeAddress;
 
 const SHARED_BY_DESIGN: ReadonlySet<string> = new Set(['unspecified', 'broadcast', 'multicast', 'linkLocal', 'loopback']);
 
@@ -93,7 +92,7 @@ function readRealAddresses(config: NodeConfig): NodeAddress[] {
     for (const item of iface.items) {
       const a = item.entry.address;
       if (!written(item) || item.entry.carp.vhid || !a?.ip || !isHostUnique(a.ip)) continue;
-      out.push({ address: canonicalAddress(a.ip), ip: a.ip, prefix: a.prefix, ifKey: iface.key, ifName: iface.name, item, word: a.word, vhid: undefined });
+      out.push({ address: canonicalAddress(a.ip), ip: a.ip, prefix: a.prefix, ifKey: iface.key, ifName: iface.name, item, word: a.word, vhid: undefined, root: config.files.root, node: config.name });
     }
   }
   return out;
@@ -137,15 +136,14 @@ function readVipAddresses(config: NodeConfig): NodeAddress[] {
   for (const { iface, item, vhid } of carpItems(config)) {
     const a = item.entry.address;
     if (!a?.ip || !isHostUnique(a.ip)) continue;
-    out.push({ address: canonicalAddress(a.ip), ip: a.ip, prefix: a.prefix, ifKey: iface.key, ifName: iface.name, item, word: a.word, vhid });
+    out.push({ address: canonicalAddress(a.ip), ip: a.ip, prefix: a.prefix, ifKey: iface.key, ifName: iface.name, item, word: a.word, vhid, root: config.files.root, node: config.name });
   }
   return out;
 }
 
-/** Every address of a node with the node named, real ones first. */
-export function addressHolders(root: string, config: NodeConfig): AddressHolder[] {
-  const node = config.name;
-  return [...realAddresses(config), ...vipAddresses(config)].map((a) => ({ ...a, root, node }));
+/** Every address of a node, real ones first. */
+export function addressHolders(config: NodeConfig): AddressHolder[] {
+  return [...realAddresses(config), ...vipAddresses(config)];
 }
 
 /** A subnet an interface's own (non-CARP) address puts it in. */

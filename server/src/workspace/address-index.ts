@@ -50,7 +50,7 @@ export class AddressIndex extends NodeIndex {
       if (list && list.length > 0) this.byAddress.set(old.address, list);
       else this.byAddress.delete(old.address);
     }
-    const holders = addressHolders(root, nodeConfig(this.workspace.nodeAt(root)));
+    const holders = addressHolders(nodeConfig(this.workspace.nodeAt(root)));
     if (holders.length === 0) this.byRoot.delete(root);
     else this.byRoot.set(root, holders);
     for (const h of holders) {
