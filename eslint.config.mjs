@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const glue = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'vscode', 'vscode-languageserver', 'vscode-languageserver/node'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'client/out/**', 'server/out/**', 'media/dist/**', 'test/fixtures/**', '**/*.vsix'] },
+  { ignores: ['node_modules/**', 'out/**', 'client/out/**', 'server/out/**', 'media/dist/**', 'test/fixtures/**', '**/*.vsix', '.stryker-tmp/**', 'reports/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -182,7 +182,8 @@ export function ifconfigCommands(words: readonly IfWord[], form: IfValueForm): I
     }
     kept.push(words[i]);
   }
-  if (kept.length === 0) return [];
+  // `ifconfig_em0="DHCP"` alone still says where the address comes from: an entry without words keeps it.
+  if (kept.length === 0) return dhcp ? [{ ...parseIfconfigWords([]), dhcp }] : [];
   const entry = parseIfconfigWords(kept);
   entry.dhcp = dhcp;
   return [entry];

@@ -58,5 +58,25 @@ describe('carp/advbase-mismatch: three nodes and unreadable values', () => {
   test('an advbase ifconfig would read with atoi (not a plain number) is left to carp/value-out-of-range', () => {
     const w = workspaceFromFiles({ 'fw1/etc/rc.conf': node('fw1', 2, 'advbase 1'), 'fw2/etc/rc.conf': node('fw2', 3, 'advbase 2x advskew 100') });
     reportedOf(w, 'fw1/etc/rc.conf', CODE, 0);
+    // Not compared as the default either: against advbase 2, `2x` would otherwise read as 1 and differ.
+    const v = workspaceFromFiles({ 'fw1/etc/rc.conf': node('fw1', 2, 'advbase 2'), 'fw2/etc/rc.conf': node('fw2', 3, 'advbase 2x advskew 100') });
+    reportedOf(v, 'fw1/etc/rc.conf', CODE, 0);
+    reportedOf(v, 'fw2/etc/rc.conf', CODE, 0);
+  });
+
+  test('two nodes agree and one differs: each message names only the nodes on the other side', () => {
+    const w = workspaceFromFiles({
+      'fw1/etc/rc.conf': node('fw1', 2, 'advbase 1 advskew 0'),
+      'fw2/etc/rc.conf': node('fw2', 3, 'advbase 1 advskew 100'),
+      'fw3/etc/rc.conf': node('fw3', 4, 'advbase 2 advskew 200'),
+    });
+    for (const [rel, other] of [['fw1/etc/rc.conf', 'fw3'], ['fw2/etc/rc.conf', 'fw3']] as const) {
+      const [f] = reportedOf(w, rel, CODE, 1);
+      assert.match(f.message, new RegExp(`, but ${other} \\(em0, vhid 1\\) with advbase 2\\. `));
+      assert.deepEqual(f.related?.map((r) => w.rel(r.uri)), ['fw3/etc/rc.conf']);
+    }
+    const [g] = reportedOf(w, 'fw3/etc/rc.conf', CODE, 1);
+    assert.match(g.message, /^fw3 \(em0, vhid 1\) advertises with advbase 2, but fw1 \(em0, vhid 1\) with advbase 1 and fw2 \(em0, vhid 1\) with advbase 1\. /);
+    assert.deepEqual(g.related?.map((r) => [w.rel(r.uri), r.range.start.line]), [['fw1/etc/rc.conf', 2], ['fw2/etc/rc.conf', 2]]);
   });
 });

@@ -59,4 +59,19 @@ describe('carp/advskew-tie: three nodes', () => {
     assert.deepEqual(f.fixes?.map((x) => x.title), ["Raise this node's advskew to 102 on vhid 1"]);
     assertFixResolves(w, f, f.fixes![0]);
   });
+
+  test('an advskew ifconfig would read with atoi (not a plain number) is not compared: no tie with the node at 0', () => {
+    // The model cannot read `5x` (ifconfig's atoi makes it 5), so it must not count as 0 and tie with fw1.
+    const w = workspaceFromFiles({ 'fw1/etc/rc.conf': node('fw1', 2, 0).replace(' advskew 0', ''), 'fw2/etc/rc.conf': node('fw2', 3, 0).replace('advskew 0', 'advskew 5x') });
+    reportedOf(w, 'fw1/etc/rc.conf', CODE, 0);
+    reportedOf(w, 'fw2/etc/rc.conf', CODE, 0);
+  });
+
+  test('three nodes, two tied: the message and related information name only the tied node', () => {
+    const w = workspaceFromFiles({ 'fw1/etc/rc.conf': node('fw1', 2, 50), 'fw2/etc/rc.conf': node('fw2', 3, 50), 'fw3/etc/rc.conf': node('fw3', 4, 0) });
+    const [f] = reportedOf(w, 'fw1/etc/rc.conf', CODE, 1);
+    assert.match(f.message, /^fw1 \(em0, vhid 1\) advertises at the same interval as fw2 \(em0, vhid 1\): 1 \+ 50\/256 s /);
+    assert.deepEqual(f.related?.map((r) => [w.rel(r.uri), r.message]), [['fw2/etc/rc.conf', "fw2's vhid 1 on em0: advbase 1, advskew 50"]]);
+    reportedOf(w, 'fw3/etc/rc.conf', CODE, 0);
+  });
 });

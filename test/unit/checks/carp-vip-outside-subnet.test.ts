@@ -34,4 +34,31 @@ describe('carp/vip-outside-subnet', () => {
     const [f] = reportedOf(w, 'fw1/etc/rc.conf', CODE, 1);
     assert.match(f.message, /^192\.0\.3\.0 \(vhid 1\)/);
   });
+
+  test('a parent that takes addresses from DHCP (alone or with options) or an ipv6_prefix is not judged, static aliases or not', () => {
+    const lines = [
+      'ifconfig_em0="inet 10.0.0.5/24"',
+      'ifconfig_em0_alias0="inet vhid 1 pass k alias 192.0.2.1/32"',
+      'ifconfig_em1="inet 10.1.0.5/24 mtu 9000"',
+      'ifconfig_em1_alias0="inet vhid 2 pass k alias 192.0.3.1/32"',
+      'ifconfig_em2_ipv6="inet6 2001:db8:5::2/64"',
+      'ifconfig_em2_alias0="inet6 vhid 3 pass k alias 2001:db8:6::1/128"',
+    ];
+    // Written out, each VIP is outside its parent's subnet...
+    const written = workspaceFromFiles({ 'fw1/etc/rc.conf': `${lines.join('\n')}\n` });
+    assert.deepEqual(reportedOf(written, 'fw1/etc/rc.conf', CODE, 3).map((f) => f.message.split(' ')[0]), ['192.0.2.1', '192.0.3.1', '2001:db8:6::1']);
+    // ...but DHCP, SYNCDHCP and ipv6_prefix_em2 may each bring the subnet that holds it.
+    const dynamic = [
+      'ifconfig_em0="DHCP"',
+      'ifconfig_em0_alias1="inet 10.0.0.5/24"',
+      lines[1],
+      'ifconfig_em1="SYNCDHCP mtu 9000"',
+      'ifconfig_em1_alias1="inet 10.1.0.5/24"',
+      lines[3],
+      lines[4],
+      'ipv6_prefix_em2="2001:db8:6::"',
+      lines[5],
+    ];
+    reportedOf(workspaceFromFiles({ 'fw1/etc/rc.conf': `${dynamic.join('\n')}\n` }), 'fw1/etc/rc.conf', CODE, 0);
+  });
 });
