@@ -54,6 +54,26 @@ describe('carp/module-not-loaded', () => {
     assertFixResolves(t, f, fix);
   });
 
+  test("the first vhid in load order, not in interface order: rc.conf's em1 before rc.conf.local's em0; the rest related in load order", () => {
+    const w = workspaceFromFiles({
+      'fw1/etc/rc.conf':
+        'hostname="fw1"\nifconfig_em0="inet 192.0.2.2/24"\nifconfig_em1="inet 198.51.100.2/24"\n' +
+        'ifconfig_em1_alias0="inet vhid 2 pass k alias 198.51.100.1/32"\nifconfig_em1_alias1="inet vhid 3 pass k alias 198.51.100.3/32"\n',
+      'fw1/etc/rc.conf.local': 'ifconfig_em0_alias0="inet vhid 1 pass k alias 192.0.2.1/32"\n',
+      'fw1/boot/loader.conf': 'autoboot_delay="3"\n',
+    });
+    reportedOf(w, 'fw1/etc/rc.conf.local', CODE, 0);
+    const [f] = reportedOf(w, 'fw1/etc/rc.conf', CODE, 1);
+    assert.deepEqual(rangeOf(f), [3, 26, 3, 32]);
+    assert.deepEqual(
+      f.related?.map((r) => [w.rel(r.uri), r.range.start.line, r.range.start.character, r.message]),
+      [
+        ['fw1/etc/rc.conf', 4, 26, 'vhid 3 also fails here'],
+        ['fw1/etc/rc.conf.local', 0, 26, 'vhid 1 also fails here'],
+      ],
+    );
+  });
+
   test('carp_load="YES" in loader.conf or carp in kld_list: nothing to report', () => {
     reportedOf(t, 'fw1/etc/rc.conf', CODE, 0);
     reportedOf(t, 'fw4/etc/rc.conf', CODE, 0);

@@ -88,6 +88,36 @@ describe('carp/vhid-collision: a vhid reserved by freebsd-conf.json', () => {
     assert.equal(findingsThrough(p, v, 'fw1/etc/rc.conf').length, 1);
   });
 
+  test('a reservation written as any address of the subnet, or in IPv6 capitals, still names the subnet', () => {
+    for (const written of ['203.0.113.77/24', ' 203.0.113.0/24 ']) {
+      const p = pair();
+      assert.equal(findingsThrough(p, view(p, { manifest: manifest(written) }), 'fw1/etc/rc.conf').length, 1, written);
+    }
+    const six = (): TestWorkspace =>
+      workspaceFromFiles({
+        'fw1/etc/rc.conf': 'hostname="fw1"\nifconfig_em0_ipv6="inet6 2001:db8:5::2/64"\nifconfig_em0_alias0="inet6 vhid 1 pass k alias 2001:db8:5::10/128"\n',
+        'fw2/etc/rc.conf': 'hostname="fw2"\nifconfig_em0_ipv6="inet6 2001:db8:5::3/64"\nifconfig_em0_alias0="inet6 vhid 1 advskew 100 pass k alias 2001:db8:5::10/128"\n',
+      });
+    const p = six();
+    assert.equal(findingsThrough(p, view(p, { manifest: manifest('2001:DB8:5:0::/64') }), 'fw1/etc/rc.conf').length, 1);
+    // Not an address with a prefix: names no subnet.
+    const q = six();
+    assert.equal(findingsThrough(q, view(q, { manifest: manifest('2001:db8:5::') }), 'fw1/etc/rc.conf').length, 0);
+  });
+
+  test("the fix skips a vhid a member's interface already carries on another subnet (one vhid per interface in the kernel)", () => {
+    const p = workspaceFromFiles({
+      'fw1/etc/rc.conf':
+        'hostname="fw1"\nifconfig_em0="inet 203.0.113.2/24"\nifconfig_em0_alias0="inet 198.51.100.2/24"\n' +
+        'ifconfig_em0_alias1="inet vhid 1 pass k alias 203.0.113.10/32"\nifconfig_em0_alias2="inet vhid 2 pass k alias 198.51.100.10/32"\n' +
+        'ifconfig_em1="inet 192.0.2.2/24"\nifconfig_em1_alias0="inet vhid 4 pass k alias 192.0.2.10/32"\n',
+      'fw2/etc/rc.conf': 'hostname="fw2"\nifconfig_em0="inet 203.0.113.3/24"\nifconfig_em0_alias0="inet vhid 1 advskew 100 pass k alias 203.0.113.10/32"\n',
+    });
+    const [f] = findingsThrough(p, view(p, { manifest: manifest('203.0.113.0/24') }), 'fw2/etc/rc.conf');
+    // 1 and 3 are reserved, 2 is on fw1's em0 (198.51.100.0/24); 4 is on em1 only, so it is free for em0.
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Change vhid 1 to 4 on this node and on fw1']);
+  });
+
   test('a reservation on another subnet, or no manifest at all: nothing', () => {
     const p = pair();
     assert.equal(findingsThrough(p, view(p, { manifest: manifest('198.51.100.0/24') }), 'fw1/etc/rc.conf').length, 0);
