@@ -75,4 +75,40 @@ describe('pfsync/syncpeer-mismatch', () => {
     });
     reportedOf(t, 'a/etc/rc.conf', 'pfsync/syncpeer-mismatch', 0);
   });
+
+  describe('who takes part', () => {
+    const CODE = 'pfsync/syncpeer-mismatch';
+    /** A member with vhid 1 on em0 and pfsync on em2 (172.16.0.0/29); `extra` sets pfsync_enable and pfsync_syncpeer. */
+    const member = (host: number, extra: string): string =>
+      `ifconfig_em0="inet 10.0.0.${host}/24"\nifconfig_em0_alias0="inet vhid 1 advskew ${host} pass k alias 10.0.0.1/32"\nifconfig_em2="inet 172.16.0.${host}/29"\npfsync_syncdev="em2"\n${extra}`;
+
+    test('a member with pfsync off is not compared: a syncpeer on the other is no one-sided mismatch (pfsync/not-on-all-nodes says it)', () => {
+      const t = workspaceFromFiles({
+        'a/etc/rc.conf': member(1, 'pfsync_enable="YES"\npfsync_syncpeer="172.16.0.2"\n'),
+        'b/etc/rc.conf': member(2, 'pfsync_enable="NO"\n'),
+      });
+      for (const n of ['a', 'b']) reportedOf(t, `${n}/etc/rc.conf`, CODE, 0);
+    });
+
+    test('three members, two by unicast and one by multicast: all are told, and no fix guesses which peer the third should name', () => {
+      const t = workspaceFromFiles({
+        'a/etc/rc.conf': member(1, 'pfsync_enable="YES"\npfsync_syncpeer="172.16.0.2"\n'),
+        'b/etc/rc.conf': member(2, 'pfsync_enable="YES"\npfsync_syncpeer="172.16.0.1"\n'),
+        'c/etc/rc.conf': member(3, 'pfsync_enable="YES"\n'),
+      });
+      const [multi] = reportedOf(t, 'c/etc/rc.conf', CODE, 1);
+      assert.match(multi.message, /^c has no unicast pfsync_syncpeer and sends its pfsync updates by multicast to 224\.0\.0\.240, but a and b send by unicast/);
+      assert.deepEqual(multi.fixes ?? [], []);
+      for (const n of ['a', 'b']) assert.deepEqual(reportedOf(t, `${n}/etc/rc.conf`, CODE, 1)[0].fixes ?? [], [], n);
+    });
+
+    test('multicast members of two families beside a unicast one are left alone (too rare to word well)', () => {
+      const t = workspaceFromFiles({
+        'a/etc/rc.conf': member(1, 'pfsync_enable="YES"\npfsync_syncpeer="172.16.0.2"\n'),
+        'b/etc/rc.conf': member(2, 'pfsync_enable="YES"\npfsync_syncpeer="ff12::f0"\n'),
+        'c/etc/rc.conf': member(3, 'pfsync_enable="YES"\n'),
+      });
+      for (const n of ['a', 'b', 'c']) assert.ok(!reportedOf(t, `${n}/etc/rc.conf`, CODE).some((f) => /multicast/.test(f.message)), n);
+    });
+  });
 });
