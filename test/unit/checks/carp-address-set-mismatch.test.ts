@@ -22,6 +22,27 @@ describe('carp/address-set-mismatch (cluster-addresses fixture)', () => {
     assert.deepEqual(dmz1.related?.map((r) => [t.rel(r.uri), r.range.start.line, r.message]), [['fw2/etc/rc.conf.local', 1, "fw2's vhid 3 on em2: 192.0.2.20 and 192.0.2.22"]]);
   });
 
+  test('three nodes, two with the same addresses: each is told only of the node whose set differs', () => {
+    const node = (name: string, last: number, vips: string[]): string =>
+      [`hostname="${name}"`, `ifconfig_em0="inet 192.0.2.${last}/24"`, ...vips.map((v, i) => `ifconfig_em0_alias${i}="inet vhid 1 advskew ${last} pass k alias ${v}/32"`), ''].join('\n');
+    const w = workspaceFromFiles({
+      'fw1/etc/rc.conf': node('fw1', 11, ['192.0.2.1', '192.0.2.2']),
+      'fw2/etc/rc.conf': node('fw2', 12, ['192.0.2.1', '192.0.2.2']),
+      'fw3/etc/rc.conf': node('fw3', 13, ['192.0.2.1']),
+    });
+    for (const n of ['fw1', 'fw2']) {
+      const [f] = reportedOf(w, `${n}/etc/rc.conf`, CODE, 1);
+      assert.match(f.message, new RegExp(`^${n} \\(em0, vhid 1\\) carries 192\\.0\\.2\\.1 and 192\\.0\\.2\\.2, but fw3 \\(em0, vhid 1\\) carries 192\\.0\\.2\\.1\\. The HMAC`));
+      assert.deepEqual(f.related?.map((r) => [w.rel(r.uri), r.message]), [['fw3/etc/rc.conf', "fw3's vhid 1 on em0: 192.0.2.1"]]);
+    }
+    const [g] = reportedOf(w, 'fw3/etc/rc.conf', CODE, 1);
+    assert.match(
+      g.message,
+      /^fw3 \(em0, vhid 1\) carries 192\.0\.2\.1, but fw1 \(em0, vhid 1\) carries 192\.0\.2\.1 and 192\.0\.2\.2 and fw2 \(em0, vhid 1\) carries 192\.0\.2\.1 and 192\.0\.2\.2 \(this node lacks 192\.0\.2\.2\)\. /,
+    );
+    assert.deepEqual(g.related?.map((r) => w.rel(r.uri)), ['fw1/etc/rc.conf', 'fw2/etc/rc.conf']);
+  });
+
   test('IPv4 and IPv6 on one vhid, written /24 and /64 on one node and /32 and /128 on the other: the same addresses, no finding', () => {
     const all = [...reportedOf(t, 'fw1/etc/rc.conf', CODE), ...reportedOf(t, 'fw2/etc/rc.conf', CODE)];
     assert.ok(!all.some((f) => /vhid 2\)/.test(f.message)), all.map((f) => f.message).join('\n'));
