@@ -81,6 +81,29 @@ describe('carp/peer-mismatch: what cannot be known', () => {
     assertFixResolves(w, f, f.fixes![0]);
   });
 
+  test('a peer written as a host name is resolved at boot: not judged', () => {
+    const w = workspaceFromFiles({
+      'fw1/etc/rc.conf': 'hostname="fw1"\nifconfig_em0="inet 192.0.2.2/24"\nifconfig_em0_alias0="inet vhid 1 peer fw2-sync.example.net pass k alias 192.0.2.1/32"\n',
+      'fw2/etc/rc.conf': 'hostname="fw2"\nifconfig_em0="inet 192.0.2.3/24"\nifconfig_em0_alias0="inet vhid 1 advskew 100 peer 192.0.2.2 pass k alias 192.0.2.1/32"\n',
+    });
+    for (const rel of ['fw1/etc/rc.conf', 'fw2/etc/rc.conf']) reportedOf(w, rel, CODE, 0);
+  });
+
+  test("a peer that is the node's own address is named as such; the peer6 of an IPv6 vhid is read in its family", () => {
+    const w = workspaceFromFiles({
+      'fw1/etc/rc.conf': 'hostname="fw1"\nifconfig_em0="inet 192.0.2.2/24"\nifconfig_em0_alias0="inet vhid 1 peer 192.0.2.2 pass k alias 192.0.2.1/32"\n',
+      'fw2/etc/rc.conf': 'hostname="fw2"\nifconfig_em0="inet 192.0.2.3/24"\nifconfig_em0_alias0="inet vhid 1 advskew 100 peer 192.0.2.2 pass k alias 192.0.2.1/32"\n',
+    });
+    const [f] = reportedOf(w, 'fw1/etc/rc.conf', CODE, 1);
+    assert.match(f.message, /^fw1 \(em0, vhid 1\) sends its advertisements to peer 192\.0\.2\.2, this node's own address\./);
+    const six = workspaceFromFiles({
+      'fw1/etc/rc.conf': 'hostname="fw1"\nifconfig_em0_ipv6="inet6 2001:db8::2/64"\nifconfig_em0_alias0="inet6 vhid 1 peer6 2001:db8::99 pass k alias 2001:db8::1/128"\n',
+      'fw2/etc/rc.conf': 'hostname="fw2"\nifconfig_em0_ipv6="inet6 2001:db8::3/64"\nifconfig_em0_alias0="inet6 vhid 1 advskew 100 peer6 2001:db8::2 pass k alias 2001:db8::1/128"\n',
+    });
+    const [g] = reportedOf(six, 'fw2/etc/rc.conf', CODE, 1);
+    assert.match(g.message, /^fw1 \(em0, vhid 1\) sends its advertisements to peer6 2001:db8::99, no address of fw2\./);
+  });
+
   test('a peer left on an early line while the other node is plain multicast: only "drop the peer" is offered', () => {
     const w = workspaceFromFiles({
       'fw1/etc/rc.conf': 'hostname="fw1"\nifconfig_em0="inet 192.0.2.2/24"\nifconfig_em0_alias0="inet vhid 1 peer 192.0.2.3 pass k alias 192.0.2.1/32"\nifconfig_em0_alias1="inet vhid 1 pass k alias 192.0.2.5/32"\n',
