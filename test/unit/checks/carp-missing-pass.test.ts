@@ -48,4 +48,21 @@ describe('carp/missing-pass', () => {
     });
     findingsOf(w, 'fw1/etc/rc.conf', CODE, 0);
   });
+
+  test('a vhid whose lines span rc.conf and rc.conf.local is reported in the file of its first line, with the interface as ifconfig names it', () => {
+    const w = workspaceFromFiles({
+      'fw1/etc/rc.conf': 'vlans_em0="100"\nifconfig_em0_100="inet 10.0.0.2/24"\nifconfig_em0_100_alias0="inet vhid 3 alias 10.0.0.1-3/28"\n',
+      'fw1/etc/rc.conf.local': 'ifconfig_em0_100_alias1="inet vhid 3 alias 10.0.0.9/32"\n',
+    });
+    findingsOf(w, 'fw1/etc/rc.conf.local', CODE, 0);
+    const [f] = findingsOf(w, 'fw1/etc/rc.conf', CODE, 1);
+    assert.deepEqual(rangeOf(f), [2, 30, 2, 36]);
+    assert.match(f.message, /^vhid 3 on em0\.100 has no pass: .* take over 10\.0\.0\.9\. Add "pass <secret>"/);
+  });
+
+  test('a vhid whose only address is a range names "its addresses"', () => {
+    const w = workspaceFromFiles({ 'fw1/etc/rc.conf': 'ifconfig_em0="inet 10.0.0.2/24"\nifconfig_em0_alias0="inet vhid 3 alias 10.0.0.1-3/28"\n' });
+    const [f] = findingsOf(w, 'fw1/etc/rc.conf', CODE, 1);
+    assert.match(f.message, /take over its addresses\. /);
+  });
 });
