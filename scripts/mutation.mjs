@@ -1,8 +1,8 @@
 // `npm run mutate [-- NAME...]`: mutation testing with StrykerJS. Each check
 // (server/src/checks/NAME.ts) is mutated and run against its own unit tests
-// (test/unit/checks/NAME.test.ts) only, one Stryker run per check (see
-// stryker.config.mjs for why). Without NAMEs, every check that has a test file
-// of its own. Prints each check's mutants by outcome and its mutation score
+// (test/unit/checks/NAME.test.ts) and the registry's only, one Stryker run per
+// check (see stryker.config.mjs for why). Without NAMEs, every check that has
+// a test file of its own. Prints each check's mutants by outcome and its mutation score
 // (mutants the tests detect / mutants they run on), then the surviving
 // mutants with `--survivors`. Reports stay in reports/mutation/NAME.json.
 // Not part of `npm test`: a check takes half a minute.
