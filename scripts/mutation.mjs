@@ -14,7 +14,9 @@ const args = process.argv.slice(2);
 const showSurvivors = args.includes('--survivors');
 const named = args.filter((a) => !a.startsWith('--'));
 const hasOwnTests = (name) => fs.existsSync(path.join('test', 'unit', 'checks', `${name}.test.ts`));
-const names = named.length > 0 ? named : fs.readdirSync(path.join('server', 'src', 'checks')).map((f) => f.replace(/\.ts$/, '')).filter(hasOwnTests).sort();
+// A check's file is named after its code, `carp/pass-mismatch` in carp-pass-mismatch.ts; the helpers beside them (registry.ts, vhid-group-common.ts) are not checks.
+const isCheckFile = (name) => /^(file|rc|loader|sysctl|carp|net|pf|pfsync)-[a-z0-9-]+$/.test(name) && !/-(common|checks|settings|operands)$/.test(name);
+const names = named.length > 0 ? named : fs.readdirSync(path.join('server', 'src', 'checks')).map((f) => f.replace(/\.ts$/, '')).filter((n) => isCheckFile(n) && hasOwnTests(n)).sort();
 for (const name of names) {
   if (!hasOwnTests(name)) {
     console.error(`mutate: no test/unit/checks/${name}.test.ts: nothing to measure ${name} with`);
