@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { DIAGNOSTICS_TIMEOUT_MS } from './helpers';
+import { DIAGNOSTICS_TIMEOUT_MS, whenTrue } from './helpers';
 
 // Documents, tabs and saves, for tests that edit files no editor shows and
 // must leave VS Code (and so the server) holding what is on disk.
@@ -49,20 +49,5 @@ export async function writeThroughEditor(uri: vscode.Uri, text: string): Promise
 /** Resolves once VS Code no longer holds `uri` as a document (it then sent didClose to the server). */
 export function documentClosed(uri: vscode.Uri): Promise<void> {
   const isOpen = (): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-  if (!isOpen()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const subscription = vscode.workspace.onDidCloseTextDocument(() => {
-      if (isOpen()) return;
-      finish();
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`timed out after ${DIAGNOSTICS_TIMEOUT_MS} ms waiting for ${vscode.workspace.asRelativePath(uri)} to be closed`));
-    }, DIAGNOSTICS_TIMEOUT_MS);
-    function finish(): void {
-      clearTimeout(timer);
-      subscription.dispose();
-    }
-  });
+  return whenTrue([vscode.workspace.onDidCloseTextDocument], () => !isOpen(), `${vscode.workspace.asRelativePath(uri)} to be closed`, () => 'still open');
 }

@@ -183,7 +183,7 @@ export function ifconfigCommands(words: readonly IfWord[], form: IfValueForm): I
     kept.push(words[i]);
   }
   // `ifconfig_em0="DHCP"` alone still says where the address comes from: an entry without words keeps it.
-  if (kept.length === 0) return dhcp ? [{ ...parseIfconfigWords([]), dhcp }] : [];
+  if (kept.length === 0 && !dhcp) return [];
   const entry = parseIfconfigWords(kept);
   entry.dhcp = dhcp;
   return [entry];
